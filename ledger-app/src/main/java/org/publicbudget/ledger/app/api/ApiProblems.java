@@ -1,0 +1,124 @@
+package org.publicbudget.ledger.app.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as {@code application/problem+json}: a status, a sentence a person
+ * can act on, and — where one field is at fault — its name in {@code field} and in
+ * {@code errors}. Nothing of the server's inside (stack traces, SQL) goes out.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalid(InvalidRequest e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.field());
+    }
+
+    /** The request was well formed but would break a budget rule. */
+    @ExceptionHandler(BudgetRuleViolation.class)
+    ResponseEntity<Object> rule(BudgetRuleViolation e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Budget rule violated", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> noSuchProject(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no project with id " + e.getAggregateIdentifier(), "projectId");
+    }
+
+    /** A stale expected version, or another writer that appended first: nothing was changed. */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    ResponseEntity<Object> conflict(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "the project was changed by someone else since the version you sent; read it again and retry", "expectedVersion");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure handling a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was recorded", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldOf(mapping);
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", reasonFor(mapping, field), field);
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the body is not valid JSON", null);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "a JSON body is required", null);
+    }
+
+    private static String reasonFor(JsonMappingException e, String field) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return field + " is not a field of this request";
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return field + " must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
+            if (type == String.class) {
+                return field + " must be a JSON string";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return field + " must be a whole JSON number";
+            }
+            if (Map.class.isAssignableFrom(type)) {
+                return field + " must be a JSON object";
+            }
+        }
+        return field + " has the wrong type or format";
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (field != null) {
+            problem.setProperty("field", field);
+            problem.setProperty("errors", List.of(Map.of("field", field, "reason", detail)));
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,44 @@
+package org.publicbudget.ledger.app.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.messaging.MetaData;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Who sent a command, why, and from which request. It travels as command metadata
+ * and is copied onto every event the command causes, so the audit trail can answer
+ * these questions without a join.
+ */
+public final class CommandMetadata {
+
+    public static final String ACTOR = "actor";
+    public static final String REASON = "reason";
+    public static final String REQUEST_ID = "requestId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    /** Ids a client may send: short and plain, so that they are safe in logs and headers. */
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private CommandMetadata() {
+    }
+
+    public static MetaData of(Authentication user, HttpServletRequest request, String reason) {
+        String requestId = clientId(request.getHeader("X-Request-Id"));
+        String correlationId = clientId(request.getHeader("X-Correlation-Id"));
+        Map<String, Object> values = new HashMap<>();
+        values.put(ACTOR, user.getName());
+        values.put(REASON, reason);
+        values.put(REQUEST_ID, requestId == null ? UUID.randomUUID().toString() : requestId);
+        values.put(CORRELATION_ID, correlationId == null ? values.get(REQUEST_ID) : correlationId);
+        return MetaData.from(values);
+    }
+
+    private static String clientId(String header) {
+        return header != null && CLIENT_ID.matcher(header).matches() ? header : null;
+    }
+}

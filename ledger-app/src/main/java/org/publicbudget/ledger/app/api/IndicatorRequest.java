@@ -1,0 +1,13 @@
+package org.publicbudget.ledger.app.api;
+
+/** Body of {@code POST /api/v1/projects/{id}/indicators}; codes as in the framework, e.g. level1 "1", level2 "11". */
+public record IndicatorRequest(
+        Integer no,
+        String level1,
+        String level2,
+        String name,
+        String periodTarget,
+        String annualTarget,
+        String reason,
+        Long expectedVersion) {
+}

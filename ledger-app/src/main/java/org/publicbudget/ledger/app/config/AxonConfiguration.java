@@ -1,0 +1,82 @@
+package org.publicbudget.ledger.app.config;
+
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.publicbudget.ledger.app.api.CommandMetadata;
+import org.publicbudget.ledger.domain.project.Project;
+import org.publicbudget.ledger.query.audit.AuditTrail;
+import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
+import org.publicbudget.ledger.query.totals.TotalsQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Axon on our own database, without Axon Server. Axon's JDBC auto-configuration
+ * supplies the event storage engine and token store on the Flyway-made tables;
+ * this class adds what it cannot guess.
+ */
+@Configuration
+public class AxonConfiguration {
+
+    /** The domain module knows nothing of Spring, so the aggregate is registered here rather than by annotation. */
+    @Bean
+    public ConfigurerModule projectAggregate() {
+        return configurer -> configurer.configureAggregate(Project.class);
+    }
+
+    /**
+     * A unique-key violation on append is another writer that got to the same
+     * aggregate sequence first: Axon must see it as a concurrency conflict (and the
+     * client as 409), not as a generic storage failure. 23505 is the SQLSTATE for
+     * it on PostgreSQL and H2 alike.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /**
+     * Declaring any provider replaces Axon's default one, so the origin provider is
+     * declared again: every event keeps the command that caused it (causationId) and
+     * the client's correlation id (correlationId, or the request id when none was sent).
+     */
+    @Bean
+    public CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider(CommandMetadata.CAUSATION_ID, CommandMetadata.CORRELATION_ID);
+    }
+
+    /** Copies who, why and from which request from the command onto every event it causes. */
+    @Bean
+    public CorrelationDataProvider requestContext() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.REASON, CommandMetadata.REQUEST_ID);
+    }
+
+    /** Referred to by name from the processor settings in application.properties. */
+    @Bean
+    public DepartmentSequencingPolicy departmentSequencingPolicy() {
+        return new DepartmentSequencingPolicy();
+    }
+
+    @Bean
+    public AuditTrail auditTrail(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<EventUpcaster> upcasters, TotalsQueries totals) {
+        return new AuditTrail(jdbc, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList()), totals);
+    }
+}

@@ -1,0 +1,15 @@
+package org.publicbudget.ledger.app.security;
+
+/** The three jobs people and systems do with the ledger. */
+public final class Roles {
+
+    /** Finance systems: send commands. */
+    public static final String LEDGER_WRITER = "LEDGER_WRITER";
+    /** Auditors: read figures and their trails. */
+    public static final String AUDITOR = "AUDITOR";
+    /** Operators: run and inspect the system. */
+    public static final String OPERATOR = "OPERATOR";
+
+    private Roles() {
+    }
+}

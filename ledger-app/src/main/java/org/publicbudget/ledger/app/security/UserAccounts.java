@@ -1,0 +1,79 @@
+package org.publicbudget.ledger.app.security;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * Who may sign in. A deployment configures its accounts (see {@link LedgerUsersProperties}).
+ * The embedded default — the zero-install run on a local H2 file — also has three demo
+ * accounts, one per role, so a newcomer can try everything at once; they exist
+ * nowhere else.
+ */
+@Configuration
+public class UserAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService userDetailsService(LedgerUsersProperties configured, Environment environment,
+            PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        for (LedgerUsersProperties.User user : configured.users()) {
+            if (user.password() == null || !user.password().startsWith("{") || user.password().startsWith("{noop}")) {
+                throw new IllegalStateException("The password of user " + user.name()
+                        + " must be given hashed, e.g. {bcrypt}$2a$10$…");
+            }
+            users.add(User.withUsername(user.name()).password(user.password())
+                    .roles(user.roles().toArray(String[]::new)).build());
+        }
+        if (isEmbeddedDefault(environment)) {
+            String password = demoPassword(environment);
+            users.add(demo("finance", password, Roles.LEDGER_WRITER, encoder));
+            users.add(demo("auditor", password, Roles.AUDITOR, encoder));
+            users.add(demo("operator", password, Roles.OPERATOR, encoder));
+        }
+        if (users.isEmpty()) {
+            log.warn("No user accounts are configured: every /api call will be refused. See ledger.security.users in the README.");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    static boolean isEmbeddedDefault(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+    }
+
+    private static String demoPassword(Environment environment) {
+        String given = environment.getProperty("LEDGER_DEMO_PASSWORD");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        // Printed once, on purpose: it is the only way a newcomer learns it. Set LEDGER_DEMO_PASSWORD to avoid it.
+        log.warn("Demo accounts finance, auditor and operator share the generated password: {}", generated);
+        return generated;
+    }
+
+    private static UserDetails demo(String name, String password, String role, PasswordEncoder encoder) {
+        return User.withUsername(name).password(encoder.encode(password)).roles(role).build();
+    }
+}

@@ -1,0 +1,99 @@
+package org.publicbudget.ledger.app.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The real PostgreSQL the tests run against, found in this order: the one named by
+ * {@code LEDGER_TEST_JDBC_URL} (with {@code LEDGER_TEST_JDBC_USER} and
+ * {@code LEDGER_TEST_JDBC_PASSWORD}); a Testcontainers one where Docker runs; the
+ * local server on 127.0.0.1:5432. When none answers the tests fail — they are never
+ * skipped. Each caller gets a schema of its own, dropped when the JVM ends.
+ */
+public final class TestPostgres {
+
+    private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final List<String> SCHEMAS = new ArrayList<>();
+    private static Server server;
+
+    private TestPostgres() {
+    }
+
+    /** Where to connect, with a fresh, empty schema as the current one. */
+    public record Database(String url, String user, String password, String schema) {
+    }
+
+    public static synchronized Database freshSchema() {
+        Server s = server();
+        String schema = "ledger_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(s, "CREATE SCHEMA " + schema);
+        SCHEMAS.add(schema);
+        String separator = s.url.contains("?") ? "&" : "?";
+        return new Database(s.url + separator + "currentSchema=" + schema, s.user, s.password, schema);
+    }
+
+    private record Server(String url, String user, String password) {
+    }
+
+    private static Server server() {
+        if (server != null) {
+            return server;
+        }
+        String url = System.getenv("LEDGER_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            server = new Server(url, env("LEDGER_TEST_JDBC_USER", "postgres"), env("LEDGER_TEST_JDBC_PASSWORD", ""));
+        } else if (dockerRuns()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
+            container.start();
+            server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        } else {
+            server = new Server(LOCAL_URL, "postgres", "");
+        }
+        try (Connection ignored = DriverManager.getConnection(server.url, server.user, server.password)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropSchemas));
+        } catch (SQLException e) {
+            throw new IllegalStateException("No PostgreSQL for the tests at " + server.url
+                    + ": start one (see .ci/run) or set LEDGER_TEST_JDBC_URL", e);
+        }
+        return server;
+    }
+
+    private static boolean dockerRuns() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void dropSchemas() {
+        for (String schema : SCHEMAS) {
+            try {
+                execute(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (RuntimeException e) {
+                // the JVM is ending; a schema left behind is harmless and named as a test's
+            }
+        }
+    }
+
+    private static void execute(Server s, String sql) {
+        try (Connection connection = DriverManager.getConnection(s.url, s.user, s.password);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + s.url + " refused: " + sql, e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

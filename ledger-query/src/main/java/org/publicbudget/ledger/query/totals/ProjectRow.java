@@ -1,0 +1,15 @@
+package org.publicbudget.ledger.query.totals;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.publicbudget.ledger.domain.money.FundingSource;
+
+/** One line of a unit's project list. {@code indicators} is a count. */
+public record ProjectRow(
+        String projectId,
+        String name,
+        BigDecimal total,
+        Map<FundingSource, BigDecimal> allocations,
+        int indicators,
+        long version) {
+}

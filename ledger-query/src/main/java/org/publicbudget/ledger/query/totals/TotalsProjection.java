@@ -1,0 +1,105 @@
+package org.publicbudget.ledger.query.totals;
+
+import java.math.BigDecimal;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps project, unit and department totals, overall and per funding source.
+ *
+ * <p>Idempotent: a streaming processor may deliver an event twice (a stolen segment
+ * claim, a retried batch), so each handler first advances the project's version and
+ * does nothing when the event was applied already. Unit and department rows are
+ * only ever touched by the thread that owns their department (see
+ * {@link DepartmentSequencingPolicy}), so the read-then-insert below cannot race.
+ */
+@Component
+@ProcessingGroup(TotalsProjection.PROCESSOR)
+public class TotalsProjection {
+
+    public static final String PROCESSOR = "totals";
+
+    private final JdbcTemplate jdbc;
+
+    public TotalsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProjectCreated event, @SequenceNumber long sequence) {
+        int inserted = jdbc.update("""
+                INSERT INTO project_summary (project_id, unit_id, department_id, name, goal, version, indicator_count)
+                VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING""",
+                event.projectId(), event.unitId(), event.departmentId(), event.name(), event.goal(), sequence);
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO department_summary (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.departmentId(), event.department(), event.fiscalYear());
+        jdbc.update("INSERT INTO unit_summary (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.unitId(), event.departmentId(), event.unit());
+        for (FundingSource source : FundingSource.values()) {
+            BigDecimal amount = event.allocations().getOrDefault(source, BigDecimal.ZERO);
+            jdbc.update("INSERT INTO project_allocation (project_id, funding_source, amount) VALUES (?, ?, ?)",
+                    event.projectId(), source.name(), amount);
+            addTo("unit_allocation", "unit_id", event.unitId(), source, amount);
+            addTo("department_allocation", "department_id", event.departmentId(), source, amount);
+        }
+    }
+
+    @EventHandler
+    void on(AllocationRevised event, @SequenceNumber long sequence) {
+        if (!advance(event.projectId(), sequence)) {
+            return;
+        }
+        jdbc.update("UPDATE project_allocation SET amount = ? WHERE project_id = ? AND funding_source = ?",
+                event.after(), event.projectId(), event.fundingSource().name());
+        addTo("unit_allocation", "unit_id", event.unitId(), event.fundingSource(), event.delta());
+        addTo("department_allocation", "department_id", event.departmentId(), event.fundingSource(), event.delta());
+    }
+
+    @EventHandler
+    void on(IndicatorAdded event, @SequenceNumber long sequence) {
+        if (!advance(event.projectId(), sequence)) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO project_indicator (project_id, no, level1, level2, name, period_target, annual_target)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.projectId(), event.no(), event.level1(), event.level2(), event.name(),
+                event.periodTarget(), event.annualTarget());
+        jdbc.update("UPDATE project_summary SET indicator_count = indicator_count + 1 WHERE project_id = ?", event.projectId());
+    }
+
+    /** Everything here is derived from events: a replay starts from empty tables. */
+    @ResetHandler
+    void reset() {
+        for (String table : new String[] {"project_indicator", "project_allocation", "unit_allocation",
+                "department_allocation", "project_summary", "unit_summary", "department_summary"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    /** Moves the project to this event's sequence number; false when the event was applied before. */
+    private boolean advance(String projectId, long sequence) {
+        return jdbc.update("UPDATE project_summary SET version = ? WHERE project_id = ? AND version < ?",
+                sequence, projectId, sequence) == 1;
+    }
+
+    private void addTo(String table, String keyColumn, String key, FundingSource source, BigDecimal delta) {
+        int updated = jdbc.update("UPDATE " + table + " SET amount = amount + ? WHERE " + keyColumn + " = ? AND funding_source = ?",
+                delta, key, source.name());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO " + table + " (" + keyColumn + ", funding_source, amount) VALUES (?, ?, ?)",
+                    key, source.name(), delta);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.publicbudget.ledger.query.totals;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.publicbudget.ledger.domain.money.FundingSource;
+
+/** A unit (预算单位) in a department: declared, computed and variance, and how many projects it has. */
+public record UnitTotals(
+        String unitId,
+        String departmentId,
+        String name,
+        BigDecimal declaredTotal,
+        BigDecimal computedTotal,
+        BigDecimal variance,
+        int projects,
+        Map<FundingSource, BigDecimal> allocations) {
+}
