@@ -12,15 +12,18 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.publicbudget.ledger.app.importer.NotABudgetTable;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -45,6 +48,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BudgetRuleViolation.class)
     ResponseEntity<Object> rule(BudgetRuleViolation e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Budget rule violated", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(NotABudgetTable.class)
+    ResponseEntity<Object> notATable(NotABudgetTable e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not a budget table", e.getMessage(), "document");
     }
 
     @ExceptionHandler(NotFound.class)
@@ -81,6 +89,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the body is not valid JSON", null);
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "a JSON body is required", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getParameterName() + " is required", e.getParameterName());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " has the wrong type or format", field);
     }
 
     private static String reasonFor(JsonMappingException e, String field) {

@@ -20,6 +20,10 @@ public final class CommandMetadata {
     public static final String REQUEST_ID = "requestId";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+    /** Provenance of imported events: the document's name, its SHA-256 and the source lines of the row. */
+    public static final String DOCUMENT = "document";
+    public static final String DOCUMENT_SHA256 = "documentSha256";
+    public static final String SOURCE_LINES = "sourceLines";
 
     /** Ids a client may send: short and plain, so that they are safe in logs and headers. */
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");

@@ -10,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.publicbudget.ledger.app.api.CommandMetadata;
+import org.publicbudget.ledger.domain.budget.DepartmentBudget;
 import org.publicbudget.ledger.domain.project.Project;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
@@ -28,10 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 public class AxonConfiguration {
 
-    /** The domain module knows nothing of Spring, so the aggregate is registered here rather than by annotation. */
+    /** The domain module knows nothing of Spring, so its aggregates are registered here rather than by annotation. */
     @Bean
-    public ConfigurerModule projectAggregate() {
-        return configurer -> configurer.configureAggregate(Project.class);
+    public ConfigurerModule aggregates() {
+        return configurer -> configurer.configureAggregate(Project.class).configureAggregate(DepartmentBudget.class);
     }
 
     /**
@@ -62,10 +63,11 @@ public class AxonConfiguration {
         return new MessageOriginProvider(CommandMetadata.CAUSATION_ID, CommandMetadata.CORRELATION_ID);
     }
 
-    /** Copies who, why and from which request from the command onto every event it causes. */
+    /** Copies who, why, from which request and from which document lines, from the command onto every event it causes. */
     @Bean
     public CorrelationDataProvider requestContext() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.REASON, CommandMetadata.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.REASON, CommandMetadata.REQUEST_ID,
+                CommandMetadata.DOCUMENT, CommandMetadata.DOCUMENT_SHA256, CommandMetadata.SOURCE_LINES);
     }
 
     /** Referred to by name from the processor settings in application.properties. */

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.publicbudget.ledger.app.config.EmbeddedDefault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,7 @@ public class UserAccounts {
             users.add(User.withUsername(user.name()).password(user.password())
                     .roles(user.roles().toArray(String[]::new)).build());
         }
-        if (isEmbeddedDefault(environment)) {
+        if (EmbeddedDefault.isActive(environment)) {
             String password = demoPassword(environment);
             users.add(demo("finance", password, Roles.LEDGER_WRITER, encoder));
             users.add(demo("auditor", password, Roles.AUDITOR, encoder));
@@ -54,10 +55,6 @@ public class UserAccounts {
             log.warn("No user accounts are configured: every /api call will be refused. See ledger.security.users in the README.");
         }
         return new InMemoryUserDetailsManager(users);
-    }
-
-    static boolean isEmbeddedDefault(Environment environment) {
-        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
     }
 
     private static String demoPassword(Environment environment) {

@@ -4,12 +4,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
@@ -32,8 +35,10 @@ public class Project {
     private String projectId;
     private String departmentId;
     private String unitId;
+    private String goal;
+    private boolean withdrawn;
     private final Map<FundingSource, BigDecimal> allocations = new EnumMap<>(FundingSource.class);
-    private final TreeSet<Integer> indicatorNumbers = new TreeSet<>();
+    private final TreeMap<Integer, Indicator> indicators = new TreeMap<>();
     private long version;
 
     protected Project() {
@@ -42,24 +47,63 @@ public class Project {
 
     @CommandHandler
     public Project(CreateProject command) {
-        String projectId = Texts.required("projectId", command.projectId());
-        String department = Texts.required("department", command.department());
-        String unit = Texts.required("unit", command.unit());
-        String name = Texts.required("name", command.name());
-        String goal = Texts.optional("goal", command.goal());
-        int year = command.fiscalYear();
-        if (year < EARLIEST_FISCAL_YEAR || year > LATEST_FISCAL_YEAR) {
-            throw new BudgetRuleViolation("fiscalYear",
-                    "fiscalYear must be between " + EARLIEST_FISCAL_YEAR + " and " + LATEST_FISCAL_YEAR);
+        create(command.projectId(), command.department(), command.fiscalYear(), command.unit(), command.name(),
+                command.goal(), command.allocations());
+    }
+
+    /** Creates the project if the ledger does not know it yet, then applies only what differs from the document. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ImportOutcome handle(ImportProject command) {
+        String reason = Texts.required("reason", command.reason());
+        List<Indicator> wanted = validIndicators(command.indicators());
+        boolean created = projectId == null;
+        if (created) {
+            create(command.projectId(), command.department(), command.fiscalYear(), command.unit(), command.name(),
+                    command.goal(), command.allocations());
+        } else if (withdrawn) {
+            throw new BudgetRuleViolation("projectId", "project " + projectId + " was withdrawn; it cannot be imported again");
         }
-        Map<FundingSource, BigDecimal> amounts = Allocations.valid(command.allocations());
-        String departmentId = OrganisationIds.departmentId(department, year);
-        apply(new ProjectCreated(projectId, departmentId, department, year,
-                OrganisationIds.unitId(departmentId, unit), unit, name, goal, amounts));
+        long versionBefore = version;
+        int revised = 0;
+        for (Map.Entry<FundingSource, BigDecimal> target : Allocations.valid(command.allocations()).entrySet()) {
+            BigDecimal before = allocations.get(target.getKey());
+            if (before.compareTo(target.getValue()) != 0) {
+                apply(new AllocationRevised(projectId, departmentId, unitId, target.getKey(), before, target.getValue(), reason));
+                revised++;
+            }
+        }
+        String newGoal = Texts.optional("goal", command.goal());
+        boolean goalRevised = !newGoal.equals(goal);
+        if (goalRevised) {
+            apply(new GoalRevised(projectId, departmentId, unitId, goal, newGoal, reason));
+        }
+        int added = 0;
+        int changed = 0;
+        int removed = 0;
+        Map<Integer, Indicator> remaining = new TreeMap<>(indicators);
+        for (Indicator indicator : wanted) {
+            Indicator current = remaining.remove(indicator.no());
+            if (current == null) {
+                apply(new IndicatorAdded(projectId, departmentId, unitId, indicator.no(), indicator.level1(), indicator.level2(),
+                        indicator.name(), indicator.periodTarget(), indicator.annualTarget()));
+                added++;
+            } else if (!current.equals(indicator)) {
+                apply(new IndicatorRevised(projectId, departmentId, unitId, current, indicator, reason));
+                changed++;
+            }
+        }
+        for (Indicator gone : remaining.values()) {
+            apply(new IndicatorRemoved(projectId, departmentId, unitId, gone, reason));
+            removed++;
+        }
+        int events = (int) (version - versionBefore) + (created ? 1 : 0);
+        return new ImportOutcome(created, created ? 0 : revised, !created && goalRevised, added, changed, removed, events);
     }
 
     @CommandHandler
     public ProjectBalance handle(ReviseAllocation command) {
+        requireActive();
         if (command.fundingSource() == null) {
             throw new BudgetRuleViolation("fundingSource", "fundingSource is required");
         }
@@ -76,6 +120,7 @@ public class Project {
 
     @CommandHandler
     public IndicatorAccepted handle(AddIndicator command) {
+        requireActive();
         String level1 = Texts.required("level1", command.level1());
         String level2 = Texts.required("level2", command.level2());
         if (IndicatorCategory.level1Label(level1).isEmpty()) {
@@ -92,7 +137,7 @@ public class Project {
         if (no < 1) {
             throw new BudgetRuleViolation("no", "no must be 1 or more");
         }
-        if (indicatorNumbers.contains(no)) {
+        if (indicators.containsKey(no)) {
             throw new BudgetRuleViolation("no", "indicator " + no + " already exists in this project");
         }
         apply(new IndicatorAdded(projectId, departmentId, unitId, no, level1, level2, name,
@@ -101,8 +146,62 @@ public class Project {
         return new IndicatorAccepted(projectId, no, version);
     }
 
+    @CommandHandler
+    public ProjectBalance handle(WithdrawProject command) {
+        requireActive();
+        String reason = Texts.required("reason", command.reason());
+        apply(new ProjectWithdrawn(projectId, departmentId, unitId, Map.copyOf(allocations), reason));
+        return balance();
+    }
+
+    private void create(String id, String departmentName, int year, String unitName, String projectName, String goalText,
+            Map<FundingSource, BigDecimal> amounts) {
+        String newId = Texts.required("projectId", id);
+        String department = Texts.required("department", departmentName);
+        String unit = Texts.required("unit", unitName);
+        String name = Texts.required("name", projectName);
+        String cleanGoal = Texts.optional("goal", goalText);
+        if (year < EARLIEST_FISCAL_YEAR || year > LATEST_FISCAL_YEAR) {
+            throw new BudgetRuleViolation("fiscalYear",
+                    "fiscalYear must be between " + EARLIEST_FISCAL_YEAR + " and " + LATEST_FISCAL_YEAR);
+        }
+        Map<FundingSource, BigDecimal> valid = Allocations.valid(amounts);
+        String newDepartmentId = OrganisationIds.departmentId(department, year);
+        apply(new ProjectCreated(newId, newDepartmentId, department, year,
+                OrganisationIds.unitId(newDepartmentId, unit), unit, name, cleanGoal, valid));
+    }
+
+    /** Indicators of an import: numbered once each, with a name; category codes kept as printed. */
+    private static List<Indicator> validIndicators(List<Indicator> given) {
+        if (given == null) {
+            return List.of();
+        }
+        TreeMap<Integer, Indicator> byNumber = new TreeMap<>();
+        for (Indicator indicator : given) {
+            String field = "indicators[" + indicator.no() + "]";
+            if (indicator.no() < 1 || byNumber.containsKey(indicator.no())) {
+                throw new BudgetRuleViolation(field, "indicator numbers must be 1 or more and used once");
+            }
+            if (indicator.level1() == null || !indicator.level1().matches("[0-9]")
+                    || indicator.level2() == null || !indicator.level2().matches("[0-9]{2}")) {
+                throw new BudgetRuleViolation(field, "indicator codes must be one digit (level 1) and two digits (level 2)");
+            }
+            byNumber.put(indicator.no(), new Indicator(indicator.no(), indicator.level1(), indicator.level2(),
+                    Texts.required(field + ".name", indicator.name()),
+                    Texts.optional(field + ".periodTarget", indicator.periodTarget()),
+                    Texts.optional(field + ".annualTarget", indicator.annualTarget())));
+        }
+        return List.copyOf(byNumber.values());
+    }
+
+    private void requireActive() {
+        if (withdrawn) {
+            throw new BudgetRuleViolation("projectId", "project " + projectId + " is withdrawn");
+        }
+    }
+
     private int nextIndicatorNumber() {
-        return indicatorNumbers.isEmpty() ? 1 : indicatorNumbers.last() + 1;
+        return indicators.isEmpty() ? 1 : indicators.lastKey() + 1;
     }
 
     private ProjectBalance balance() {
@@ -114,6 +213,7 @@ public class Project {
         projectId = event.projectId();
         departmentId = event.departmentId();
         unitId = event.unitId();
+        goal = event.goal();
         allocations.putAll(event.allocations());
         version = sequence;
     }
@@ -125,8 +225,34 @@ public class Project {
     }
 
     @EventSourcingHandler
+    void on(GoalRevised event, @SequenceNumber long sequence) {
+        goal = event.after();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
     void on(IndicatorAdded event, @SequenceNumber long sequence) {
-        indicatorNumbers.add(event.no());
+        indicators.put(event.no(), new Indicator(event.no(), event.level1(), event.level2(), event.name(),
+                event.periodTarget(), event.annualTarget()));
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorRevised event, @SequenceNumber long sequence) {
+        indicators.put(event.after().no(), event.after());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorRemoved event, @SequenceNumber long sequence) {
+        indicators.remove(event.removed().no());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectWithdrawn event, @SequenceNumber long sequence) {
+        withdrawn = true;
+        allocations.replaceAll((source, amount) -> Amounts.canonical(BigDecimal.ZERO));
         version = sequence;
     }
 }

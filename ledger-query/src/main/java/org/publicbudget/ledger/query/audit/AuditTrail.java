@@ -20,6 +20,7 @@ import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.AllocationRevised;
 import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class AuditTrail {
 
-    private static final List<String> MONEY_EVENTS = List.of(ProjectCreated.class.getName(), AllocationRevised.class.getName());
+    private static final List<String> MONEY_EVENTS = List.of(ProjectCreated.class.getName(), AllocationRevised.class.getName(),
+            ProjectWithdrawn.class.getName());
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -81,6 +83,14 @@ public class AuditTrail {
                 delta = revised.delta();
                 BigDecimal known = bySourceOfProject.put(projectId + "/" + source, revised.after());
                 chained &= known != null && known.compareTo(revised.before()) == 0;
+            } else if (message.getPayload() instanceof ProjectWithdrawn withdrawn) {
+                projectId = withdrawn.projectId();
+                source = null;
+                delta = Allocations.total(withdrawn.allocations()).negate();
+                for (Map.Entry<FundingSource, BigDecimal> held : withdrawn.allocations().entrySet()) {
+                    BigDecimal known = bySourceOfProject.put(projectId + "/" + held.getKey(), BigDecimal.ZERO);
+                    chained &= known != null && known.compareTo(held.getValue()) == 0;
+                }
             } else {
                 continue;
             }
@@ -99,7 +109,7 @@ public class AuditTrail {
         return new TrailStep(position, message.getIdentifier(), message.getPayloadType().getSimpleName(),
                 message.getTimestamp(), projectId, source, Amounts.canonical(before), Amounts.canonical(delta),
                 Amounts.canonical(after), text(meta, "actor"), text(meta, "reason"), text(meta, "correlationId"),
-                text(meta, "requestId"));
+                text(meta, "requestId"), text(meta, "document"), text(meta, "sourceLines"));
     }
 
     private static String text(MetaData meta, String key) {
@@ -111,11 +121,11 @@ public class AuditTrail {
         List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
                 "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType, "
                         + "payloadRevision, payload, metaData FROM domainevententry WHERE " + condition
-                        + " AND payloadType IN (?, ?) ORDER BY globalIndex",
+                        + " AND payloadType IN (?, ?, ?) ORDER BY globalIndex",
                 (rs, i) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
                         new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))),
-                key, MONEY_EVENTS.get(0), MONEY_EVENTS.get(1));
+                key, MONEY_EVENTS.get(0), MONEY_EVENTS.get(1), MONEY_EVENTS.get(2));
         try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)) {
             return messages.toList();
         }

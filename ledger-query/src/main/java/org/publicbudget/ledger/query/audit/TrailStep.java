@@ -6,7 +6,7 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 
 /**
  * One event that changed a figure: where it stands in the event store, who did it
- * and why, and the figure before and after it. {@code fundingSource} is null for a
+ * and why (and, for imports, from which document lines), and the figure before and after it. {@code fundingSource} is null for a
  * project's creation, which sets every source at once.
  */
 public record TrailStep(
@@ -22,5 +22,7 @@ public record TrailStep(
         String actor,
         String reason,
         String correlationId,
-        String requestId) {
+        String requestId,
+        String document,
+        String sourceLines) {
 }

@@ -15,7 +15,8 @@ public record ProjectDetail(
         BigDecimal total,
         Map<FundingSource, BigDecimal> allocations,
         List<Indicator> indicators,
-        long version) {
+        long version,
+        boolean withdrawn) {
 
     /** A performance indicator with its targets as written in the source. */
     public record Indicator(int no, String level1, String level2, String name, String periodTarget, String annualTarget) {

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
-/** One line of a unit's project list. {@code indicators} is a count. */
+/** One line of a unit's project list. {@code indicators} is a count; a withdrawn project stays listed, at zero. */
 public record ProjectRow(
         String projectId,
         String name,
         BigDecimal total,
         Map<FundingSource, BigDecimal> allocations,
         int indicators,
-        long version) {
+        long version,
+        boolean withdrawn) {
 }

@@ -5,10 +5,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.publicbudget.ledger.domain.budget.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.GoalRevised;
+import org.publicbudget.ledger.domain.project.Indicator;
 import org.publicbudget.ledger.domain.project.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.IndicatorRevised;
 import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -77,6 +83,60 @@ public class TotalsProjection {
                 event.projectId(), event.no(), event.level1(), event.level2(), event.name(),
                 event.periodTarget(), event.annualTarget());
         jdbc.update("UPDATE project_summary SET indicator_count = indicator_count + 1 WHERE project_id = ?", event.projectId());
+    }
+
+    @EventHandler
+    void on(GoalRevised event, @SequenceNumber long sequence) {
+        if (advance(event.projectId(), sequence)) {
+            jdbc.update("UPDATE project_summary SET goal = ? WHERE project_id = ?", event.after(), event.projectId());
+        }
+    }
+
+    @EventHandler
+    void on(IndicatorRevised event, @SequenceNumber long sequence) {
+        if (!advance(event.projectId(), sequence)) {
+            return;
+        }
+        Indicator after = event.after();
+        jdbc.update("UPDATE project_indicator SET level1 = ?, level2 = ?, name = ?, period_target = ?, annual_target = ? "
+                        + "WHERE project_id = ? AND no = ?",
+                after.level1(), after.level2(), after.name(), after.periodTarget(), after.annualTarget(), event.projectId(), after.no());
+    }
+
+    @EventHandler
+    void on(IndicatorRemoved event, @SequenceNumber long sequence) {
+        if (!advance(event.projectId(), sequence)) {
+            return;
+        }
+        jdbc.update("DELETE FROM project_indicator WHERE project_id = ? AND no = ?", event.projectId(), event.removed().no());
+        jdbc.update("UPDATE project_summary SET indicator_count = indicator_count - 1 WHERE project_id = ?", event.projectId());
+    }
+
+    @EventHandler
+    void on(ProjectWithdrawn event, @SequenceNumber long sequence) {
+        if (!advance(event.projectId(), sequence)) {
+            return;
+        }
+        jdbc.update("UPDATE project_summary SET withdrawn = TRUE WHERE project_id = ?", event.projectId());
+        jdbc.update("UPDATE project_allocation SET amount = 0 WHERE project_id = ?", event.projectId());
+        event.allocations().forEach((source, amount) -> {
+            addTo("unit_allocation", "unit_id", event.unitId(), source, amount.negate());
+            addTo("department_allocation", "department_id", event.departmentId(), source, amount.negate());
+        });
+    }
+
+    /** Setting a declared total is idempotent by nature: the same event twice sets the same value. */
+    @EventHandler
+    void on(DeclaredTotalRecorded event) {
+        jdbc.update("INSERT INTO department_summary (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.departmentId(), event.department(), event.fiscalYear());
+        if (event.unitId() == null) {
+            jdbc.update("UPDATE department_summary SET declared_total = ? WHERE department_id = ?", event.after(), event.departmentId());
+            return;
+        }
+        jdbc.update("INSERT INTO unit_summary (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.unitId(), event.departmentId(), event.unit());
+        jdbc.update("UPDATE unit_summary SET declared_total = ? WHERE unit_id = ?", event.after(), event.unitId());
     }
 
     /** Everything here is derived from events: a replay starts from empty tables. */

@@ -46,10 +46,11 @@ public class TotalsQueries {
         Map<String, Map<FundingSource, BigDecimal>> allocations = allocationsByKey(
                 "SELECT a.project_id, a.funding_source, a.amount FROM project_allocation a "
                         + "JOIN project_summary p ON p.project_id = a.project_id WHERE p.unit_id = ?", unitId);
-        return jdbc.query("SELECT project_id, name, indicator_count, version FROM project_summary WHERE unit_id = ? ORDER BY name, project_id",
+        return jdbc.query("SELECT project_id, name, indicator_count, version, withdrawn FROM project_summary WHERE unit_id = ? ORDER BY name, project_id",
                 (rs, i) -> {
                     Map<FundingSource, BigDecimal> amounts = allocations.getOrDefault(rs.getString(1), zeros());
-                    return new ProjectRow(rs.getString(1), rs.getString(2), Allocations.total(amounts), amounts, rs.getInt(3), rs.getLong(4));
+                    return new ProjectRow(rs.getString(1), rs.getString(2), Allocations.total(amounts), amounts, rs.getInt(3), rs.getLong(4),
+                            rs.getBoolean(5));
                 }, unitId);
     }
 
@@ -61,9 +62,9 @@ public class TotalsQueries {
                 "SELECT no, level1, level2, name, period_target, annual_target FROM project_indicator WHERE project_id = ? ORDER BY no",
                 (rs, i) -> new ProjectDetail.Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)), projectId);
-        return jdbc.query("SELECT project_id, unit_id, department_id, name, goal, version FROM project_summary WHERE project_id = ?",
+        return jdbc.query("SELECT project_id, unit_id, department_id, name, goal, version, withdrawn FROM project_summary WHERE project_id = ?",
                 (rs, i) -> new ProjectDetail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Allocations.total(amounts), amounts, indicators, rs.getLong(6)), projectId).stream().findFirst();
+                        Allocations.total(amounts), amounts, indicators, rs.getLong(6), rs.getBoolean(7)), projectId).stream().findFirst();
     }
 
     private List<DepartmentTotals> departmentsWhere(String condition, Object... args) {
@@ -85,7 +86,7 @@ public class TotalsQueries {
                 "SELECT unit_id, funding_source, amount FROM unit_allocation WHERE unit_id IN (SELECT unit_id FROM unit_summary WHERE "
                         + condition + ")", args);
         return jdbc.query("SELECT u.unit_id, u.department_id, u.name, u.declared_total, "
-                        + "(SELECT COUNT(*) FROM project_summary p WHERE p.unit_id = u.unit_id) "
+                        + "(SELECT COUNT(*) FROM project_summary p WHERE p.unit_id = u.unit_id AND NOT p.withdrawn) "
                         + "FROM unit_summary u WHERE " + condition + " ORDER BY u.name",
                 (rs, i) -> {
                     Map<FundingSource, BigDecimal> amounts = allocations.getOrDefault(rs.getString(1), zeros());

@@ -1,0 +1,222 @@
+package org.publicbudget.ledger.app.importer;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.publicbudget.ledger.app.api.CommandMetadata;
+import org.publicbudget.ledger.domain.Texts;
+import org.publicbudget.ledger.domain.budget.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.indicator.TargetReading;
+import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+import org.publicbudget.ledger.domain.project.ImportOutcome;
+import org.publicbudget.ledger.domain.project.ImportProject;
+import org.publicbudget.ledger.domain.project.Indicator;
+import org.publicbudget.ledger.domain.project.WithdrawProject;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a budget document into ledger commands. The whole import is one database
+ * transaction: it lands completely or not at all, and a dry run is the same import
+ * rolled back, so its report is exactly what a real run would do. Each command
+ * carries the document's name, its SHA-256 and the lines it came from.
+ */
+@Service
+public class DocumentImporter {
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+
+    public DocumentImporter(CommandGateway commands, TransactionTemplate transaction) {
+        this.commands = commands;
+        this.transaction = transaction;
+    }
+
+    /** Who asks for the import, and why, for the events' metadata. */
+    public record Request(String text, String documentName, int fiscalYear, boolean dryRun, boolean detail, String actor,
+            String requestId) {
+    }
+
+    public ImportReport importDocument(Request request) {
+        String documentName = Texts.required("documentName", request.documentName());
+        Extracted.Document document = DocumentReview.review(DocumentParser.parse(request.text()));
+        if (!document.budgetTable() || document.department() == null || document.units().isEmpty()) {
+            throw new NotABudgetTable(documentName);
+        }
+        String sha256 = sha256(request.text());
+        String department = Texts.required("department", document.department());
+        String departmentId = OrganisationIds.departmentId(department, request.fiscalYear());
+        Map<Extracted.Project, String> ids = projectIds(departmentId, document);
+        Tally tally = transaction.execute(status -> {
+            Tally t = load(request, documentName, sha256, department, departmentId, document, ids);
+            if (request.dryRun()) {
+                status.setRollbackOnly();
+            }
+            return t;
+        });
+        return report(request, documentName, sha256, departmentId, document, ids, tally);
+    }
+
+    /** Counts of what the commands changed. */
+    private static final class Tally {
+        int created;
+        int withdrawn;
+        int allocations;
+        int goals;
+        int added;
+        int revised;
+        int removed;
+        int totals;
+        int events;
+    }
+
+    private Tally load(Request request, String documentName, String sha256, String department, String departmentId,
+            Extracted.Document document, Map<Extracted.Project, String> ids) {
+        Tally tally = new Tally();
+        String reason = "imported from " + documentName;
+        Map<String, BigDecimal> unitTotals = new LinkedHashMap<>();
+        for (Extracted.Unit unit : document.units()) {
+            if (unit.declaredTotal() != null) {
+                unitTotals.put(unit.name(), unit.declaredTotal());
+            }
+        }
+        DeclaredTotalsOutcome declared = commands.sendAndWait(new RecordDeclaredTotals(departmentId, department,
+                        request.fiscalYear(), document.declaredTotal(), unitTotals, new LinkedHashSet<>(ids.values()), reason),
+                metadata(request, reason, documentName, sha256, document.declaredTotalLine() + "–" + lastLine(document)));
+        tally.totals = declared.totalsRecorded();
+        tally.events += declared.events();
+        for (Extracted.Unit unit : document.units()) {
+            for (Extracted.Project project : unit.projects()) {
+                List<Indicator> indicators = new ArrayList<>();
+                for (Extracted.Indicator i : project.indicators()) {
+                    indicators.add(new Indicator(i.no(), i.level1(), i.level2(), i.name(), i.periodTarget(), i.annualTarget()));
+                }
+                ImportOutcome outcome = commands.sendAndWait(new ImportProject(ids.get(project), department, request.fiscalYear(),
+                                unit.name(), project.name(), project.goal(), project.allocations(), indicators, reason),
+                        metadata(request, reason, documentName, sha256, project.firstLine() + "–" + project.lastLine()));
+                tally.created += outcome.created() ? 1 : 0;
+                tally.allocations += outcome.allocationsRevised();
+                tally.goals += outcome.goalRevised() ? 1 : 0;
+                tally.added += outcome.indicatorsAdded();
+                tally.revised += outcome.indicatorsRevised();
+                tally.removed += outcome.indicatorsRemoved();
+                tally.events += outcome.events();
+            }
+        }
+        String withdrawal = "not listed in " + documentName;
+        for (String gone : declared.noLongerListed()) {
+            commands.sendAndWait(new WithdrawProject(gone, withdrawal, null),
+                    metadata(request, withdrawal, documentName, sha256, "1–" + lastLine(document)));
+            tally.withdrawn++;
+            tally.events++;
+        }
+        return tally;
+    }
+
+    /**
+     * A project's identity is stable across imports of the same or a revised document:
+     * its department, unit and name, and — for projects of the same name in one unit —
+     * its place among them.
+     */
+    private static Map<Extracted.Project, String> projectIds(String departmentId, Extracted.Document document) {
+        Map<Extracted.Project, String> ids = new LinkedHashMap<>();
+        for (Extracted.Unit unit : document.units()) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (Extracted.Project project : unit.projects()) {
+                int ordinal = seen.merge(project.name(), 1, Integer::sum);
+                String key = "project|" + departmentId + "|" + unit.name() + "|" + project.name() + "|" + ordinal;
+                ids.put(project, UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString());
+            }
+        }
+        return ids;
+    }
+
+    private static MetaData metadata(Request request, String reason, String documentName, String sha256, String lines) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(CommandMetadata.ACTOR, request.actor());
+        values.put(CommandMetadata.REASON, reason);
+        values.put(CommandMetadata.REQUEST_ID, request.requestId());
+        values.put(CommandMetadata.CORRELATION_ID, request.requestId());
+        values.put(CommandMetadata.DOCUMENT, documentName);
+        values.put(CommandMetadata.DOCUMENT_SHA256, sha256);
+        values.put(CommandMetadata.SOURCE_LINES, lines);
+        return MetaData.from(values);
+    }
+
+    private static int lastLine(Extracted.Document document) {
+        int last = document.declaredTotalLine();
+        for (Extracted.Unit unit : document.units()) {
+            for (Extracted.Project project : unit.projects()) {
+                last = Math.max(last, project.lastLine());
+            }
+        }
+        return last;
+    }
+
+    private static ImportReport report(Request request, String documentName, String sha256, String departmentId,
+            Extracted.Document document, Map<Extracted.Project, String> ids, Tally tally) {
+        List<ImportReport.UnitLine> units = new ArrayList<>();
+        List<ImportReport.ExtractedUnit> extractedUnits = new ArrayList<>();
+        BigDecimal computed = BigDecimal.ZERO;
+        int projects = 0;
+        int indicators = 0;
+        for (Extracted.Unit unit : document.units()) {
+            BigDecimal unitComputed = BigDecimal.ZERO;
+            List<ImportReport.ExtractedProject> extractedProjects = new ArrayList<>();
+            for (Extracted.Project project : unit.projects()) {
+                unitComputed = unitComputed.add(project.total());
+                indicators += project.indicators().size();
+                extractedProjects.add(extracted(ids.get(project), project));
+            }
+            projects += unit.projects().size();
+            computed = computed.add(unitComputed);
+            BigDecimal variance = unit.declaredTotal() == null ? null : Amounts.canonical(unitComputed.subtract(unit.declaredTotal()));
+            units.add(new ImportReport.UnitLine(unit.name(), unit.declaredTotal(), Amounts.canonical(unitComputed), variance,
+                    unit.projects().size()));
+            extractedUnits.add(new ImportReport.ExtractedUnit(unit.name(), unit.declaredTotal(), unit.line(), extractedProjects));
+        }
+        return new ImportReport(new ImportReport.Document(documentName, sha256), document.department(), departmentId,
+                request.fiscalYear(), document.declaredTotal(), Amounts.canonical(computed), units, projects, indicators,
+                document.findings(),
+                new ImportReport.Changes(tally.created, tally.withdrawn, tally.allocations, tally.goals, tally.added, tally.revised,
+                        tally.removed, tally.totals),
+                tally.events, request.dryRun(), request.detail() ? new ImportReport.ExtractedTable(extractedUnits) : null);
+    }
+
+    private static ImportReport.ExtractedProject extracted(String projectId, Extracted.Project project) {
+        List<ImportReport.ExtractedIndicator> indicators = new ArrayList<>();
+        for (Extracted.Indicator i : project.indicators()) {
+            TargetReading reading = TargetReading.read(i.annualTarget()).orElse(null);
+            ImportReport.Target target = reading == null ? null : new ImportReport.Target(
+                    reading.comparator() == null ? null : reading.comparator().symbol(), reading.value(), reading.unit(),
+                    reading.qualitative());
+            indicators.add(new ImportReport.ExtractedIndicator(i.no(), i.level1(), i.level2(), i.name(), i.periodTarget(),
+                    i.annualTarget(), target, i.line()));
+        }
+        return new ImportReport.ExtractedProject(projectId, project.name(), project.allocations(), Amounts.canonical(project.total()),
+                project.goal(), indicators, project.firstLine() + "–" + project.lastLine());
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.publicbudget.ledger.domain.budget;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.Texts;
+import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+
+/**
+ * One department's budget for one fiscal year, as its documents declare it: the
+ * declared totals and the projects the latest edition lists. Its id is the
+ * department id, so it comes into being with the department's first document.
+ */
+public class DepartmentBudget {
+
+    @AggregateIdentifier
+    private String departmentId;
+    private BigDecimal grandTotal;
+    private final Map<String, BigDecimal> unitTotals = new HashMap<>();
+    private final Set<String> listed = new TreeSet<>();
+
+    protected DepartmentBudget() {
+        // for Axon: rebuilt from its events, or created by the first document
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public DeclaredTotalsOutcome handle(RecordDeclaredTotals command) {
+        String department = Texts.required("department", command.department());
+        String reason = Texts.required("reason", command.reason());
+        String id = OrganisationIds.departmentId(department, command.fiscalYear());
+        if (!id.equals(command.departmentId())) {
+            throw new BudgetRuleViolation("departmentId", "departmentId does not belong to " + department + " " + command.fiscalYear());
+        }
+        int events = 0;
+        int totals = 0;
+        if (command.grandTotal() != null) {
+            BigDecimal declared = Amounts.valid("grandTotal", command.grandTotal());
+            if (grandTotal == null || grandTotal.compareTo(declared) != 0) {
+                apply(new DeclaredTotalRecorded(id, department, command.fiscalYear(), null, null, grandTotal, declared, reason));
+                totals++;
+            }
+        }
+        for (Map.Entry<String, BigDecimal> unit : new TreeMap<>(command.unitTotals()).entrySet()) {
+            String unitName = Texts.required("unitTotals", unit.getKey());
+            String unitId = OrganisationIds.unitId(id, unitName);
+            BigDecimal declared = Amounts.valid("unitTotals." + unitName, unit.getValue());
+            BigDecimal before = unitTotals.get(unitId);
+            if (before == null || before.compareTo(declared) != 0) {
+                apply(new DeclaredTotalRecorded(id, department, command.fiscalYear(), unitId, unitName, before, declared, reason));
+                totals++;
+            }
+        }
+        events += totals;
+        Set<String> added = new TreeSet<>(command.listedProjectIds());
+        added.removeAll(listed);
+        Set<String> removed = new TreeSet<>(listed);
+        removed.removeAll(command.listedProjectIds());
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            apply(new ListedProjectsChanged(id, added, removed, reason));
+            events++;
+        }
+        return new DeclaredTotalsOutcome(totals, removed, events);
+    }
+
+    @EventSourcingHandler
+    void on(DeclaredTotalRecorded event) {
+        departmentId = event.departmentId();
+        if (event.unitId() == null) {
+            grandTotal = event.after();
+        } else {
+            unitTotals.put(event.unitId(), event.after());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ListedProjectsChanged event) {
+        departmentId = event.departmentId();
+        listed.addAll(event.added());
+        listed.removeAll(event.removed());
+    }
+}

@@ -1,0 +1,61 @@
+package org.publicbudget.ledger.domain.budget;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+
+class DepartmentBudgetTest {
+
+    private static final String NAME = "石围塘街道办事处";
+    private static final String D = OrganisationIds.departmentId(NAME, 2025);
+    private static final String U = OrganisationIds.unitId(D, "综合保障中心");
+
+    private FixtureConfiguration<DepartmentBudget> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(DepartmentBudget.class);
+    }
+
+    private static RecordDeclaredTotals declaring(String grand, String unit, Set<String> projects) {
+        return new RecordDeclaredTotals(D, NAME, 2025, new BigDecimal(grand), Map.of("综合保障中心", new BigDecimal(unit)), projects, "doc");
+    }
+
+    @Test
+    void theFirstDocumentRecordsEveryDeclaredTotalAndItsProjects() {
+        fixture.givenNoPriorActivity()
+                .when(declaring("4892.11", "644.08", Set.of("a", "b")))
+                .expectEvents(
+                        new DeclaredTotalRecorded(D, NAME, 2025, null, null, null, new BigDecimal("4892.11"), "doc"),
+                        new DeclaredTotalRecorded(D, NAME, 2025, U, "综合保障中心", null, new BigDecimal("644.08"), "doc"),
+                        new ListedProjectsChanged(D, Set.of("a", "b"), Set.of(), "doc"))
+                .expectResultMessagePayload(new DeclaredTotalsOutcome(2, Set.of(), 3));
+    }
+
+    @Test
+    void aRevisedEditionRecordsOnlyWhatChangedAndNamesProjectsItDropped() {
+        fixture.given(
+                        new DeclaredTotalRecorded(D, NAME, 2025, null, null, null, new BigDecimal("4892.11"), "doc"),
+                        new DeclaredTotalRecorded(D, NAME, 2025, U, "综合保障中心", null, new BigDecimal("644.08"), "doc"),
+                        new ListedProjectsChanged(D, Set.of("a", "b"), Set.of(), "doc"))
+                .when(declaring("4892.110", "640.00", Set.of("a")))
+                .expectEvents(
+                        new DeclaredTotalRecorded(D, NAME, 2025, U, "综合保障中心", new BigDecimal("644.08"), new BigDecimal("640.00"), "doc"),
+                        new ListedProjectsChanged(D, Set.of(), Set.of("b"), "doc"))
+                .expectResultMessagePayload(new DeclaredTotalsOutcome(1, Set.of("b"), 2));
+    }
+
+    @Test
+    void theIdMustBelongToTheDepartment() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordDeclaredTotals("other", NAME, 2025, BigDecimal.ONE, Map.of(), Set.of(), "doc"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+}
