@@ -16,11 +16,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The zero-install run: no configuration but a data folder, the embedded database,
- * the three demo accounts; and what it recorded is still there after a restart.
+ * the three demo accounts, the bundled seed imported on first start; and what it
+ * recorded is still there after a restart, with the seed not imported twice.
  */
 class EmbeddedDefaultSmokeTest {
 
     private static final String PASSWORD = "demo-password-for-tests";
+    /** 6 declared-total and listing events, 60 projects created, 243 indicators added. */
+    private static final long SEED_EVENTS = 309;
 
     @TempDir
     Path dataDir;
@@ -48,7 +51,12 @@ class EmbeddedDefaultSmokeTest {
             projectId = created.body().get("projectId").asText();
             assertThat(api.post("finance", "/api/v1/projects/" + projectId + "/allocation-revisions",
                     "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"6.00\",\"reason\":\"追加\"}").status()).isEqualTo(200);
-            assertThat(api.get("operator", "/api/v1/ops/stats").body().get("events").asLong()).isEqualTo(2);
+            assertThat(api.get("operator", "/api/v1/ops/stats").body().get("events").asLong()).isEqualTo(SEED_EVENTS + 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("auditor", "/api/v1/departments").body().size() == 2);
+            JsonNode seeded = api.get("auditor", "/api/v1/departments").body().get(0);
+            assertThat(seeded.get("name").asText()).isEqualTo("广州市荔湾区人民政府石围塘街道办事处");
+            assertThat(seeded.get("fiscalYear").asInt()).isEqualTo(2025);
+            assertThat(seeded.get("declaredTotal").asText()).isEqualTo("4892.11");
         }
         assertThat(dataDir.resolve("ledger.mv.db")).exists();
 
@@ -60,6 +68,7 @@ class EmbeddedDefaultSmokeTest {
             assertThat(trail.get("steps")).hasSize(2);
             assertThat(trail.get("finalValue").asText()).isEqualTo("6.00");
             assertThat(trail.get("consistent").asBoolean()).isTrue();
+            assertThat(api.get("operator", "/api/v1/ops/stats").body().get("events").asLong()).isEqualTo(SEED_EVENTS + 2);
             assertThat(api.post("auditor", "/api/v1/projects/" + projectId + "/allocation-revisions",
                     "{\"fundingSource\":\"OTHER\",\"amount\":\"1\",\"reason\":\"r\"}").status()).isEqualTo(403);
         }

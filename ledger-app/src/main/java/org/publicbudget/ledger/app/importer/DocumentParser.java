@@ -3,8 +3,10 @@ package org.publicbudget.ledger.app.importer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.publicbudget.ledger.domain.money.Amounts;
@@ -318,7 +320,7 @@ public final class DocumentParser {
         run.clear();
     }
 
-    /** Joins the indicator column back into one text and reads its numbered records. */
+    /** Joins the indicator column back into one text and reads its numbered records; a number seen twice is not read twice. */
     private List<Extracted.Indicator> indicators(List<Integer> indicatorLines) {
         StringBuilder text = new StringBuilder();
         List<Integer> lineAt = new ArrayList<>();
@@ -330,6 +332,7 @@ public final class DocumentParser {
             }
         }
         List<Extracted.Indicator> result = new ArrayList<>();
+        Set<Integer> numbers = new HashSet<>();
         Matcher starts = RECORD_START.matcher(text);
         List<Integer> offsets = new ArrayList<>();
         while (starts.find()) {
@@ -344,7 +347,7 @@ public final class DocumentParser {
             int to = r + 1 < offsets.size() ? offsets.get(r + 1) : text.length();
             String record = text.substring(from, to);
             Matcher m = RECORD.matcher(record);
-            if (!m.matches()) {
+            if (!m.matches() || !numbers.add(Integer.parseInt(m.group(1)))) {
                 unplaced(record, lineAt.get(from));
                 continue;
             }

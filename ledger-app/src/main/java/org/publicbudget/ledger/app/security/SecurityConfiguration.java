@@ -3,6 +3,7 @@ package org.publicbudget.ledger.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,8 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every /api call is authenticated, and each role does one job: finance systems
  * write, auditors read, operators operate. The API is stateless (credentials on
  * every request, no session cookie), so CSRF protection has nothing to protect.
+ * The operators' command line runs without a web server, and without this.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     @Bean
