@@ -32,14 +32,20 @@ public final class CommandMetadata {
     }
 
     public static MetaData of(Authentication user, HttpServletRequest request, String reason) {
-        String requestId = clientId(request.getHeader("X-Request-Id"));
+        String requestId = requestIdOf(request);
         String correlationId = clientId(request.getHeader("X-Correlation-Id"));
         Map<String, Object> values = new HashMap<>();
         values.put(ACTOR, user.getName());
         values.put(REASON, reason);
-        values.put(REQUEST_ID, requestId == null ? UUID.randomUUID().toString() : requestId);
-        values.put(CORRELATION_ID, correlationId == null ? values.get(REQUEST_ID) : correlationId);
+        values.put(REQUEST_ID, requestId);
+        values.put(CORRELATION_ID, correlationId == null ? requestId : correlationId);
         return MetaData.from(values);
+    }
+
+    /** The client's {@code X-Request-Id} when it is a plain short id, otherwise a new one. */
+    public static String requestIdOf(HttpServletRequest request) {
+        String given = clientId(request.getHeader("X-Request-Id"));
+        return given == null ? UUID.randomUUID().toString() : given;
     }
 
     private static String clientId(String header) {

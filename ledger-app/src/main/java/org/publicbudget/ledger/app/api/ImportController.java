@@ -1,7 +1,6 @@
 package org.publicbudget.ledger.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
 import org.publicbudget.ledger.app.importer.DocumentImporter;
 import org.publicbudget.ledger.app.importer.ImportReport;
 import org.springframework.http.MediaType;
@@ -35,8 +34,7 @@ public class ImportController {
             throw new InvalidRequest("document", "the document is longer than " + MAX_DOCUMENT_CHARS + " characters");
         }
         RequestFields.required("documentName", documentName);
-        String requestId = request.getHeader("X-Request-Id");
         return importer.importDocument(new DocumentImporter.Request(document, documentName, fiscalYear, dryRun, detail,
-                user.getName(), requestId == null || requestId.length() > 100 ? UUID.randomUUID().toString() : requestId));
+                user.getName(), CommandMetadata.requestIdOf(request)));
     }
 }

@@ -3,7 +3,6 @@ package org.publicbudget.ledger.app.importer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.publicbudget.ledger.domain.indicator.TargetReading;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
 /** What the parser read from a budget document, before anything reaches the ledger. */
@@ -33,9 +32,5 @@ public final class Extracted {
     /** One indicator as printed, with the line it starts on. */
     public record Indicator(int no, String level1, String level1Name, String level2, String level2Name, String name,
             String periodTarget, String annualTarget, int line) {
-
-        public TargetReading target() {
-            return TargetReading.read(annualTarget).orElse(null);
-        }
     }
 }

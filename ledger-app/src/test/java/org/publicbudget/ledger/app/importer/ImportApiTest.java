@@ -4,40 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 
 /** Importing documents over HTTP into PostgreSQL. Each test uses a fiscal year of its own, hence a department of its own. */
 class ImportApiTest extends PostgresApiTest {
 
-    private static final ObjectMapperHolder JSON = new ObjectMapperHolder();
-
     private JsonNode importText(String text, int fiscalYear, String name, boolean dryRun, boolean detail, int expectedStatus) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1/imports?fiscalYear="
-                            + fiscalYear + "&documentName=" + name + "&dryRun=" + dryRun + "&detail=" + detail))
-                    .header("Content-Type", "text/plain; charset=UTF-8")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("treasury:treasury-secret".getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-            return JSON.mapper.readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class ObjectMapperHolder {
-        final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Api.Response response = api.postText(WRITER, "/api/v1/imports?fiscalYear=" + fiscalYear + "&documentName=" + name
+                + "&dryRun=" + dryRun + "&detail=" + detail, text);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(expectedStatus);
+        return response.body();
     }
 
     private long events() {
@@ -127,6 +108,21 @@ class ImportApiTest extends PostgresApiTest {
         assertThat(changes.get("indicatorsRemoved").asInt()).isZero();
         assertThat(changes.get("projectsWithdrawn").asInt()).isEqualTo(1);
         assertThat(report.get("eventsAppended").asInt()).isEqualTo(6);
+
+        // 3,599.00 − 5.00 (withdrawn) + 1.16 (revised) + 1.50 (new) in the first unit; the other units unchanged
+        String departmentId = report.get("departmentId").asText();
+        departmentOnceCaughtUp(departmentId, "4889.78");
+        JsonNode trail = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/trail").body();
+        assertThat(trail.get("finalValue").asText()).isEqualTo("4889.78");
+        assertThat(trail.get("consistent").asBoolean()).isTrue();
+        JsonNode withdrawal = null;
+        for (JsonNode step : trail.get("steps")) {
+            if (step.get("eventType").asText().equals("ProjectWithdrawn")) {
+                withdrawal = step;
+            }
+        }
+        assertThat(withdrawal.get("delta").asText()).isEqualTo("-5.00");
+        assertThat(withdrawal.get("reason").asText()).isEqualTo("not listed in revised.txt");
     }
 
     @Test

@@ -47,6 +47,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
     }
 
+    /** A budget document as the import endpoint takes it: plain UTF-8 text. */
+    public Response postText(String user, String path, String text) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), Map.of());
+    }
+
     private Response send(String user, HttpRequest.Builder request, Map<String, String> headers) {
         if (user != null) {
             String credentials = user + ":" + passwords.get(user);
