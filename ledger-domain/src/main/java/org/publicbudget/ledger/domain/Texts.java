@@ -27,6 +27,20 @@ public final class Texts {
         if (cleaned.length() > MAX_LENGTH) {
             throw new BudgetRuleViolation(field, field + " is longer than " + MAX_LENGTH + " characters");
         }
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < cleaned.length() && Character.isLowSurrogate(cleaned.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c) || isInvisibleOverride(c) || c == '\uFFFE' || c == '\uFFFF') {
+                throw new BudgetRuleViolation(field, field + " contains a character that has no place in budget text: U+"
+                        + String.format("%04X", (int) c));
+            }
+        }
         return cleaned;
+    }
+
+    /** Bidirectional overrides and isolates can make a ledger entry read differently from what it stores. */
+    private static boolean isInvisibleOverride(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }

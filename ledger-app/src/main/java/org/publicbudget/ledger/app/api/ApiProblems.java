@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.publicbudget.ledger.app.importer.NotABudgetTable;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.project.NoSuchIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -44,6 +45,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(NoSuchIndicator.class)
+    ResponseEntity<Object> noSuchIndicator(NoSuchIndicator e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field());
+    }
+
     /** The request was well formed but would break a budget rule. */
     @ExceptionHandler(BudgetRuleViolation.class)
     ResponseEntity<Object> rule(BudgetRuleViolation e) {
@@ -57,7 +63,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +25,29 @@ public final class CommandMetadata {
     public static final String DOCUMENT = "document";
     public static final String DOCUMENT_SHA256 = "documentSha256";
     public static final String SOURCE_LINES = "sourceLines";
+    /** 文号 and the date a change takes effect, when the client gives them. */
+    public static final String DOCUMENT_NUMBER = "documentNumber";
+    public static final String EFFECTIVE_DATE = "effectiveDate";
 
     /** Ids a client may send: short and plain, so that they are safe in logs and headers. */
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private CommandMetadata() {
+    }
+
+    /** Metadata of a command that may name the document ordering it (文号) and the date it takes effect. */
+    public static MetaData of(Authentication user, HttpServletRequest request, String reason, String documentNumber,
+            String effectiveDate) {
+        LocalDate effective = RequestFields.effectiveDate(effectiveDate);
+        String number = RequestFields.documentNumber(documentNumber);
+        Map<String, Object> values = new HashMap<>(of(user, request, reason));
+        if (number != null && !number.isBlank()) {
+            values.put(DOCUMENT_NUMBER, number.strip());
+        }
+        if (effective != null) {
+            values.put(EFFECTIVE_DATE, effective.toString());
+        }
+        return MetaData.from(values);
     }
 
     public static MetaData of(Authentication user, HttpServletRequest request, String reason) {

@@ -11,5 +11,7 @@ public record CreateProjectRequest(
         String name,
         String goal,
         Map<FundingSource, String> allocations,
-        String reason) {
+        String reason,
+        String documentNumber,
+        String effectiveDate) {
 }

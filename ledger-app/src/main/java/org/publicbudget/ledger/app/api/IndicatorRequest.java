@@ -1,6 +1,9 @@
 package org.publicbudget.ledger.app.api;
 
-/** Body of {@code POST /api/v1/projects/{id}/indicators}; codes as in the framework, e.g. level1 "1", level2 "11". */
+/**
+ * Body of {@code POST /api/v1/projects/{id}/indicators} and {@code PUT …/indicators/{no}};
+ * codes as in the framework, e.g. level1 "1", level2 "11".
+ */
 public record IndicatorRequest(
         Integer no,
         String level1,
@@ -9,5 +12,7 @@ public record IndicatorRequest(
         String periodTarget,
         String annualTarget,
         String reason,
-        Long expectedVersion) {
+        Long expectedVersion,
+        String documentNumber,
+        String effectiveDate) {
 }

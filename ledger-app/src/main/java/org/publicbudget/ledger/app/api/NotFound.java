@@ -3,18 +3,28 @@ package org.publicbudget.ledger.app.api;
 /** Something the client named by id does not exist (or the read model has not seen it yet). */
 public class NotFound extends RuntimeException {
 
-    private final String kind;
+    private final String field;
 
-    private NotFound(String kind, String message) {
+    private NotFound(String message, String field) {
         super(message);
-        this.kind = kind;
+        this.field = field;
     }
 
     static NotFound of(String kind, String id) {
-        return new NotFound(kind, "no " + kind + " with id " + id);
+        return new NotFound("no " + kind + " with id " + id, null);
     }
 
-    public String kind() {
-        return kind;
+    /** For an id given in a request body: {@code field} names where. */
+    static NotFound in(String field, String kind, String id) {
+        return new NotFound("no " + kind + " with id " + id, field);
+    }
+
+    /** For something named rather than identified, such as a unit by its name. */
+    static NotFound named(String field, String message) {
+        return new NotFound(message, field);
+    }
+
+    public String field() {
+        return field;
     }
 }

@@ -15,19 +15,29 @@ import org.publicbudget.ledger.domain.project.AddIndicator;
 import org.publicbudget.ledger.domain.project.CreateProject;
 import org.publicbudget.ledger.domain.project.IndicatorAccepted;
 import org.publicbudget.ledger.domain.project.ProjectBalance;
+import org.publicbudget.ledger.domain.project.RemoveIndicator;
 import org.publicbudget.ledger.domain.project.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.ReviseGoal;
+import org.publicbudget.ledger.domain.project.ReviseIndicator;
+import org.publicbudget.ledger.domain.project.WithdrawProject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Commands on projects. Each answer is given only after the events are committed
  * to the event store, and it is built from the command's result, not from a read
- * model that may not have caught up yet.
+ * model that may not have caught up yet. Every answer carries the project's new
+ * version as its ETag; a client that sends it back as {@code If-Match} (or as
+ * {@code expectedVersion}) gets 409 instead of overwriting a change it has not seen.
  */
 @RestController
 @RequestMapping("/api/v1/projects")
@@ -43,9 +53,7 @@ public class ProjectCommandController {
     public ResponseEntity<Map<String, Object>> create(@RequestBody CreateProjectRequest body, Authentication user,
             HttpServletRequest request) {
         String department = RequestFields.required("department", body.department());
-        if (body.fiscalYear() == null) {
-            throw new InvalidRequest("fiscalYear", "fiscalYear is required");
-        }
+        int fiscalYear = RequestFields.fiscalYear(body.fiscalYear());
         String unit = RequestFields.required("unit", body.unit());
         String name = RequestFields.required("name", body.name());
         String goal = RequestFields.bounded("goal", body.goal());
@@ -56,48 +64,98 @@ public class ProjectCommandController {
         }
         String reason = body.reason() == null || body.reason().isBlank() ? "project created" : RequestFields.bounded("reason", body.reason());
         String projectId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateProject(projectId, department, body.fiscalYear(), unit, name, goal, allocations),
-                CommandMetadata.of(user, request, reason));
+        commands.sendAndWait(new CreateProject(projectId, department, fiscalYear, unit, name, goal, allocations),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
 
-        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), body.fiscalYear());
+        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), fiscalYear);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("projectId", projectId);
         answer.put("departmentId", departmentId);
         answer.put("unitId", OrganisationIds.unitId(departmentId, Texts.required("unit", unit)));
         answer.put("version", 0L);
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId)).body(answer);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId)).eTag("0").body(answer);
     }
 
     @PostMapping("/{projectId}/allocation-revisions")
-    public Map<String, Object> reviseAllocation(@PathVariable String projectId, @RequestBody AllocationRevisionRequest body,
-            Authentication user, HttpServletRequest request) {
+    public ResponseEntity<ProjectChange> reviseAllocation(@PathVariable String projectId, @RequestBody AllocationRevisionRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
         if (body.fundingSource() == null) {
             throw new InvalidRequest("fundingSource", "fundingSource is required: one of FISCAL_APPROPRIATION, SPECIAL_ACCOUNT, OTHER");
         }
         BigDecimal amount = RequestFields.amount("amount", body.amount());
         String reason = RequestFields.required("reason", body.reason());
-        ProjectBalance balance = commands.sendAndWait(
-                new ReviseAllocation(projectId, body.fundingSource(), amount, reason, body.expectedVersion()),
-                CommandMetadata.of(user, request, reason));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("projectId", balance.projectId());
-        answer.put("total", balance.total());
-        answer.put("allocations", new EnumMap<>(balance.allocations()));
-        answer.put("version", balance.version());
-        return answer;
+        Long expected = RequestFields.expectedVersion(ifMatch, body.expectedVersion());
+        return answer(commands.sendAndWait(new ReviseAllocation(projectId, body.fundingSource(), amount, reason, expected),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate())));
+    }
+
+    @PostMapping("/{projectId}/goal")
+    public ResponseEntity<ProjectChange> reviseGoal(@PathVariable String projectId, @RequestBody GoalRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
+        if (body.goal() == null) {
+            throw new InvalidRequest("goal", "goal is required (it may be empty text)");
+        }
+        String goal = RequestFields.bounded("goal", body.goal());
+        String reason = RequestFields.required("reason", body.reason());
+        Long expected = RequestFields.expectedVersion(ifMatch, body.expectedVersion());
+        return answer(commands.sendAndWait(new ReviseGoal(projectId, goal, reason, expected),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate())));
+    }
+
+    @PostMapping("/{projectId}/withdrawal")
+    public ResponseEntity<ProjectChange> withdraw(@PathVariable String projectId, @RequestBody ReasonRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
+        String reason = RequestFields.required("reason", body.reason());
+        Long expected = RequestFields.expectedVersion(ifMatch, body.expectedVersion());
+        return answer(commands.sendAndWait(new WithdrawProject(projectId, reason, expected),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate())));
     }
 
     @PostMapping("/{projectId}/indicators")
     public ResponseEntity<IndicatorAccepted> addIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
-            Authentication user, HttpServletRequest request) {
-        String level1 = RequestFields.required("level1", body.level1());
-        String level2 = RequestFields.required("level2", body.level2());
-        String name = RequestFields.required("name", body.name());
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
         String reason = body.reason() == null || body.reason().isBlank() ? "indicator added" : RequestFields.bounded("reason", body.reason());
-        IndicatorAccepted accepted = commands.sendAndWait(new AddIndicator(projectId, body.no(), level1, level2, name,
-                        RequestFields.bounded("periodTarget", body.periodTarget()),
-                        RequestFields.bounded("annualTarget", body.annualTarget()), body.expectedVersion()),
-                CommandMetadata.of(user, request, reason));
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/indicators/" + accepted.no())).body(accepted);
+        IndicatorAccepted accepted = commands.sendAndWait(new AddIndicator(projectId, body.no(),
+                        RequestFields.required("level1", body.level1()), RequestFields.required("level2", body.level2()),
+                        RequestFields.required("name", body.name()), RequestFields.bounded("periodTarget", body.periodTarget()),
+                        RequestFields.bounded("annualTarget", body.annualTarget()),
+                        RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/indicators/" + accepted.no()))
+                .eTag(Long.toString(accepted.version())).body(accepted);
+    }
+
+    @PutMapping("/{projectId}/indicators/{no}")
+    public ResponseEntity<IndicatorAccepted> reviseIndicator(@PathVariable String projectId, @PathVariable int no,
+            @RequestBody IndicatorRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Authentication user, HttpServletRequest request) {
+        if (body.no() != null && body.no() != no) {
+            throw new InvalidRequest("no", "the body names indicator " + body.no() + " but the path names " + no);
+        }
+        String reason = RequestFields.required("reason", body.reason());
+        IndicatorAccepted accepted = commands.sendAndWait(new ReviseIndicator(projectId, no,
+                        RequestFields.required("level1", body.level1()), RequestFields.required("level2", body.level2()),
+                        RequestFields.required("name", body.name()), RequestFields.bounded("periodTarget", body.periodTarget()),
+                        RequestFields.bounded("annualTarget", body.annualTarget()), reason,
+                        RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        return ResponseEntity.ok().eTag(Long.toString(accepted.version())).body(accepted);
+    }
+
+    /** The reason may come as a query parameter (DELETE bodies are not welcome everywhere) or in a body. */
+    @DeleteMapping("/{projectId}/indicators/{no}")
+    public ResponseEntity<ProjectChange> removeIndicator(@PathVariable String projectId, @PathVariable int no,
+            @RequestParam(name = "reason", required = false) String reasonParameter,
+            @RequestBody(required = false) ReasonRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
+        ReasonRequest given = body == null ? new ReasonRequest(reasonParameter, null, null, null) : body;
+        String reason = RequestFields.required("reason", given.reason() != null ? given.reason() : reasonParameter);
+        Long expected = RequestFields.expectedVersion(ifMatch, given.expectedVersion());
+        return answer(commands.sendAndWait(new RemoveIndicator(projectId, no, reason, expected),
+                CommandMetadata.of(user, request, reason, given.documentNumber(), given.effectiveDate())));
+    }
+
+    private static ResponseEntity<ProjectChange> answer(ProjectBalance balance) {
+        return ResponseEntity.ok().eTag(Long.toString(balance.version())).body(ProjectChange.of(balance));
     }
 }

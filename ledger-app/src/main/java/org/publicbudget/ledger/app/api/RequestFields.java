@@ -1,7 +1,10 @@
 package org.publicbudget.ledger.app.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
 
 /**
@@ -37,10 +40,70 @@ final class RequestFields {
         return bounded(field, text);
     }
 
+    static int fiscalYear(Integer year) {
+        if (year == null) {
+            throw new InvalidRequest("fiscalYear", "fiscalYear is required");
+        }
+        return year;
+    }
+
+    /** Optional text within the ledger's bounds: not too long, no control or direction-override characters. */
     static String bounded(String field, String text) {
-        if (text != null && text.length() > Texts.MAX_LENGTH) {
-            throw new InvalidRequest(field, field + " is longer than " + Texts.MAX_LENGTH + " characters");
+        try {
+            Texts.optional(field, text);
+        } catch (BudgetRuleViolation e) {
+            throw new InvalidRequest(field, e.getMessage());
         }
         return text;
+    }
+
+    /** 文号: the number of the document that orders a change, e.g. 荔财预〔2025〕12号. */
+    static String documentNumber(String text) {
+        if (text != null && text.length() > 100) {
+            throw new InvalidRequest("documentNumber", "documentNumber is longer than 100 characters");
+        }
+        return bounded("documentNumber", text);
+    }
+
+    /** The date a change takes effect, as opposed to the moment it is recorded. */
+    static LocalDate effectiveDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1990 || date.getYear() > 2100) {
+                throw new InvalidRequest("effectiveDate", "effectiveDate must lie between 1990 and 2100");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest("effectiveDate", "effectiveDate must be a date like 2025-07-01");
+        }
+    }
+
+    /**
+     * The version the client last saw, from {@code If-Match} ("3" or W/"3") or from the
+     * body's {@code expectedVersion}; null when it sent neither, which means "apply to the latest".
+     */
+    static Long expectedVersion(String ifMatch, Long inBody) {
+        Long fromHeader = null;
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            String tag = ifMatch.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            tag = tag.replace("\"", "");
+            if (!tag.matches("[0-9]{1,18}")) {
+                throw new InvalidRequest("If-Match", "If-Match must be the ETag of the project as read, like \"3\"");
+            }
+            fromHeader = Long.valueOf(tag);
+        }
+        if (fromHeader != null && inBody != null && !fromHeader.equals(inBody)) {
+            throw new InvalidRequest("expectedVersion", "If-Match and expectedVersion disagree");
+        }
+        if (inBody != null && inBody < 0) {
+            throw new InvalidRequest("expectedVersion", "expectedVersion must not be negative");
+        }
+        return fromHeader != null ? fromHeader : inBody;
     }
 }

@@ -67,7 +67,8 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider requestContext() {
         return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.REASON, CommandMetadata.REQUEST_ID,
-                CommandMetadata.DOCUMENT, CommandMetadata.DOCUMENT_SHA256, CommandMetadata.SOURCE_LINES);
+                CommandMetadata.DOCUMENT, CommandMetadata.DOCUMENT_SHA256, CommandMetadata.SOURCE_LINES,
+                CommandMetadata.DOCUMENT_NUMBER, CommandMetadata.EFFECTIVE_DATE);
     }
 
     /** Referred to by name from the processor settings in application.properties. */

@@ -27,6 +27,8 @@ import org.publicbudget.ledger.domain.project.ImportProject;
 import org.publicbudget.ledger.domain.project.Indicator;
 import org.publicbudget.ledger.domain.project.WithdrawProject;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,9 +43,11 @@ public class DocumentImporter {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
 
-    public DocumentImporter(CommandGateway commands, TransactionTemplate transaction) {
+    /** Its own transaction, even inside another (an idempotent request's): a dry run must roll back only itself. */
+    public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions) {
         this.commands = commands;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Who asks for the import, and why, for the events' metadata. */

@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.security;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,6 +34,14 @@ public class UserAccounts {
     @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** bcrypt checks, remembered for a few minutes once they succeed; see {@link RememberedCredentials}. */
+    @Bean
+    public AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(encoder);
+        checker.setUserDetailsService(users);
+        return new RememberedCredentials(checker, Clock.systemUTC());
     }
 
     @Bean

@@ -47,11 +47,29 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
     }
 
+    /** Any method, any body (sent as given, even when it is not JSON), any content type and headers. */
+    public Response send(String user, String method, String path, String body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(user, request, headers);
+    }
+
     /** A budget document as the import endpoint takes it: plain UTF-8 text. */
     public Response postText(String user, String path, String text) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "text/plain; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), Map.of());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
     }
 
     private Response send(String user, HttpRequest.Builder request, Map<String, String> headers) {
@@ -63,7 +81,7 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());
             return new Response(response.statusCode(), response.headers(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);

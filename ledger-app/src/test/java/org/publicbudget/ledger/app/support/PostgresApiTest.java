@@ -52,7 +52,7 @@ public abstract class PostgresApiTest {
     }
 
     @BeforeEach
-    void connect() {
+    protected void connect() {
         api = new Api(port, PASSWORDS);
     }
 }

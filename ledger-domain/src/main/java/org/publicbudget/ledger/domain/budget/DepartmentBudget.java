@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +31,7 @@ public class DepartmentBudget {
     private BigDecimal grandTotal;
     private final Map<String, BigDecimal> unitTotals = new HashMap<>();
     private final Set<String> listed = new TreeSet<>();
+    private final Set<String> registered = new HashSet<>();
 
     protected DepartmentBudget() {
         // for Axon: rebuilt from its events, or created by the first document
@@ -40,10 +42,7 @@ public class DepartmentBudget {
     public DeclaredTotalsOutcome handle(RecordDeclaredTotals command) {
         String department = Texts.required("department", command.department());
         String reason = Texts.required("reason", command.reason());
-        String id = OrganisationIds.departmentId(department, command.fiscalYear());
-        if (!id.equals(command.departmentId())) {
-            throw new BudgetRuleViolation("departmentId", "departmentId does not belong to " + department + " " + command.fiscalYear());
-        }
+        String id = idOf(command.departmentId(), department, command.fiscalYear());
         int events = 0;
         int totals = 0;
         if (command.grandTotal() != null) {
@@ -73,6 +72,52 @@ public class DepartmentBudget {
             events++;
         }
         return new DeclaredTotalsOutcome(totals, removed, events);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(RegisterUnit command) {
+        String department = Texts.required("department", command.department());
+        String id = idOf(command.departmentId(), department, command.fiscalYear());
+        String unit = Texts.required("unit", command.unit());
+        String unitId = OrganisationIds.unitId(id, unit);
+        if (registered.contains(unitId) || unitTotals.containsKey(unitId)) {
+            throw new UnitAlreadyRegistered(unit);
+        }
+        apply(new UnitRegistered(id, department, command.fiscalYear(), unitId, unit, Texts.required("reason", command.reason())));
+        return unitId;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public BigDecimal handle(DeclareTotal command) {
+        String department = Texts.required("department", command.department());
+        String id = idOf(command.departmentId(), department, command.fiscalYear());
+        BigDecimal amount = Amounts.valid("amount", command.amount());
+        String reason = Texts.required("reason", command.reason());
+        String unit = command.unit() == null ? null : Texts.required("unit", command.unit());
+        String unitId = unit == null ? null : OrganisationIds.unitId(id, unit);
+        BigDecimal before = unitId == null ? grandTotal : unitTotals.get(unitId);
+        if (before != null && before.compareTo(amount) == 0) {
+            throw new BudgetRuleViolation("amount", "the declared total is already " + before.toPlainString());
+        }
+        apply(new DeclaredTotalRecorded(id, department, command.fiscalYear(), unitId, unit, before, amount, reason));
+        return amount;
+    }
+
+    /** The id is derived from the department's name and year; a command naming another is refused. */
+    private static String idOf(String given, String department, int fiscalYear) {
+        String id = OrganisationIds.departmentId(department, fiscalYear);
+        if (!id.equals(given)) {
+            throw new BudgetRuleViolation("departmentId", "departmentId does not belong to " + department + " " + fiscalYear);
+        }
+        return id;
+    }
+
+    @EventSourcingHandler
+    void on(UnitRegistered event) {
+        departmentId = event.departmentId();
+        registered.add(event.unitId());
     }
 
     @EventSourcingHandler

@@ -104,9 +104,7 @@ public class Project {
     @CommandHandler
     public ProjectBalance handle(ReviseAllocation command) {
         requireActive();
-        if (command.fundingSource() == null) {
-            throw new BudgetRuleViolation("fundingSource", "fundingSource is required");
-        }
+        requiredSource(command.fundingSource());
         BigDecimal after = Amounts.valid("amount", command.amount());
         String reason = Texts.required("reason", command.reason());
         BigDecimal before = allocations.get(command.fundingSource());
@@ -121,29 +119,78 @@ public class Project {
     @CommandHandler
     public IndicatorAccepted handle(AddIndicator command) {
         requireActive();
-        String level1 = Texts.required("level1", command.level1());
-        String level2 = Texts.required("level2", command.level2());
-        if (IndicatorCategory.level1Label(level1).isEmpty()) {
-            throw new BudgetRuleViolation("level1", "level1 must be 1 (产出指标), 2 (效益指标) or 3 (满意度指标)");
+        Indicator wanted = validIndicator(command.no() == null ? nextIndicatorNumber() : command.no(), command.level1(),
+                command.level2(), command.name(), command.periodTarget(), command.annualTarget());
+        if (indicators.containsKey(wanted.no())) {
+            throw new BudgetRuleViolation("no", "indicator " + wanted.no() + " already exists in this project");
         }
-        IndicatorCategory category = IndicatorCategory.ofLevel2(level2)
-                .orElseThrow(() -> new BudgetRuleViolation("level2", "level2 " + level2 + " is not a category of the framework"));
-        if (!category.level1().equals(level1)) {
-            throw new BudgetRuleViolation("level2",
-                    "level2 " + level2 + " (" + category.label() + ") belongs to level1 " + category.level1() + ", not " + level1);
+        apply(new IndicatorAdded(projectId, departmentId, unitId, wanted.no(), wanted.level1(), wanted.level2(), wanted.name(),
+                wanted.periodTarget(), wanted.annualTarget()));
+        return new IndicatorAccepted(projectId, wanted.no(), version);
+    }
+
+    @CommandHandler
+    public IndicatorAccepted handle(ReviseIndicator command) {
+        requireActive();
+        Indicator current = existingIndicator(command.no());
+        Indicator wanted = validIndicator(command.no(), command.level1(), command.level2(), command.name(),
+                command.periodTarget(), command.annualTarget());
+        String reason = Texts.required("reason", command.reason());
+        if (wanted.equals(current)) {
+            throw new BudgetRuleViolation("no", "indicator " + command.no() + " already reads so: a revision must change it");
         }
-        String name = Texts.required("name", command.name());
-        int no = command.no() == null ? nextIndicatorNumber() : command.no();
-        if (no < 1) {
-            throw new BudgetRuleViolation("no", "no must be 1 or more");
+        apply(new IndicatorRevised(projectId, departmentId, unitId, current, wanted, reason));
+        return new IndicatorAccepted(projectId, wanted.no(), version);
+    }
+
+    @CommandHandler
+    public ProjectBalance handle(RemoveIndicator command) {
+        requireActive();
+        Indicator current = existingIndicator(command.no());
+        apply(new IndicatorRemoved(projectId, departmentId, unitId, current, Texts.required("reason", command.reason())));
+        return balance();
+    }
+
+    @CommandHandler
+    public ProjectBalance handle(ReviseGoal command) {
+        requireActive();
+        String newGoal = Texts.optional("goal", command.goal());
+        String reason = Texts.required("reason", command.reason());
+        if (newGoal.equals(goal)) {
+            throw new BudgetRuleViolation("goal", "the goal already reads so: a revision must change it");
         }
-        if (indicators.containsKey(no)) {
-            throw new BudgetRuleViolation("no", "indicator " + no + " already exists in this project");
+        apply(new GoalRevised(projectId, departmentId, unitId, goal, newGoal, reason));
+        return balance();
+    }
+
+    @CommandHandler
+    public ProjectBalance handle(TransferOut command) {
+        requireActive();
+        FundingSource source = requiredSource(command.fundingSource());
+        BigDecimal amount = positive(command.amount());
+        if (projectId.equals(command.toProjectId())) {
+            throw new BudgetRuleViolation("toProjectId", "a transfer needs two different projects");
         }
-        apply(new IndicatorAdded(projectId, departmentId, unitId, no, level1, level2, name,
-                Texts.optional("periodTarget", command.periodTarget()),
-                Texts.optional("annualTarget", command.annualTarget())));
-        return new IndicatorAccepted(projectId, no, version);
+        BigDecimal before = allocations.get(source);
+        if (before.compareTo(amount) < 0) {
+            throw new BudgetRuleViolation("amount", "project " + projectId + " holds only " + before.toPlainString()
+                    + " from " + source + "; it cannot give " + amount.toPlainString());
+        }
+        apply(new AllocationTransferred(projectId, departmentId, unitId, Texts.required("transferId", command.transferId()),
+                command.toProjectId(), source, before, Amounts.canonical(before.subtract(amount)), Texts.required("reason", command.reason())));
+        return balance();
+    }
+
+    @CommandHandler
+    public ProjectBalance handle(TransferIn command) {
+        requireActive();
+        FundingSource source = requiredSource(command.fundingSource());
+        BigDecimal amount = positive(command.amount());
+        BigDecimal before = allocations.get(source);
+        BigDecimal after = Amounts.valid("amount", before.add(amount));
+        apply(new AllocationTransferred(projectId, departmentId, unitId, Texts.required("transferId", command.transferId()),
+                command.fromProjectId(), source, before, after, Texts.required("reason", command.reason())));
+        return balance();
     }
 
     @CommandHandler
@@ -194,6 +241,50 @@ public class Project {
         return List.copyOf(byNumber.values());
     }
 
+    /** An indicator as the API may write it: a known level-1 code and a level-2 code of that group. */
+    private static Indicator validIndicator(int no, String level1Code, String level2Code, String indicatorName,
+            String periodTarget, String annualTarget) {
+        String level1 = Texts.required("level1", level1Code);
+        String level2 = Texts.required("level2", level2Code);
+        if (IndicatorCategory.level1Label(level1).isEmpty()) {
+            throw new BudgetRuleViolation("level1", "level1 must be 1 (产出指标), 2 (效益指标) or 3 (满意度指标)");
+        }
+        IndicatorCategory category = IndicatorCategory.ofLevel2(level2)
+                .orElseThrow(() -> new BudgetRuleViolation("level2", "level2 " + level2 + " is not a category of the framework"));
+        if (!category.level1().equals(level1)) {
+            throw new BudgetRuleViolation("level2",
+                    "level2 " + level2 + " (" + category.label() + ") belongs to level1 " + category.level1() + ", not " + level1);
+        }
+        if (no < 1) {
+            throw new BudgetRuleViolation("no", "no must be 1 or more");
+        }
+        return new Indicator(no, level1, level2, Texts.required("name", indicatorName),
+                Texts.optional("periodTarget", periodTarget), Texts.optional("annualTarget", annualTarget));
+    }
+
+    private Indicator existingIndicator(int no) {
+        Indicator current = indicators.get(no);
+        if (current == null) {
+            throw new NoSuchIndicator(projectId, no);
+        }
+        return current;
+    }
+
+    private static FundingSource requiredSource(FundingSource source) {
+        if (source == null) {
+            throw new BudgetRuleViolation("fundingSource", "fundingSource is required");
+        }
+        return source;
+    }
+
+    private static BigDecimal positive(BigDecimal amount) {
+        BigDecimal valid = Amounts.valid("amount", amount);
+        if (valid.signum() == 0) {
+            throw new BudgetRuleViolation("amount", "amount must be more than zero");
+        }
+        return valid;
+    }
+
     private void requireActive() {
         if (withdrawn) {
             throw new BudgetRuleViolation("projectId", "project " + projectId + " is withdrawn");
@@ -220,6 +311,12 @@ public class Project {
 
     @EventSourcingHandler
     void on(AllocationRevised event, @SequenceNumber long sequence) {
+        allocations.put(event.fundingSource(), event.after());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AllocationTransferred event, @SequenceNumber long sequence) {
         allocations.put(event.fundingSource(), event.after());
         version = sequence;
     }

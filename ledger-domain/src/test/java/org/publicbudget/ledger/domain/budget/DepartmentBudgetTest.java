@@ -58,4 +58,23 @@ class DepartmentBudgetTest {
                 .expectNoEvents()
                 .expectException(BudgetRuleViolation.class);
     }
+
+    @Test
+    void aUnitIsRegisteredOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit(D, NAME, 2025, "综合保障中心", "新设单位"))
+                .expectEvents(new UnitRegistered(D, NAME, 2025, U, "综合保障中心", "新设单位"));
+        fixture.given(new UnitRegistered(D, NAME, 2025, U, "综合保障中心", "新设单位"))
+                .when(new RegisterUnit(D, NAME, 2025, "综合保障中心", "again"))
+                .expectNoEvents()
+                .expectException(UnitAlreadyRegistered.class);
+    }
+
+    @Test
+    void aDeclaredTotalIsRecordedWithWhatItReplaced() {
+        fixture.given(new DeclaredTotalRecorded(D, NAME, 2025, U, "综合保障中心", null, new BigDecimal("644.08"), "doc"))
+                .when(new DeclareTotal(D, NAME, 2025, "综合保障中心", new BigDecimal("650"), "追加"))
+                .expectEvents(new DeclaredTotalRecorded(D, NAME, 2025, U, "综合保障中心", new BigDecimal("644.08"),
+                        new BigDecimal("650.00"), "追加"));
+    }
 }

@@ -19,6 +19,7 @@ import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.AllocationTransferred;
 import org.publicbudget.ledger.domain.project.ProjectCreated;
 import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AuditTrail {
 
     private static final List<String> MONEY_EVENTS = List.of(ProjectCreated.class.getName(), AllocationRevised.class.getName(),
-            ProjectWithdrawn.class.getName());
+            AllocationTransferred.class.getName(), ProjectWithdrawn.class.getName());
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -83,6 +84,12 @@ public class AuditTrail {
                 delta = revised.delta();
                 BigDecimal known = bySourceOfProject.put(projectId + "/" + source, revised.after());
                 chained &= known != null && known.compareTo(revised.before()) == 0;
+            } else if (message.getPayload() instanceof AllocationTransferred transferred) {
+                projectId = transferred.projectId();
+                source = transferred.fundingSource();
+                delta = transferred.delta();
+                BigDecimal known = bySourceOfProject.put(projectId + "/" + source, transferred.after());
+                chained &= known != null && known.compareTo(transferred.before()) == 0;
             } else if (message.getPayload() instanceof ProjectWithdrawn withdrawn) {
                 projectId = withdrawn.projectId();
                 source = null;
@@ -109,7 +116,8 @@ public class AuditTrail {
         return new TrailStep(position, message.getIdentifier(), message.getPayloadType().getSimpleName(),
                 message.getTimestamp(), projectId, source, Amounts.canonical(before), Amounts.canonical(delta),
                 Amounts.canonical(after), text(meta, "actor"), text(meta, "reason"), text(meta, "correlationId"),
-                text(meta, "requestId"), text(meta, "document"), text(meta, "sourceLines"));
+                text(meta, "requestId"), text(meta, "document"), text(meta, "sourceLines"), text(meta, "documentNumber"),
+                text(meta, "effectiveDate"), message.getPayload() instanceof AllocationTransferred t ? t.transferId() : null);
     }
 
     private static String text(MetaData meta, String key) {
@@ -121,11 +129,11 @@ public class AuditTrail {
         List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
                 "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType, "
                         + "payloadRevision, payload, metaData FROM domainevententry WHERE " + condition
-                        + " AND payloadType IN (?, ?, ?) ORDER BY globalIndex",
+                        + " AND payloadType IN (?, ?, ?, ?) ORDER BY globalIndex",
                 (rs, i) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
                         new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))),
-                key, MONEY_EVENTS.get(0), MONEY_EVENTS.get(1), MONEY_EVENTS.get(2));
+                key, MONEY_EVENTS.get(0), MONEY_EVENTS.get(1), MONEY_EVENTS.get(2), MONEY_EVENTS.get(3));
         try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)) {
             return messages.toList();
         }

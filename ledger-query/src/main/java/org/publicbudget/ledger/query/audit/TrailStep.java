@@ -6,7 +6,8 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 
 /**
  * One event that changed a figure: where it stands in the event store, who did it
- * and why (and, for imports, from which document lines), and the figure before and after it. {@code fundingSource} is null for a
+ * and why (the document and lines of an import; the 文号 and effective date of a revision;
+ * the transfer it belongs to), and the figure before and after it. {@code fundingSource} is null for a
  * project's creation, which sets every source at once.
  */
 public record TrailStep(
@@ -24,5 +25,8 @@ public record TrailStep(
         String correlationId,
         String requestId,
         String document,
-        String sourceLines) {
+        String sourceLines,
+        String documentNumber,
+        String effectiveDate,
+        String transferId) {
 }

@@ -6,8 +6,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.publicbudget.ledger.domain.budget.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.UnitRegistered;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.AllocationTransferred;
 import org.publicbudget.ledger.domain.project.GoalRevised;
 import org.publicbudget.ledger.domain.project.Indicator;
 import org.publicbudget.ledger.domain.project.IndicatorAdded;
@@ -83,6 +85,25 @@ public class TotalsProjection {
                 event.projectId(), event.no(), event.level1(), event.level2(), event.name(),
                 event.periodTarget(), event.annualTarget());
         jdbc.update("UPDATE project_summary SET indicator_count = indicator_count + 1 WHERE project_id = ?", event.projectId());
+    }
+
+    @EventHandler
+    void on(AllocationTransferred event, @SequenceNumber long sequence) {
+        if (!advance(event.projectId(), sequence)) {
+            return;
+        }
+        jdbc.update("UPDATE project_allocation SET amount = ? WHERE project_id = ? AND funding_source = ?",
+                event.after(), event.projectId(), event.fundingSource().name());
+        addTo("unit_allocation", "unit_id", event.unitId(), event.fundingSource(), event.delta());
+        addTo("department_allocation", "department_id", event.departmentId(), event.fundingSource(), event.delta());
+    }
+
+    @EventHandler
+    void on(UnitRegistered event) {
+        jdbc.update("INSERT INTO department_summary (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.departmentId(), event.department(), event.fiscalYear());
+        jdbc.update("INSERT INTO unit_summary (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.unitId(), event.departmentId(), event.unit());
     }
 
     @EventHandler

@@ -1,0 +1,72 @@
+package org.publicbudget.ledger.app.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.publicbudget.ledger.domain.Texts;
+import org.publicbudget.ledger.domain.budget.DeclareTotal;
+import org.publicbudget.ledger.domain.budget.RegisterUnit;
+import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+import org.publicbudget.ledger.query.totals.TotalsQueries;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands on a department's budget as a whole: its units and its declared totals. */
+@RestController
+public class BudgetController {
+
+    private final CommandGateway commands;
+    private final TotalsQueries totals;
+
+    public BudgetController(CommandGateway commands, TotalsQueries totals) {
+        this.commands = commands;
+        this.totals = totals;
+    }
+
+    @PostMapping("/api/v1/units")
+    public ResponseEntity<Map<String, Object>> registerUnit(@RequestBody UnitRegistrationRequest body, Authentication user,
+            HttpServletRequest request) {
+        String department = RequestFields.required("department", body.department());
+        int fiscalYear = RequestFields.fiscalYear(body.fiscalYear());
+        String unit = RequestFields.required("unit", body.unit());
+        String reason = RequestFields.required("reason", body.reason());
+        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), fiscalYear);
+        String unitId = commands.sendAndWait(new RegisterUnit(departmentId, department, fiscalYear, unit, reason),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("unitId", unitId);
+        answer.put("departmentId", departmentId);
+        return ResponseEntity.created(URI.create("/api/v1/units/" + unitId)).body(answer);
+    }
+
+    /** A unit's total can be declared only for a unit the ledger knows: a typo must not create a unit. */
+    @PostMapping("/api/v1/declared-totals")
+    public Map<String, Object> declareTotal(@RequestBody DeclaredTotalRequest body, Authentication user, HttpServletRequest request) {
+        String department = RequestFields.required("department", body.department());
+        int fiscalYear = RequestFields.fiscalYear(body.fiscalYear());
+        BigDecimal amount = RequestFields.amount("amount", body.amount());
+        String reason = RequestFields.required("reason", body.reason());
+        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), fiscalYear);
+        String unitId = null;
+        if (body.unit() != null) {
+            String unit = RequestFields.required("unit", body.unit());
+            unitId = OrganisationIds.unitId(departmentId, Texts.required("unit", unit));
+            if (totals.unit(unitId).isEmpty()) {
+                throw NotFound.named("unit", "no unit named " + unit + " in " + department + " " + fiscalYear);
+            }
+        }
+        BigDecimal declared = commands.sendAndWait(new DeclareTotal(departmentId, department, fiscalYear, body.unit(), amount, reason),
+                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("departmentId", departmentId);
+        answer.put("unitId", unitId);
+        answer.put("declaredTotal", declared);
+        return answer;
+    }
+}

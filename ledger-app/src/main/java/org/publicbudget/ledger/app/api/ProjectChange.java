@@ -1,0 +1,15 @@
+package org.publicbudget.ledger.app.api;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.ProjectBalance;
+
+/** The answer to a command on a project: its figures and version right after the change. */
+public record ProjectChange(String projectId, long version, BigDecimal total, Map<FundingSource, BigDecimal> allocations) {
+
+    static ProjectChange of(ProjectBalance balance) {
+        return new ProjectChange(balance.projectId(), balance.version(), balance.total(), new EnumMap<>(balance.allocations()));
+    }
+}

@@ -1,0 +1,178 @@
+package org.publicbudget.ledger.app.api.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} for every write to the API. The first request with a key
+ * runs inside one database transaction together with a record of its answer, so the
+ * events it appends and the record that it was done commit together or not at all.
+ * A retry with the same key and the same request gets that answer again and appends
+ * nothing — after a restart too, and on any node, since the record is in the
+ * database. The same key with a different request is refused with 422. A concurrent
+ * retry waits on the first one's row and then gets its answer. Only successful
+ * answers are kept: a refused request appended nothing, and may be corrected and sent
+ * again under the same key.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    /** Answers given again say so, for clients and for anyone reading a log. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    private record Answer(String requestHash, int status, String contentType, String location, String etag, byte[] body) {
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || request.getMethod().equals("GET") || request.getMethod().equals("HEAD")
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > 255) {
+            refuse(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        String actor = user.getName();
+        String hash = hash(request, body);
+        Optional<Answer> earlier = find(actor, key);
+        if (earlier.isEmpty()) {
+            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+            boolean ranHere = Boolean.TRUE.equals(transaction.execute(status -> {
+                int reserved = jdbc.update("INSERT INTO idempotency_record (actor, idempotency_key, request_hash, status, recorded_at) "
+                        + "VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING", actor, key, hash, Timestamp.from(Instant.now()));
+                if (reserved == 0) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                run(chain, new CachedBodyRequest(request, body), captured);
+                if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+                    jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, body = ? "
+                                    + "WHERE actor = ? AND idempotency_key = ?", captured.getStatus(), captured.getContentType(),
+                            captured.getHeader("Location"), captured.getHeader("ETag"), captured.getContentAsByteArray(), actor, key);
+                } else {
+                    status.setRollbackOnly();
+                }
+                return true;
+            }));
+            if (ranHere) {
+                captured.copyBodyToResponse();
+                return;
+            }
+            earlier = find(actor, key);
+        }
+        replay(earlier.orElseThrow(), hash, response);
+    }
+
+    private static void run(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void replay(Answer answer, String hash, HttpServletResponse response) throws IOException {
+        if (!answer.requestHash().equals(hash)) {
+            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY,
+                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+            return;
+        }
+        response.setStatus(answer.status());
+        response.setHeader(REPLAYED, "true");
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader("Location", answer.location());
+        }
+        if (answer.etag() != null) {
+            response.setHeader("ETag", answer.etag());
+        }
+        if (answer.body() != null) {
+            response.getOutputStream().write(answer.body());
+        }
+    }
+
+    private Optional<Answer> find(String actor, String key) {
+        List<Answer> found = jdbc.query("SELECT request_hash, status, content_type, location, etag, body FROM idempotency_record "
+                        + "WHERE actor = ? AND idempotency_key = ? AND status > 0",
+                (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBytes(6)),
+                actor, key);
+        return found.stream().findFirst();
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("field", HEADER);
+        problem.setProperty("errors", List.of(Map.of("field", HEADER, "reason", detail)));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Method, path, query and body: the same key with any of them different is a different request. */
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
