@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -102,7 +103,8 @@ public class Project {
     }
 
     @CommandHandler
-    public ProjectBalance handle(ReviseAllocation command) {
+    public ProjectBalance handle(ReviseAllocation command, ConflictResolver conflicts) {
+        refuseIfStale(conflicts);
         requireActive();
         requiredSource(command.fundingSource());
         BigDecimal after = Amounts.valid("amount", command.amount());
@@ -117,7 +119,8 @@ public class Project {
     }
 
     @CommandHandler
-    public IndicatorAccepted handle(AddIndicator command) {
+    public IndicatorAccepted handle(AddIndicator command, ConflictResolver conflicts) {
+        refuseIfStale(conflicts);
         requireActive();
         Indicator wanted = validIndicator(command.no() == null ? nextIndicatorNumber() : command.no(), command.level1(),
                 command.level2(), command.name(), command.periodTarget(), command.annualTarget());
@@ -130,7 +133,8 @@ public class Project {
     }
 
     @CommandHandler
-    public IndicatorAccepted handle(ReviseIndicator command) {
+    public IndicatorAccepted handle(ReviseIndicator command, ConflictResolver conflicts) {
+        refuseIfStale(conflicts);
         requireActive();
         Indicator current = existingIndicator(command.no());
         Indicator wanted = validIndicator(command.no(), command.level1(), command.level2(), command.name(),
@@ -144,7 +148,8 @@ public class Project {
     }
 
     @CommandHandler
-    public ProjectBalance handle(RemoveIndicator command) {
+    public ProjectBalance handle(RemoveIndicator command, ConflictResolver conflicts) {
+        refuseIfStale(conflicts);
         requireActive();
         Indicator current = existingIndicator(command.no());
         apply(new IndicatorRemoved(projectId, departmentId, unitId, current, Texts.required("reason", command.reason())));
@@ -152,7 +157,8 @@ public class Project {
     }
 
     @CommandHandler
-    public ProjectBalance handle(ReviseGoal command) {
+    public ProjectBalance handle(ReviseGoal command, ConflictResolver conflicts) {
+        refuseIfStale(conflicts);
         requireActive();
         String newGoal = Texts.optional("goal", command.goal());
         String reason = Texts.required("reason", command.reason());
@@ -194,7 +200,8 @@ public class Project {
     }
 
     @CommandHandler
-    public ProjectBalance handle(WithdrawProject command) {
+    public ProjectBalance handle(WithdrawProject command, ConflictResolver conflicts) {
+        refuseIfStale(conflicts);
         requireActive();
         String reason = Texts.required("reason", command.reason());
         apply(new ProjectWithdrawn(projectId, departmentId, unitId, Map.copyOf(allocations), reason));
@@ -283,6 +290,15 @@ public class Project {
             throw new BudgetRuleViolation("amount", "amount must be more than zero");
         }
         return valid;
+    }
+
+    /**
+     * A client that names the version it read must not change a project that has
+     * moved on since: that is a conflict (409), whatever else would be wrong with the
+     * command. Checked first, before any rule; a no-op when no version was given.
+     */
+    private static void refuseIfStale(ConflictResolver conflicts) {
+        conflicts.detectConflicts(unseen -> !unseen.isEmpty());
     }
 
     private void requireActive() {

@@ -180,6 +180,15 @@ class ProjectTest {
     }
 
     @Test
+    void aStaleVersionIsAConflictBeforeAnyOtherRule() {
+        fixture.given(created(), new AllocationRevised(ID, DEPARTMENT_ID, UNIT_ID, FundingSource.OTHER, new BigDecimal("0.00"),
+                        new BigDecimal("1.00"), "r"))
+                .when(new ReviseAllocation(ID, FundingSource.OTHER, new BigDecimal("1.00"), "r2", 0L))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingModificationException.class);
+    }
+
+    @Test
     void allocationsOfDifferentScaleAreEqualOnceValidated() {
         assertThat(org.publicbudget.ledger.domain.money.Amounts.valid("a", new BigDecimal("10")))
                 .isEqualTo(new BigDecimal("10.00"));

@@ -22,6 +22,7 @@ import org.publicbudget.ledger.domain.project.AllocationRevised;
 import org.publicbudget.ledger.domain.project.AllocationTransferred;
 import org.publicbudget.ledger.domain.project.ProjectCreated;
 import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
+import org.publicbudget.ledger.query.totals.ProjectDetail;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,9 +48,14 @@ public class AuditTrail {
         this.totals = totals;
     }
 
+    /** Straight from the event store, so a project's trail is there the moment its first event is committed. */
     public Optional<Trail> ofProject(String projectId) {
-        return totals.project(projectId).map(project -> build("project/" + projectId + "/total",
-                events("aggregateIdentifier = ?", projectId), project.total()));
+        List<TrackedEventMessage<?>> events = events("aggregateIdentifier = ?", projectId);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(build("project/" + projectId + "/total", events,
+                totals.project(projectId).map(ProjectDetail::total).orElse(null)));
     }
 
     public Optional<Trail> ofUnit(String unitId) {
@@ -105,7 +111,7 @@ public class AuditTrail {
             running = running.add(delta);
             steps.add(step(message, projectId, source, before, delta, running));
         }
-        boolean consistent = chained && running.compareTo(currentTotal) == 0;
+        boolean consistent = chained && currentTotal != null && running.compareTo(currentTotal) == 0;
         return new Trail(figure, Amounts.canonical(running), steps, consistent);
     }
 

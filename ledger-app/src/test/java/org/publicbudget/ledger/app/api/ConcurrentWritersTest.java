@@ -1,0 +1,139 @@
+package org.publicbudget.ledger.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.PostgresApiTest;
+
+/** Finance systems race each other: no update is ever lost, and a transfer lands whole or not at all. */
+class ConcurrentWritersTest extends PostgresApiTest {
+
+    private static final int WRITERS = 32;
+    private static final int INCREMENTS_EACH = 3;
+
+    private String newProject(String name, String amount) {
+        Api.Response created = api.post(WRITER, "/api/v1/projects", """
+                {"department":"Race %s","fiscalYear":2025,"unit":"街道办事处","name":"%s","allocations":{"FISCAL_APPROPRIATION":"%s"}}"""
+                .formatted(UUID.randomUUID(), name, amount));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("projectId").asText();
+    }
+
+    /** The figure and version as the event store has them now (the trail reads it directly). */
+    private JsonNode trail(String projectId) {
+        return api.get(AUDITOR, "/api/v1/projects/" + projectId + "/trail").body();
+    }
+
+    @Test
+    void thirtyTwoWritersRacingOnOneProjectLoseNoUpdate() throws Exception {
+        String id = newProject("环卫保洁类经费", "818.00");
+        ConcurrentLinkedQueue<Integer> refusals = new ConcurrentLinkedQueue<>();
+        AtomicInteger accepted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(pool.submit(() -> {
+                start.await();
+                int done = 0;
+                while (done < INCREMENTS_EACH) {
+                    JsonNode now = trail(id);
+                    BigDecimal next = new BigDecimal(now.get("finalValue").asText()).add(BigDecimal.ONE);
+                    long version = now.get("steps").size() - 1L;
+                    Api.Response response = api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
+                            "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + next.toPlainString() + "\",\"reason\":\"加一\"}",
+                            Map.of("If-Match", "\"" + version + "\""));
+                    if (response.status() == 200) {
+                        done++;
+                        accepted.incrementAndGet();
+                    } else {
+                        refusals.add(response.status());
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> writer : writers) {
+            writer.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(accepted).hasValue(WRITERS * INCREMENTS_EACH);
+        assertThat(refusals).as("a stale version is a conflict, never a failure").allMatch(status -> status == 409);
+        JsonNode trail = trail(id);
+        assertThat(new BigDecimal(trail.get("finalValue").asText())).isEqualByComparingTo(new BigDecimal(818 + WRITERS * INCREMENTS_EACH));
+        assertThat(trail.get("steps")).hasSize(1 + WRITERS * INCREMENTS_EACH);
+        BigDecimal sumOfAcceptedChanges = BigDecimal.ZERO;
+        for (int i = 1; i < trail.get("steps").size(); i++) {
+            sumOfAcceptedChanges = sumOfAcceptedChanges.add(new BigDecimal(trail.get("steps").get(i).get("delta").asText()));
+        }
+        assertThat(sumOfAcceptedChanges).isEqualByComparingTo(new BigDecimal(WRITERS * INCREMENTS_EACH));
+    }
+
+    @Test
+    void aTransferThatFailsHalfWayChangesNeitherSide() {
+        String a = newProject("社区办公经费", "5.00");
+        String b = newProject("社区党员活动经费", "0.50");
+        String first = a.compareTo(b) < 0 ? a : b;
+        String second = first.equals(a) ? b : a;
+        long events = api.get(OPERATOR, "/api/v1/ops/stats").body().get("events").asLong();
+
+        // the first side written is the giving one; the receiving side is then withdrawn and refuses
+        api.post(WRITER, "/api/v1/projects/" + second + "/withdrawal", "{\"reason\":\"撤销\"}");
+        long afterWithdrawal = events + 1;
+        String fromFirst = "{\"fromProjectId\":\"" + first + "\",\"toProjectId\":\"" + second
+                + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0.25\",\"reason\":\"调剂\"}";
+        assertThat(api.post(WRITER, "/api/v1/transfers", fromFirst).status()).isEqualTo(422);
+        assertThat(api.get(OPERATOR, "/api/v1/ops/stats").body().get("events").asLong()).isEqualTo(afterWithdrawal);
+        assertThat(trail(first).get("steps")).hasSize(1);
+
+        // the first side written is the receiving one; the giving side then holds too little and refuses
+        String c = newProject("市财政社区办公经费", "9.89");
+        String d = newProject("儿童友好社区经费", "0.10");
+        String receiver = c.compareTo(d) < 0 ? c : d;
+        String giver = receiver.equals(c) ? d : c;
+        BigDecimal held = new BigDecimal(trail(giver).get("finalValue").asText());
+        long before = api.get(OPERATOR, "/api/v1/ops/stats").body().get("events").asLong();
+        String tooMuch = "{\"fromProjectId\":\"" + giver + "\",\"toProjectId\":\"" + receiver
+                + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + held.add(BigDecimal.ONE).toPlainString() + "\",\"reason\":\"调剂\"}";
+        Api.Response refused = api.post(WRITER, "/api/v1/transfers", tooMuch);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("field").asText()).isEqualTo("amount");
+        assertThat(api.get(OPERATOR, "/api/v1/ops/stats").body().get("events").asLong()).isEqualTo(before);
+        assertThat(trail(receiver).get("steps")).hasSize(1);
+    }
+
+    @Test
+    void aTransferRecordsBothSidesUnderOneId() {
+        String from = newProject("街道综合工作经费", "81.95");
+        String to = newProject("街道环境综合整治经费", "100.00");
+        Api.Response moved = api.post(WRITER, "/api/v1/transfers", "{\"fromProjectId\":\"" + from + "\",\"toProjectId\":\"" + to
+                + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"1.95\",\"reason\":\"预算调剂\",\"documentNumber\":\"荔财预〔2025〕12号\"}");
+        assertThat(moved.status()).isEqualTo(201);
+        String transferId = moved.body().get("transferId").asText();
+        assertThat(moved.body().get("from").get("total").asText()).isEqualTo("80.00");
+        assertThat(moved.body().get("to").get("total").asText()).isEqualTo("101.95");
+        JsonNode given = trail(from).get("steps").get(1);
+        JsonNode received = trail(to).get("steps").get(1);
+        assertThat(given.get("transferId").asText()).isEqualTo(transferId);
+        assertThat(received.get("transferId").asText()).isEqualTo(transferId);
+        assertThat(given.get("delta").asText()).isEqualTo("-1.95");
+        assertThat(received.get("delta").asText()).isEqualTo("1.95");
+        assertThat(given.get("documentNumber").asText()).isEqualTo("荔财预〔2025〕12号");
+    }
+}
