@@ -3,6 +3,8 @@ package org.publicbudget.ledger.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -20,13 +25,16 @@ import org.springframework.security.web.SecurityFilterChain;
  * write, auditors read, operators operate. The API is stateless (credentials on
  * every request, no session cookie), so CSRF protection has nothing to protect.
  * The operators' command line runs without a web server, and without this.
+ * Besides HTTP Basic, bearer tokens (JWT) are accepted once the deployment names its
+ * identity provider ({@code spring.security.oauth2.resourceserver.jwt.*}).
  */
 @Configuration
 @ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt,
+            @Value("${ledger.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"budget-ledger\"");
             write(json, response, HttpStatus.UNAUTHORIZED, "sign in with a ledger account");
@@ -36,6 +44,7 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AUDITOR)
                         .requestMatchers("/api/**").hasRole(Roles.LEDGER_WRITER)
@@ -43,7 +52,25 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn).accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, "your role may not do this")));
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(signIn)
+                    .jwt(token -> token.jwtAuthenticationConverter(rolesFrom(rolesClaim))));
+        }
         return http.build();
+    }
+
+    /**
+     * A bearer token's roles come from one claim (by default {@code roles}), with the
+     * same names as for accounts: LEDGER_WRITER, AUDITOR, OPERATOR. The token's subject
+     * becomes the actor recorded on every event.
+     */
+    private static JwtAuthenticationConverter rolesFrom(String claim) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(claim);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
