@@ -17,11 +17,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The zero-install run: no configuration but a data folder, the embedded database,
  * the three demo accounts, the bundled seed imported on first start; and what it
- * recorded is still there after a restart, with the seed not imported twice.
+ * recorded is still there after a restart, with the seed not imported twice and an
+ * Idempotency-Key still remembered.
  */
 class EmbeddedDefaultSmokeTest {
 
     private static final String PASSWORD = "demo-password-for-tests";
+    private static final String CREATE = """
+            {"department":"石围塘街道办事处","fiscalYear":2025,"unit":"街道办事处","name":"帮扶工作经费",
+             "allocations":{"FISCAL_APPROPRIATION":"5.00"}}""";
     /** 6 declared-total and listing events, 60 projects created, 243 indicators added. */
     private static final long SEED_EVENTS = 309;
 
@@ -44,9 +48,7 @@ class EmbeddedDefaultSmokeTest {
         try (ConfigurableApplicationContext app = start()) {
             Api api = apiOf(app);
             assertThat(api.get(null, "/actuator/health").body().get("status").asText()).isEqualTo("UP");
-            Api.Response created = api.post("finance", "/api/v1/projects", """
-                    {"department":"石围塘街道办事处","fiscalYear":2025,"unit":"街道办事处","name":"帮扶工作经费",
-                     "allocations":{"FISCAL_APPROPRIATION":"5.00"}}""");
+            Api.Response created = api.post("finance", "/api/v1/projects", CREATE, Map.of("Idempotency-Key", "create-1"));
             assertThat(created.status()).isEqualTo(201);
             projectId = created.body().get("projectId").asText();
             assertThat(api.post("finance", "/api/v1/projects/" + projectId + "/allocation-revisions",

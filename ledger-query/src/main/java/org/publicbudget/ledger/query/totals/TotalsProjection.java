@@ -65,13 +65,9 @@ public class TotalsProjection {
 
     @EventHandler
     void on(AllocationRevised event, @SequenceNumber long sequence) {
-        if (!advance(event.projectId(), sequence)) {
-            return;
+        if (advance(event.projectId(), sequence)) {
+            setAllocation(event.projectId(), event.unitId(), event.departmentId(), event.fundingSource(), event.after(), event.delta());
         }
-        jdbc.update("UPDATE project_allocation SET amount = ? WHERE project_id = ? AND funding_source = ?",
-                event.after(), event.projectId(), event.fundingSource().name());
-        addTo("unit_allocation", "unit_id", event.unitId(), event.fundingSource(), event.delta());
-        addTo("department_allocation", "department_id", event.departmentId(), event.fundingSource(), event.delta());
     }
 
     @EventHandler
@@ -89,13 +85,9 @@ public class TotalsProjection {
 
     @EventHandler
     void on(AllocationTransferred event, @SequenceNumber long sequence) {
-        if (!advance(event.projectId(), sequence)) {
-            return;
+        if (advance(event.projectId(), sequence)) {
+            setAllocation(event.projectId(), event.unitId(), event.departmentId(), event.fundingSource(), event.after(), event.delta());
         }
-        jdbc.update("UPDATE project_allocation SET amount = ? WHERE project_id = ? AND funding_source = ?",
-                event.after(), event.projectId(), event.fundingSource().name());
-        addTo("unit_allocation", "unit_id", event.unitId(), event.fundingSource(), event.delta());
-        addTo("department_allocation", "department_id", event.departmentId(), event.fundingSource(), event.delta());
     }
 
     @EventHandler
@@ -173,6 +165,14 @@ public class TotalsProjection {
     private boolean advance(String projectId, long sequence) {
         return jdbc.update("UPDATE project_summary SET version = ? WHERE project_id = ? AND version < ?",
                 sequence, projectId, sequence) == 1;
+    }
+
+    /** A project's allocation from one source becomes {@code after}; its unit and department move by {@code delta}. */
+    private void setAllocation(String projectId, String unitId, String departmentId, FundingSource source, BigDecimal after,
+            BigDecimal delta) {
+        jdbc.update("UPDATE project_allocation SET amount = ? WHERE project_id = ? AND funding_source = ?", after, projectId, source.name());
+        addTo("unit_allocation", "unit_id", unitId, source, delta);
+        addTo("department_allocation", "department_id", departmentId, source, delta);
     }
 
     private void addTo(String table, String keyColumn, String key, FundingSource source, BigDecimal delta) {
