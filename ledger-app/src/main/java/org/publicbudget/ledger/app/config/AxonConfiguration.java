@@ -13,6 +13,8 @@ import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.domain.budget.DepartmentBudget;
 import org.publicbudget.ledger.domain.project.Project;
 import org.publicbudget.ledger.query.audit.AuditTrail;
+import org.publicbudget.ledger.query.history.EventReader;
+import org.publicbudget.ledger.query.history.LedgerHistory;
 import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,9 +79,20 @@ public class AxonConfiguration {
         return new DepartmentSequencingPolicy();
     }
 
+    /** Reads the event store through the same serializer and upcasters as Axon itself. */
     @Bean
-    public AuditTrail auditTrail(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
-            ObjectProvider<EventUpcaster> upcasters, TotalsQueries totals) {
-        return new AuditTrail(jdbc, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList()), totals);
+    public EventReader eventReader(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<EventUpcaster> upcasters) {
+        return new EventReader(jdbc, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList()));
+    }
+
+    @Bean
+    public AuditTrail auditTrail(EventReader events, TotalsQueries totals) {
+        return new AuditTrail(events, totals);
+    }
+
+    @Bean
+    public LedgerHistory ledgerHistory(EventReader events) {
+        return new LedgerHistory(events);
     }
 }

@@ -14,7 +14,7 @@ public record AllocationRevised(
         FundingSource fundingSource,
         BigDecimal before,
         BigDecimal after,
-        String reason) implements DepartmentScoped {
+        String reason) implements DepartmentScoped, ProjectEvent {
 
     public BigDecimal delta() {
         return after.subtract(before);

@@ -21,7 +21,7 @@ public record AllocationTransferred(
         FundingSource fundingSource,
         BigDecimal before,
         BigDecimal after,
-        String reason) implements DepartmentScoped {
+        String reason) implements DepartmentScoped, ProjectEvent {
 
     public BigDecimal delta() {
         return after.subtract(before);

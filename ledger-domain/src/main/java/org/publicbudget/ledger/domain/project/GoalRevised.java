@@ -11,5 +11,5 @@ public record GoalRevised(
         String unitId,
         String before,
         String after,
-        String reason) implements DepartmentScoped {
+        String reason) implements DepartmentScoped, ProjectEvent {
 }

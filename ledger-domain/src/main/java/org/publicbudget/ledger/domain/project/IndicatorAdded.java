@@ -14,5 +14,5 @@ public record IndicatorAdded(
         String level2,
         String name,
         String periodTarget,
-        String annualTarget) implements DepartmentScoped {
+        String annualTarget) implements DepartmentScoped, ProjectEvent {
 }

@@ -10,5 +10,5 @@ public record IndicatorRemoved(
         String departmentId,
         String unitId,
         Indicator removed,
-        String reason) implements DepartmentScoped {
+        String reason) implements DepartmentScoped, ProjectEvent {
 }

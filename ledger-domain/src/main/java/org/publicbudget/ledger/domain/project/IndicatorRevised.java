@@ -11,5 +11,5 @@ public record IndicatorRevised(
         String unitId,
         Indicator before,
         Indicator after,
-        String reason) implements DepartmentScoped {
+        String reason) implements DepartmentScoped, ProjectEvent {
 }

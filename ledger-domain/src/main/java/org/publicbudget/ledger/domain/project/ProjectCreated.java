@@ -17,5 +17,5 @@ public record ProjectCreated(
         String unit,
         String name,
         String goal,
-        Map<FundingSource, BigDecimal> allocations) implements DepartmentScoped {
+        Map<FundingSource, BigDecimal> allocations) implements DepartmentScoped, ProjectEvent {
 }

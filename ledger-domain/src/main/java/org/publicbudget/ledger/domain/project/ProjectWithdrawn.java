@@ -13,5 +13,5 @@ public record ProjectWithdrawn(
         String departmentId,
         String unitId,
         Map<FundingSource, BigDecimal> allocations,
-        String reason) implements DepartmentScoped {
+        String reason) implements DepartmentScoped, ProjectEvent {
 }

@@ -6,142 +6,178 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedDomainEventData;
+import java.util.function.Function;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.AllocationRevised;
 import org.publicbudget.ledger.domain.project.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.Indicator;
+import org.publicbudget.ledger.domain.project.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.IndicatorRevised;
 import org.publicbudget.ledger.domain.project.ProjectCreated;
 import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
-import org.publicbudget.ledger.query.totals.ProjectDetail;
+import org.publicbudget.ledger.query.history.EventReader;
+import org.publicbudget.ledger.query.history.PointInTime;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Explains a project, unit or department total from the events themselves, read
- * straight from the event store in its order (through the upcaster chain, like any
- * other reader), so that what an auditor sees is exactly what happened.
+ * Explains a figure — a project's allocation from one funding source, a project,
+ * unit or department total, an indicator — from the events themselves, read straight
+ * from the event store in its order, so that what an auditor sees is exactly what
+ * happened. Which projects belong to a unit or department comes from the read model;
+ * that never changes once a project exists.
  */
 public class AuditTrail {
 
-    private static final List<String> MONEY_EVENTS = List.of(ProjectCreated.class.getName(), AllocationRevised.class.getName(),
-            AllocationTransferred.class.getName(), ProjectWithdrawn.class.getName());
+    private static final String MONEY_EVENTS = "payloadType IN ('" + ProjectCreated.class.getName() + "', '"
+            + AllocationRevised.class.getName() + "', '" + AllocationTransferred.class.getName() + "', '"
+            + ProjectWithdrawn.class.getName() + "')";
+    private static final String INDICATOR_EVENTS = "payloadType IN ('" + IndicatorAdded.class.getName() + "', '"
+            + IndicatorRevised.class.getName() + "', '" + IndicatorRemoved.class.getName() + "')";
 
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final EventUpcaster upcasters;
+    private final EventReader events;
     private final TotalsQueries totals;
 
-    public AuditTrail(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcasters, TotalsQueries totals) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.upcasters = upcasters;
+    public AuditTrail(EventReader events, TotalsQueries totals) {
+        this.events = events;
         this.totals = totals;
     }
 
-    /** Straight from the event store, so a project's trail is there the moment its first event is committed. */
-    public Optional<Trail> ofProject(String projectId) {
-        List<TrackedEventMessage<?>> events = events("aggregateIdentifier = ?", projectId);
-        if (events.isEmpty()) {
+    /** A project's total, or with {@code source} its allocation from that funding source. */
+    public Optional<Trail> ofProject(String projectId, FundingSource source, PointInTime at, TrailPage page) {
+        List<TrackedEventMessage<?>> history = events.read("aggregateIdentifier = ? AND " + MONEY_EVENTS, at, projectId);
+        if (history.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(build("project/" + projectId + "/total", events,
-                totals.project(projectId).map(ProjectDetail::total).orElse(null)));
+        String figure = "project/" + projectId + (source == null ? "/total" : "/allocation/" + source);
+        BigDecimal current = at.isNow() ? totals.project(projectId)
+                .map(p -> source == null ? p.total() : p.allocations().get(source)).orElse(null) : null;
+        return Optional.of(build(figure, history, source, current, at, page));
     }
 
-    public Optional<Trail> ofUnit(String unitId) {
+    public Optional<Trail> ofUnit(String unitId, PointInTime at, TrailPage page) {
         return totals.unit(unitId).map(unit -> build("unit/" + unitId + "/total",
-                events("aggregateIdentifier IN (SELECT project_id FROM project_summary WHERE unit_id = ?)", unitId),
-                unit.computedTotal()));
+                events.read("aggregateIdentifier IN (SELECT project_id FROM project_summary WHERE unit_id = ?) AND " + MONEY_EVENTS,
+                        at, unitId), null, unit.computedTotal(), at, page));
     }
 
-    public Optional<Trail> ofDepartment(String departmentId) {
+    public Optional<Trail> ofDepartment(String departmentId, PointInTime at, TrailPage page) {
         return totals.department(departmentId).map(department -> build("department/" + departmentId + "/total",
-                events("aggregateIdentifier IN (SELECT project_id FROM project_summary WHERE department_id = ?)", departmentId),
-                department.computedTotal()));
+                events.read("aggregateIdentifier IN (SELECT project_id FROM project_summary WHERE department_id = ?) AND " + MONEY_EVENTS,
+                        at, departmentId), null, department.computedTotal(), at, page));
     }
 
-    private Trail build(String figure, List<TrackedEventMessage<?>> events, BigDecimal currentTotal) {
-        List<TrailStep> steps = new ArrayList<>();
-        Map<String, BigDecimal> bySourceOfProject = new HashMap<>();
-        BigDecimal running = BigDecimal.ZERO;
-        boolean chained = true;
-        for (TrackedEventMessage<?> message : events) {
-            FundingSource source;
-            BigDecimal delta;
-            String projectId;
-            if (message.getPayload() instanceof ProjectCreated created) {
-                projectId = created.projectId();
-                source = null;
-                delta = Allocations.total(created.allocations());
-                created.allocations().forEach((s, amount) -> bySourceOfProject.put(projectId + "/" + s, amount));
-            } else if (message.getPayload() instanceof AllocationRevised revised) {
-                projectId = revised.projectId();
-                source = revised.fundingSource();
-                delta = revised.delta();
-                BigDecimal known = bySourceOfProject.put(projectId + "/" + source, revised.after());
-                chained &= known != null && known.compareTo(revised.before()) == 0;
-            } else if (message.getPayload() instanceof AllocationTransferred transferred) {
-                projectId = transferred.projectId();
-                source = transferred.fundingSource();
-                delta = transferred.delta();
-                BigDecimal known = bySourceOfProject.put(projectId + "/" + source, transferred.after());
-                chained &= known != null && known.compareTo(transferred.before()) == 0;
-            } else if (message.getPayload() instanceof ProjectWithdrawn withdrawn) {
-                projectId = withdrawn.projectId();
-                source = null;
-                delta = Allocations.total(withdrawn.allocations()).negate();
-                for (Map.Entry<FundingSource, BigDecimal> held : withdrawn.allocations().entrySet()) {
-                    BigDecimal known = bySourceOfProject.put(projectId + "/" + held.getKey(), BigDecimal.ZERO);
-                    chained &= known != null && known.compareTo(held.getValue()) == 0;
-                }
+    public Optional<IndicatorTrail> ofIndicator(String projectId, int no, PointInTime at) {
+        List<IndicatorTrail.Step> steps = new ArrayList<>();
+        Indicator current = null;
+        for (TrackedEventMessage<?> message : events.read("aggregateIdentifier = ? AND " + INDICATOR_EVENTS, at, projectId)) {
+            Indicator before = current;
+            if (message.getPayload() instanceof IndicatorAdded added && added.no() == no) {
+                current = new Indicator(added.no(), added.level1(), added.level2(), added.name(), added.periodTarget(), added.annualTarget());
+            } else if (message.getPayload() instanceof IndicatorRevised revised && revised.after().no() == no) {
+                current = revised.after();
+            } else if (message.getPayload() instanceof IndicatorRemoved removed && removed.removed().no() == no) {
+                current = null;
             } else {
                 continue;
             }
-            BigDecimal before = running;
-            running = running.add(delta);
-            steps.add(step(message, projectId, source, before, delta, running));
+            MetaData meta = message.getMetaData();
+            steps.add(new IndicatorTrail.Step(EventReader.positionOf(message), message.getIdentifier(),
+                    message.getPayloadType().getSimpleName(), message.getTimestamp(), text(meta, "effectiveDate"), text(meta, "actor"),
+                    text(meta, "reason"), text(meta, "document"), text(meta, "sourceLines"), text(meta, "requestId"), before, current));
         }
-        boolean consistent = chained && currentTotal != null && running.compareTo(currentTotal) == 0;
-        return new Trail(figure, Amounts.canonical(running), steps, consistent);
+        return steps.isEmpty() ? Optional.empty()
+                : Optional.of(new IndicatorTrail("project/" + projectId + "/indicator/" + no, current, steps));
     }
 
-    private static TrailStep step(TrackedEventMessage<?> message, String projectId, FundingSource source,
-            BigDecimal before, BigDecimal delta, BigDecimal after) {
+    /** Folds the whole history (every step matters to the running figure) and returns one page of it. */
+    private Trail build(String figure, List<TrackedEventMessage<?>> history, FundingSource only, BigDecimal current,
+            PointInTime at, TrailPage page) {
+        List<TrailStep> steps = new ArrayList<>();
+        Map<String, BigDecimal> held = new HashMap<>();
+        BigDecimal running = BigDecimal.ZERO;
+        boolean chained = true;
+        Long nextAfter = null;
+        for (TrackedEventMessage<?> message : history) {
+            Change change = changeOf(message.getPayload(), only, held);
+            if (change == null) {
+                continue;
+            }
+            chained &= change.chained();
+            BigDecimal before = running;
+            running = running.add(change.delta());
+            long position = EventReader.positionOf(message);
+            if (position > page.after()) {
+                if (steps.size() < page.limit()) {
+                    steps.add(step(message, change, before, running));
+                } else if (nextAfter == null) {
+                    nextAfter = steps.get(steps.size() - 1).position();
+                }
+            }
+        }
+        boolean consistent = chained && (!at.isNow() || (current != null && running.compareTo(current) == 0));
+        return new Trail(figure, Amounts.canonical(running), steps, consistent, nextAfter);
+    }
+
+    /** What one event did to the figure, and whether it started where the history said it should. */
+    private record Change(String projectId, FundingSource source, BigDecimal delta, boolean chained) {
+    }
+
+    private static Change changeOf(Object event, FundingSource only, Map<String, BigDecimal> held) {
+        Function<FundingSource, Boolean> counts = source -> only == null || only == source;
+        if (event instanceof ProjectCreated created) {
+            BigDecimal delta = BigDecimal.ZERO;
+            for (Map.Entry<FundingSource, BigDecimal> amount : created.allocations().entrySet()) {
+                held.put(created.projectId() + "/" + amount.getKey(), amount.getValue());
+                delta = counts.apply(amount.getKey()) ? delta.add(amount.getValue()) : delta;
+            }
+            return new Change(created.projectId(), only, delta, true);
+        }
+        if (event instanceof AllocationRevised revised) {
+            return moved(revised.projectId(), revised.fundingSource(), revised.before(), revised.after(), only, held);
+        }
+        if (event instanceof AllocationTransferred transferred) {
+            return moved(transferred.projectId(), transferred.fundingSource(), transferred.before(), transferred.after(), only, held);
+        }
+        if (event instanceof ProjectWithdrawn withdrawn) {
+            boolean chained = true;
+            BigDecimal delta = BigDecimal.ZERO;
+            for (Map.Entry<FundingSource, BigDecimal> amount : withdrawn.allocations().entrySet()) {
+                BigDecimal known = held.put(withdrawn.projectId() + "/" + amount.getKey(), BigDecimal.ZERO);
+                chained &= known != null && known.compareTo(amount.getValue()) == 0;
+                delta = counts.apply(amount.getKey()) ? delta.subtract(amount.getValue()) : delta;
+            }
+            return new Change(withdrawn.projectId(), only, delta, chained);
+        }
+        return null;
+    }
+
+    private static Change moved(String projectId, FundingSource source, BigDecimal before, BigDecimal after, FundingSource only,
+            Map<String, BigDecimal> held) {
+        BigDecimal known = held.put(projectId + "/" + source, after);
+        boolean chained = known != null && known.compareTo(before) == 0;
+        if (only != null && only != source) {
+            return null;
+        }
+        return new Change(projectId, source, after.subtract(before), chained);
+    }
+
+    private static TrailStep step(TrackedEventMessage<?> message, Change change, BigDecimal before, BigDecimal after) {
         MetaData meta = message.getMetaData();
-        long position = ((GlobalSequenceTrackingToken) message.trackingToken()).getGlobalIndex();
-        return new TrailStep(position, message.getIdentifier(), message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), projectId, source, Amounts.canonical(before), Amounts.canonical(delta),
-                Amounts.canonical(after), text(meta, "actor"), text(meta, "reason"), text(meta, "correlationId"),
-                text(meta, "requestId"), text(meta, "document"), text(meta, "sourceLines"), text(meta, "documentNumber"),
-                text(meta, "effectiveDate"), message.getPayload() instanceof AllocationTransferred t ? t.transferId() : null);
+        return new TrailStep(EventReader.positionOf(message), message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                message.getTimestamp(), change.projectId(), change.source(), Amounts.canonical(before),
+                Amounts.canonical(change.delta()), Amounts.canonical(after), text(meta, "actor"), text(meta, "reason"),
+                text(meta, "correlationId"), text(meta, "requestId"), text(meta, "document"), text(meta, "sourceLines"),
+                text(meta, "documentNumber"), text(meta, "effectiveDate"),
+                message.getPayload() instanceof AllocationTransferred t ? t.transferId() : null);
     }
 
     private static String text(MetaData meta, String key) {
         Object value = meta.get(key);
         return value == null ? null : value.toString();
-    }
-
-    private List<TrackedEventMessage<?>> events(String condition, Object key) {
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
-                "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType, "
-                        + "payloadRevision, payload, metaData FROM domainevententry WHERE " + condition
-                        + " AND payloadType IN (?, ?, ?, ?) ORDER BY globalIndex",
-                (rs, i) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
-                        new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))),
-                key, MONEY_EVENTS.get(0), MONEY_EVENTS.get(1), MONEY_EVENTS.get(2), MONEY_EVENTS.get(3));
-        try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)) {
-            return messages.toList();
-        }
     }
 }

@@ -1,0 +1,110 @@
+package org.publicbudget.ledger.app.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.PostgresApiTest;
+import org.publicbudget.ledger.query.proof.EventHash;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Someone with write access to the database edits history behind the ledger's back;
+ * verification names every event altered, deleted or reordered, every figure that no
+ * longer matches, and a rewrite that even recomputed the chain.
+ */
+class TamperEvidenceTest extends PostgresApiTest {
+
+    @Autowired
+    private JdbcTemplate database;
+
+    private String project(String name) {
+        Api.Response created = api.post(WRITER, "/api/v1/projects", """
+                {"department":"Tamper %s","fiscalYear":2025,"unit":"街道办事处","name":"%s","allocations":{"FISCAL_APPROPRIATION":"10.00"}}"""
+                .formatted(UUID.randomUUID(), name));
+        String id = created.body().get("projectId").asText();
+        for (String amount : new String[] {"11.00", "12.00", "13.00"}) {
+            assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
+                    "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + amount + "\",\"reason\":\"追加\"}").status()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    private JsonNode verify() {
+        Api.Response report = api.get(AUDITOR, "/api/v1/verify");
+        assertThat(report.status()).isEqualTo(200);
+        return report.body();
+    }
+
+    private static boolean names(JsonNode report, String kind, String aggregateId, long sequence) {
+        for (JsonNode problem : report.get("problems")) {
+            if (problem.get("kind").asText().equals(kind) && problem.get("aggregateId").asText().equals(aggregateId)
+                    && problem.get("sequence").asLong() == sequence) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String eventId(String aggregateId, long sequence) {
+        return database.queryForObject("SELECT eventIdentifier FROM domainevententry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                String.class, aggregateId, sequence);
+    }
+
+    @Test
+    void verificationNamesEveryKindOfTampering() {
+        String altered = project("编外人员聘用经费");
+        String deleted = project("办公场地租赁费");
+        String reordered = project("家庭综合服务中心经费");
+        String rewritten = project("帮扶工作经费");
+        String misread = project("基层武装相关工作经费");
+
+        JsonNode clean = verify();
+        assertThat(clean.get("chainIntact").asBoolean()).as(clean.toString()).isTrue();
+        assertThat(clean.get("readModelsMatch").asBoolean()).as(clean.toString()).isTrue();
+        assertThat(clean.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(20);
+        assertThat(clean.get("streamsChecked").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(api.post(OPERATOR, "/api/v1/ops/checkpoints", "").status()).isEqualTo(201);
+
+        // an amount changed in place
+        String payload = new String(database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?",
+                byte[].class, eventId(altered, 2)), StandardCharsets.UTF_8);
+        database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?",
+                payload.replace("12.00", "92.00").getBytes(StandardCharsets.UTF_8), eventId(altered, 2));
+        // a revision removed
+        database.update("DELETE FROM domainevententry WHERE eventIdentifier = ?", eventId(deleted, 1));
+        // two revisions swapped
+        String first = eventId(reordered, 1);
+        String second = eventId(reordered, 2);
+        database.update("UPDATE domainevententry SET sequenceNumber = -1 WHERE eventIdentifier = ?", first);
+        database.update("UPDATE domainevententry SET sequenceNumber = 1 WHERE eventIdentifier = ?", second);
+        database.update("UPDATE domainevententry SET sequenceNumber = 2 WHERE eventIdentifier = ?", first);
+        // the last revision changed, and its chain hash recomputed to match: only the checkpoint can tell
+        String last = eventId(rewritten, 3);
+        byte[] forged = new String(database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?",
+                byte[].class, last), StandardCharsets.UTF_8).replace("13.00", "3.00").getBytes(StandardCharsets.UTF_8);
+        database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?", forged, last);
+        EventHash.StoredEvent stored = database.queryForObject("SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, "
+                        + "payloadType, payloadRevision, timeStamp, payload, metaData FROM domainevententry WHERE eventIdentifier = ?",
+                (rs, i) -> new EventHash.StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9)), last);
+        String previous = database.queryForObject("SELECT previous_hash FROM event_chain WHERE event_identifier = ?", String.class, last);
+        database.update("UPDATE event_chain SET hash = ? WHERE event_identifier = ?", EventHash.of(previous, stored), last);
+        // a read model figure edited
+        database.update("UPDATE project_allocation SET amount = 1 WHERE project_id = ? AND funding_source = 'FISCAL_APPROPRIATION'", misread);
+
+        JsonNode report = verify();
+        assertThat(report.get("chainIntact").asBoolean()).isFalse();
+        assertThat(report.get("readModelsMatch").asBoolean()).isFalse();
+        assertThat(names(report, "ALTERED", altered, 2)).as(report.toString()).isTrue();
+        assertThat(names(report, "DELETED", deleted, 1)).as(report.toString()).isTrue();
+        assertThat(names(report, "REORDERED", reordered, 1) && names(report, "REORDERED", reordered, 2)).as(report.toString()).isTrue();
+        assertThat(names(report, "ALTERED", rewritten, 3)).as("the recomputed hash hides it from the chain").isFalse();
+        assertThat(report.get("problems").findValuesAsText("kind")).contains("CHECKPOINT_MISMATCH");
+        assertThat(report.get("problems").findValuesAsText("aggregateId")).contains(misread);
+    }
+}

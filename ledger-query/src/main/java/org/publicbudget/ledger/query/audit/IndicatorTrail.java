@@ -1,0 +1,14 @@
+package org.publicbudget.ledger.query.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.publicbudget.ledger.domain.project.Indicator;
+
+/** How an indicator's categories and targets reached their present form; {@code finalValue} is null once removed. */
+public record IndicatorTrail(String figure, Indicator finalValue, List<Step> steps) {
+
+    /** One change: the indicator before (null when added) and after (null when removed). */
+    public record Step(long position, String eventId, String eventType, Instant recordedAt, String effectiveDate, String actor,
+            String reason, String document, String sourceLines, String requestId, Indicator before, Indicator after) {
+    }
+}

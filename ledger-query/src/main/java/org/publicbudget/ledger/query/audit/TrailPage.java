@@ -1,0 +1,8 @@
+package org.publicbudget.ledger.query.audit;
+
+/** Which steps of a trail to return: those after event-store position {@code after}, at most {@code limit}. */
+public record TrailPage(long after, int limit) {
+
+    public static final int MAX_LIMIT = 1000;
+    public static final TrailPage FIRST = new TrailPage(0, MAX_LIMIT);
+}
