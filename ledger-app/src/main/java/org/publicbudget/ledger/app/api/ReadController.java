@@ -1,7 +1,6 @@
 package org.publicbudget.ledger.app.api;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.query.audit.AuditTrail;
@@ -26,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reads for auditors: departments, units and projects with declared, computed and
  * variance, and the trail behind each figure. Every read accepts {@code asOf} (an
- * ISO-8601 instant) or {@code atPosition} (an event-store position) and then answers
+ * ISO-8601 instant, or a date for the end of that day, UTC) or {@code atPosition}
+ * (an event-store position) and then answers
  * as the ledger stood at that moment, recomputed from the events recorded up to it;
  * without them it answers from the read models, which follow the event store within
  * moments of a write.
@@ -140,14 +140,7 @@ public class ReadController {
     }
 
     static PointInTime at(String asOf, Long atPosition) {
-        Instant instant = null;
-        if (asOf != null) {
-            try {
-                instant = Instant.parse(asOf);
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequest("asOf", "asOf must be an ISO-8601 instant like 2025-07-01T00:00:00Z");
-            }
-        }
+        Instant instant = asOf == null ? null : Moments.parse("asOf", asOf);
         if (atPosition != null && atPosition < 0) {
             throw new InvalidRequest("atPosition", "atPosition must not be negative");
         }

@@ -1,0 +1,60 @@
+package org.publicbudget.ledger.app.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.publicbudget.ledger.app.export.ChangeReport;
+import org.publicbudget.ledger.app.export.DepartmentReports;
+import org.publicbudget.ledger.app.export.DepartmentTable;
+import org.publicbudget.ledger.app.export.TableFiles;
+import org.publicbudget.ledger.query.history.PointInTime;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Exports for auditors: the department's 项目支出绩效目标表 as of any moment (CSV or
+ * XLSX), and the changes between two moments. A moment is an ISO-8601 instant, or a
+ * date meaning the end of that day (UTC).
+ */
+@RestController
+public class ExportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final DepartmentReports reports;
+
+    public ExportController(DepartmentReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/v1/departments/{departmentId}/export")
+    public ResponseEntity<byte[]> export(@PathVariable String departmentId, @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new InvalidRequest("format", "format must be csv or xlsx");
+        }
+        PointInTime at = ReadController.at(asOf, atPosition);
+        DepartmentTable table = reports.table(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
+        boolean csv = format.equals("csv");
+        String file = "项目支出绩效目标表-" + table.fiscalYear() + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(csv ? TableFiles.csv(table) : TableFiles.xlsx(table));
+    }
+
+    @GetMapping("/api/v1/departments/{departmentId}/changes")
+    public ChangeReport changes(@PathVariable String departmentId, @RequestParam String from, @RequestParam String to) {
+        Instant start = Moments.parse("from", from);
+        Instant end = Moments.parse("to", to);
+        if (end.isBefore(start)) {
+            throw new InvalidRequest("to", "to must not lie before from");
+        }
+        return reports.changes(departmentId, start, end);
+    }
+}

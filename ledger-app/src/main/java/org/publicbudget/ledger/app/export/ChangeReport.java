@@ -1,0 +1,15 @@
+package org.publicbudget.ledger.app.export;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What changed in a department's budget between two moments, by whom and why, in event-store order. */
+public record ChangeReport(String departmentId, Instant from, Instant to, List<Change> changes) {
+
+    /** One change; the amounts are set where the change moved money. */
+    public record Change(long position, Instant recordedAt, String effectiveDate, String eventType, String projectId, String what,
+            String fundingSource, BigDecimal before, BigDecimal after, String actor, String reason, String documentNumber,
+            String document) {
+    }
+}
