@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app;
 
 import org.publicbudget.ledger.app.cli.ImportCommand;
+import org.publicbudget.ledger.app.cli.ProofCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,11 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
-    /** {@code import …} runs the operators' document import instead of the server; see {@link ImportCommand}. */
+    /**
+     * {@code import …}, {@code verify} and {@code checkpoint} run an operator's task
+     * instead of the server; see {@link ImportCommand} and {@link ProofCommand}.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(args));
+        String task = args.length > 0 ? args[0] : "";
+        switch (task) {
+            case "import" -> System.exit(ImportCommand.run(args));
+            case "verify", "checkpoint" -> System.exit(ProofCommand.run(args));
+            default -> SpringApplication.run(LedgerApplication.class, args);
         }
-        SpringApplication.run(LedgerApplication.class, args);
     }
 }

@@ -2,7 +2,9 @@ package org.publicbudget.ledger.app.config;
 
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -31,11 +33,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 public class AxonConfiguration {
 
-    /** The domain module knows nothing of Spring, so its aggregates are registered here rather than by annotation. */
+    /**
+     * The domain module knows nothing of Spring, so its aggregates are registered here
+     * rather than by annotation. A project revised thousands of times would otherwise
+     * be replayed event by event on every command: a snapshot every
+     * {@value #EVENTS_PER_SNAPSHOT} events bounds that.
+     */
     @Bean
     public ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(Project.class).configureAggregate(DepartmentBudget.class);
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Project.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), EVENTS_PER_SNAPSHOT)))
+                .configureAggregate(DepartmentBudget.class);
     }
+
+    static final int EVENTS_PER_SNAPSHOT = 250;
 
     /**
      * A unique-key violation on append is another writer that got to the same

@@ -1,6 +1,8 @@
 package org.publicbudget.ledger.app.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +26,15 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @Configuration
 public class JsonConfiguration {
 
-    /** Serializes events, metadata and tokens. Tolerant on read, so added fields never break old readers. */
+    /**
+     * Serializes events, metadata, tokens and snapshots. Tolerant on read, so added
+     * fields never break old readers. Fields, not getters: an aggregate's snapshot is
+     * its private state; an event is a record, whose fields are its components.
+     */
     @Bean(name = "defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
         return JsonMapper.builder()
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)

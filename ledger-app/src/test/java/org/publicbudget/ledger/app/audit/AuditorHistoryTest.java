@@ -65,8 +65,11 @@ class AuditorHistoryTest extends PostgresApiTest {
                 + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"10.36\",\"reason\":\"预算调剂\"}");
         post("/api/v1/projects/" + businessFunds + "/indicators/1", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode units = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/units").body();
-            for (JsonNode unit : units) {
+            Api.Response read = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/units");
+            if (read.status() != 200) {
+                return false;
+            }
+            for (JsonNode unit : read.body()) {
                 if (unit.get("name").asText().endsWith("综合保障中心") && unit.get("computedTotal").asText().equals("649.08")) {
                     unitId = unit.get("unitId").asText();
                     return true;

@@ -53,6 +53,28 @@ class ImportCommandTest {
     }
 
     @Test
+    void verificationFromTheCommandLineFindsTheImportIntact() throws Exception {
+        Path document = Files.writeString(dir.resolve(Seed.NAME), Seed.text());
+        String data = "--ledger.data-dir=" + dir.resolve("data");
+        run("import", "--file=" + document, "--fiscal-year=2025", data);
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = ProofCommand.run(new String[] {"verify", data});
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        JsonNode report = new ObjectMapper().readTree(printed.substring(printed.indexOf("{\n")));
+        assertThat(exit).as(printed).isZero();
+        assertThat(report.get("eventsChecked").asLong()).isEqualTo(309);
+        assertThat(report.get("chainIntact").asBoolean()).isTrue();
+        assertThat(report.get("readModelsMatch").asBoolean()).isTrue();
+    }
+
+    @Test
     void refusesAFileThatIsNoBudgetTable() throws Exception {
         Path document = Files.writeString(dir.resolve("notes.txt"), "just some notes\n");
         assertThat(ImportCommand.run(new String[] {"import", "--file=" + document, "--fiscal-year=2025",

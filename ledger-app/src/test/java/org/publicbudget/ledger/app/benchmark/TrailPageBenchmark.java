@@ -1,0 +1,72 @@
+package org.publicbudget.ledger.app.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.PostgresApiTest;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.CreateProject;
+import org.publicbudget.ledger.domain.project.ReviseAllocation;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * How fast an auditor gets one page of the trail of a figure with 10,000 revisions,
+ * over real HTTP on PostgreSQL. Not part of the default test run; run it with
+ * {@code ./mvnw -pl ledger-app -am -Pbenchmark verify}. Prints p50, p99 and the first
+ * (cold) request.
+ */
+class TrailPageBenchmark extends PostgresApiTest {
+
+    private static final int REVISIONS = 10_000;
+    private static final int REQUESTS = 300;
+    private static final int PAGE = 100;
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Test
+    void aPageOfATrailWithTenThousandRevisions() {
+        String projectId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateProject(projectId, "Benchmark " + projectId, 2025, "街道办事处", "环卫保洁类经费", "",
+                Map.of(FundingSource.FISCAL_APPROPRIATION, new BigDecimal("818.00"))));
+        long writing = System.nanoTime();
+        for (int i = 1; i <= REVISIONS; i++) {
+            BigDecimal amount = new BigDecimal(i % 2 == 1 ? "819.00" : "818.00");
+            commands.sendAndWait(new ReviseAllocation(projectId, FundingSource.FISCAL_APPROPRIATION, amount, "revision " + i, null));
+        }
+        double writeSeconds = (System.nanoTime() - writing) / 1e9;
+
+        // nothing else writes meanwhile, so the project's events stand at consecutive positions
+        long first = api.get(AUDITOR, "/api/v1/projects/" + projectId + "/trail?limit=1").body().get("steps").get(0).get("position").asLong();
+        Random random = new Random(42);
+        List<Long> millis = new ArrayList<>();
+        long cold = 0;
+        for (int r = 0; r < REQUESTS; r++) {
+            long after = first + random.nextInt(REVISIONS - PAGE);
+            long started = System.nanoTime();
+            Api.Response page = api.get(AUDITOR, "/api/v1/projects/" + projectId + "/trail?limit=" + PAGE + "&after=" + after);
+            long elapsed = (System.nanoTime() - started) / 1_000;
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().get("steps")).hasSize(PAGE);
+            if (r == 0) {
+                cold = elapsed;
+            } else {
+                millis.add(elapsed);
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf("BENCHMARK trail page: %d revisions written in %.1f s (%.0f commands/s); %d-step page over HTTP: "
+                        + "p50 %.1f ms, p99 %.1f ms, first (cold) %.1f ms, %d requests%n",
+                REVISIONS, writeSeconds, REVISIONS / writeSeconds, PAGE, millis.get(millis.size() / 2) / 1000.0,
+                millis.get((int) (millis.size() * 0.99)) / 1000.0, cold / 1000.0, REQUESTS);
+    }
+}
