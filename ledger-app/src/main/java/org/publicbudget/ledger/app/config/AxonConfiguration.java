@@ -4,7 +4,11 @@ import java.sql.SQLException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -43,11 +47,21 @@ public class AxonConfiguration {
     public ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Project.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), EVENTS_PER_SNAPSHOT)))
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(projectSnapshotter(c), EVENTS_PER_SNAPSHOT)))
                 .configureAggregate(DepartmentBudget.class);
     }
 
     static final int EVENTS_PER_SNAPSHOT = 250;
+
+    /** Spring's snapshotter only knows aggregates declared as Spring beans; ours are plain classes. */
+    private static Snapshotter projectSnapshotter(org.axonframework.config.Configuration axon) {
+        return AggregateSnapshotter.builder()
+                .eventStore(axon.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(Project.class))
+                .transactionManager(axon.getComponent(TransactionManager.class))
+                .repositoryProvider(axon::repository)
+                .build();
+    }
 
     /**
      * A unique-key violation on append is another writer that got to the same

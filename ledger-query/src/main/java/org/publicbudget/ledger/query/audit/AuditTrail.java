@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -39,24 +40,58 @@ public class AuditTrail {
     private static final String INDICATOR_EVENTS = "payloadType IN ('" + IndicatorAdded.class.getName() + "', '"
             + IndicatorRevised.class.getName() + "', '" + IndicatorRemoved.class.getName() + "')";
 
+    /** Folds kept for this many project figures at most; beyond that the others are dropped. */
+    private static final int MAX_FOLDS = 512;
+
     private final EventReader events;
     private final TotalsQueries totals;
+    private final Map<String, FigureFold> folds = new ConcurrentHashMap<>();
 
     public AuditTrail(EventReader events, TotalsQueries totals) {
         this.events = events;
         this.totals = totals;
     }
 
-    /** A project's total, or with {@code source} its allocation from that funding source. */
+    /**
+     * A project's total, or with {@code source} its allocation from that funding source.
+     * Folded once per figure and extended with newer events (see {@link FigureFold});
+     * only the page's own events are read in full.
+     */
     public Optional<Trail> ofProject(String projectId, FundingSource source, PointInTime at, TrailPage page) {
-        List<TrackedEventMessage<?>> history = events.read("aggregateIdentifier = ? AND " + MONEY_EVENTS, at, projectId);
-        if (history.isEmpty()) {
+        FigureFold fold = folds.computeIfAbsent(projectId + "/" + source, key -> new FigureFold());
+        if (folds.size() > MAX_FOLDS) {
+            folds.keySet().removeIf(key -> !key.startsWith(projectId + "/"));
+        }
+        int last;
+        int first;
+        synchronized (fold) {
+            fold.extend(events.read("aggregateIdentifier = ? AND globalIndex > ? AND " + MONEY_EVENTS, PointInTime.NOW, projectId,
+                    fold.foldedTo()), (event, held) -> changeOf(event, source, held));
+            last = fold.lastIndexAt(at);
+            first = fold.firstIndexAfter(page.after());
+        }
+        if (last < 0) {
             return Optional.empty();
         }
-        String figure = "project/" + projectId + (source == null ? "/total" : "/allocation/" + source);
+        int stop = Math.min(last, first + page.limit() - 1);
+        List<TrailStep> steps = new ArrayList<>();
+        if (first <= stop) {
+            Map<Long, TrackedEventMessage<?>> full = new HashMap<>();
+            events.read("aggregateIdentifier = ? AND globalIndex >= ? AND globalIndex <= ?", PointInTime.NOW, projectId,
+                    fold.position(first), fold.position(stop)).forEach(m -> full.put(EventReader.positionOf(m), m));
+            for (int i = first; i <= stop; i++) {
+                TrackedEventMessage<?> message = full.get(fold.position(i));
+                if (message != null) { // gone only if someone deleted it behind the ledger's back: verification names it
+                    steps.add(step(message, fold.change(i), fold.before(i), fold.after(i)));
+                }
+            }
+        }
+        BigDecimal finalValue = fold.after(last);
         BigDecimal current = at.isNow() ? totals.project(projectId)
                 .map(p -> source == null ? p.total() : p.allocations().get(source)).orElse(null) : null;
-        return Optional.of(build(figure, history, source, current, at, page));
+        boolean consistent = fold.chainedUpTo(last) && (!at.isNow() || (current != null && finalValue.compareTo(current) == 0));
+        String figure = "project/" + projectId + (source == null ? "/total" : "/allocation/" + source);
+        return Optional.of(new Trail(figure, Amounts.canonical(finalValue), steps, consistent, stop < last ? fold.position(stop) : null));
     }
 
     public Optional<Trail> ofUnit(String unitId, PointInTime at, TrailPage page) {
@@ -124,7 +159,7 @@ public class AuditTrail {
     }
 
     /** What one event did to the figure, and whether it started where the history said it should. */
-    private record Change(String projectId, FundingSource source, BigDecimal delta, boolean chained) {
+    record Change(String projectId, FundingSource source, BigDecimal delta, boolean chained) {
     }
 
     private static Change changeOf(Object event, FundingSource only, Map<String, BigDecimal> held) {
