@@ -65,7 +65,7 @@ public class AuditTrail {
         int last;
         int first;
         synchronized (fold) {
-            fold.extend(events.read("aggregateIdentifier = ? AND globalIndex > ? AND " + MONEY_EVENTS, PointInTime.NOW, projectId,
+            fold.extend(events.read("aggregateIdentifier = ? AND sequenceNumber > ? AND " + MONEY_EVENTS, PointInTime.NOW, projectId,
                     fold.foldedTo()), (event, held) -> changeOf(event, source, held));
             last = fold.lastIndexAt(at);
             first = fold.firstIndexAfter(page.after());
@@ -77,8 +77,8 @@ public class AuditTrail {
         List<TrailStep> steps = new ArrayList<>();
         if (first <= stop) {
             Map<Long, TrackedEventMessage<?>> full = new HashMap<>();
-            events.read("aggregateIdentifier = ? AND globalIndex >= ? AND globalIndex <= ?", PointInTime.NOW, projectId,
-                    fold.position(first), fold.position(stop)).forEach(m -> full.put(EventReader.positionOf(m), m));
+            events.read("aggregateIdentifier = ? AND sequenceNumber >= ? AND sequenceNumber <= ?", PointInTime.NOW, projectId,
+                    fold.sequence(first), fold.sequence(stop)).forEach(m -> full.put(EventReader.positionOf(m), m));
             for (int i = first; i <= stop; i++) {
                 TrackedEventMessage<?> message = full.get(fold.position(i));
                 if (message != null) { // gone only if someone deleted it behind the ledger's back: verification names it

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.publicbudget.ledger.query.history.EventReader;
 import org.publicbudget.ledger.query.history.PointInTime;
@@ -19,14 +20,16 @@ import org.publicbudget.ledger.query.history.PointInTime;
 final class FigureFold {
 
     private final List<Long> positions = new ArrayList<>();
+    private final List<Long> sequences = new ArrayList<>();
     private final List<Instant> recorded = new ArrayList<>();
     private final List<BigDecimal> afters = new ArrayList<>();
     private final List<AuditTrail.Change> changes = new ArrayList<>();
     private final Map<String, BigDecimal> held = new HashMap<>();
     private BigDecimal running = BigDecimal.ZERO;
     private int firstBreak = Integer.MAX_VALUE;
-    private long foldedTo;
+    private long foldedTo = -1;
 
+    /** The sequence number of the last event folded in, -1 before the first: newer events are read by sequence. */
     long foldedTo() {
         return foldedTo;
     }
@@ -34,7 +37,8 @@ final class FigureFold {
     void extend(List<TrackedEventMessage<?>> newer, BiFunction<Object, Map<String, BigDecimal>, AuditTrail.Change> changeOf) {
         for (TrackedEventMessage<?> message : newer) {
             long position = EventReader.positionOf(message);
-            foldedTo = Math.max(foldedTo, position);
+            long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
+            foldedTo = Math.max(foldedTo, sequence);
             AuditTrail.Change change = changeOf.apply(message.getPayload(), held);
             if (change == null) {
                 continue;
@@ -44,6 +48,7 @@ final class FigureFold {
             }
             running = running.add(change.delta());
             positions.add(position);
+            sequences.add(sequence);
             recorded.add(message.getTimestamp());
             afters.add(running);
             changes.add(change);
@@ -77,6 +82,10 @@ final class FigureFold {
 
     long position(int index) {
         return positions.get(index);
+    }
+
+    long sequence(int index) {
+        return sequences.get(index);
     }
 
     BigDecimal after(int index) {
