@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.domain.budget.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.UnitRegistered;
 import org.publicbudget.ledger.domain.money.Allocations;
@@ -54,8 +53,7 @@ public class DepartmentReports {
             Object event = message.getPayload();
             String projectId = event instanceof ProjectEvent p ? p.projectId() : null;
             String project = projectId == null ? null : names.project(projectId).map(p -> p.name()).orElse(projectId);
-            MetaData meta = message.getMetaData();
-            String source = null;
+                String source = null;
             BigDecimal before = null;
             BigDecimal after = null;
             String what;
@@ -94,15 +92,11 @@ public class DepartmentReports {
             } else {
                 continue;
             }
-            changes.add(new ChangeReport.Change(EventReader.positionOf(message), message.getTimestamp(), text(meta, "effectiveDate"),
-                    message.getPayloadType().getSimpleName(), projectId, what, source, before, after, text(meta, "actor"),
-                    text(meta, "reason"), text(meta, "documentNumber"), text(meta, "document")));
+            changes.add(new ChangeReport.Change(EventReader.positionOf(message), message.getTimestamp(), EventReader.metadata(message, "effectiveDate"),
+                    message.getPayloadType().getSimpleName(), projectId, what, source, before, after, EventReader.metadata(message, "actor"),
+                    EventReader.metadata(message, "reason"), EventReader.metadata(message, "documentNumber"), EventReader.metadata(message, "document")));
         }
         return new ChangeReport(departmentId, from, to, changes);
     }
 
-    private static String text(MetaData meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : value.toString();
-    }
 }

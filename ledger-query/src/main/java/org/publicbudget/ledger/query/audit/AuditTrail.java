@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -120,10 +119,9 @@ public class AuditTrail {
             } else {
                 continue;
             }
-            MetaData meta = message.getMetaData();
-            steps.add(new IndicatorTrail.Step(EventReader.positionOf(message), message.getIdentifier(),
-                    message.getPayloadType().getSimpleName(), message.getTimestamp(), text(meta, "effectiveDate"), text(meta, "actor"),
-                    text(meta, "reason"), text(meta, "document"), text(meta, "sourceLines"), text(meta, "requestId"), before, current));
+                steps.add(new IndicatorTrail.Step(EventReader.positionOf(message), message.getIdentifier(),
+                    message.getPayloadType().getSimpleName(), message.getTimestamp(), EventReader.metadata(message, "effectiveDate"), EventReader.metadata(message, "actor"),
+                    EventReader.metadata(message, "reason"), EventReader.metadata(message, "document"), EventReader.metadata(message, "sourceLines"), EventReader.metadata(message, "requestId"), before, current));
         }
         return steps.isEmpty() ? Optional.empty()
                 : Optional.of(new IndicatorTrail("project/" + projectId + "/indicator/" + no, current, steps));
@@ -202,17 +200,12 @@ public class AuditTrail {
     }
 
     private static TrailStep step(TrackedEventMessage<?> message, Change change, BigDecimal before, BigDecimal after) {
-        MetaData meta = message.getMetaData();
         return new TrailStep(EventReader.positionOf(message), message.getIdentifier(), message.getPayloadType().getSimpleName(),
                 message.getTimestamp(), change.projectId(), change.source(), Amounts.canonical(before),
-                Amounts.canonical(change.delta()), Amounts.canonical(after), text(meta, "actor"), text(meta, "reason"),
-                text(meta, "correlationId"), text(meta, "requestId"), text(meta, "document"), text(meta, "sourceLines"),
-                text(meta, "documentNumber"), text(meta, "effectiveDate"),
+                Amounts.canonical(change.delta()), Amounts.canonical(after), EventReader.metadata(message, "actor"), EventReader.metadata(message, "reason"),
+                EventReader.metadata(message, "correlationId"), EventReader.metadata(message, "requestId"), EventReader.metadata(message, "document"), EventReader.metadata(message, "sourceLines"),
+                EventReader.metadata(message, "documentNumber"), EventReader.metadata(message, "effectiveDate"),
                 message.getPayload() instanceof AllocationTransferred t ? t.transferId() : null);
     }
 
-    private static String text(MetaData meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : value.toString();
-    }
 }

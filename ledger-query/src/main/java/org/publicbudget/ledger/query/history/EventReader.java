@@ -59,6 +59,12 @@ public class EventReader {
         }
     }
 
+    /** A metadata value as text (actor, reason, document …), or null when the event does not carry it. */
+    public static String metadata(TrackedEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
     /** The position of an event in the store, as every reader sees it. */
     public static long positionOf(TrackedEventMessage<?> message) {
         return ((GlobalSequenceTrackingToken) message.trackingToken()).getGlobalIndex();

@@ -1,5 +1,9 @@
 package org.publicbudget.ledger.query.proof;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,7 @@ public class EventChain {
         this.jdbc = jdbc;
     }
 
-    static EventHash.StoredEvent stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static EventHash.StoredEvent stored(ResultSet rs) throws SQLException {
         return new EventHash.StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9));
     }
@@ -30,11 +34,11 @@ public class EventChain {
         if (eventIdentifiers.isEmpty()) {
             return;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(eventIdentifiers.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?"));
         List<EventHash.StoredEvent> appended = jdbc.query(STORED + "WHERE eventIdentifier IN (" + marks + ") ORDER BY globalIndex",
                 (rs, i) -> stored(rs), eventIdentifiers.toArray());
         Map<String, String> heads = new HashMap<>();
-        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (EventHash.StoredEvent event : appended) {
             String previous = heads.get(event.aggregateIdentifier());
             if (previous == null) {
