@@ -1,14 +1,19 @@
 package org.publicbudget.ledger.app.config;
 
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -25,6 +30,7 @@ import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,6 +103,21 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.REASON, CommandMetadata.REQUEST_ID,
                 CommandMetadata.DOCUMENT, CommandMetadata.DOCUMENT_SHA256, CommandMetadata.SOURCE_LINES,
                 CommandMetadata.DOCUMENT_NUMBER, CommandMetadata.EFFECTIVE_DATE);
+    }
+
+    /**
+     * Nodes share event processing by claiming segments in the token table. Each claim
+     * names its node ({@code ledger.node-id}, by default the process and host), so that
+     * several nodes — also on one host — never take each other's claims for their own.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, @Value("${ledger.node-id:}") String nodeId) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
+                .build();
     }
 
     /** Referred to by name from the processor settings in application.properties. */

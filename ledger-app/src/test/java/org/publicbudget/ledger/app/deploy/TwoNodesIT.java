@@ -1,0 +1,134 @@
+package org.publicbudget.ledger.app.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.TestPostgres;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The packaged jar as two nodes — two JVMs — on one PostgreSQL, configured only
+ * through environment variables, as docker/compose.yaml runs them. Either node takes
+ * any request: idempotency keys, conflicts and read models are shared through the
+ * database, and when one node is killed the other carries on with its work.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodesIT {
+
+    private static final Map<String, String> PASSWORDS = Map.of("treasury", "treasury-secret", "audit-office", "audit-secret");
+    private final TestPostgres.Database database = TestPostgres.freshSchema();
+    private Process nodeA;
+    private Process nodeB;
+    private Api a;
+    private Api b;
+
+    @BeforeAll
+    void startTwoNodes() throws IOException {
+        int portA = freePort();
+        int portB = freePort();
+        nodeA = start("node-a", portA);
+        nodeB = start("node-b", portB);
+        a = new Api(portA, PASSWORDS);
+        b = new Api(portB, PASSWORDS);
+        for (Api node : new Api[] {a, b}) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> node.get(null, "/actuator/health/readiness").status() == 200);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        for (Process node : new Process[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.destroyForcibly();
+            }
+        }
+    }
+
+    private Process start(String nodeId, int port) throws IOException {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", "target/ledger-app.jar");
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_DATASOURCE_URL", database.url());
+        env.put("SPRING_DATASOURCE_USERNAME", database.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        env.put("SPRING_FLYWAY_SCHEMAS", database.schema());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("LEDGER_NODE_ID", nodeId);
+        env.put("LEDGER_SECURITY_USERS_0_NAME", "treasury");
+        env.put("LEDGER_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("treasury")));
+        env.put("LEDGER_SECURITY_USERS_0_ROLES", "LEDGER_WRITER");
+        env.put("LEDGER_SECURITY_USERS_1_NAME", "audit-office");
+        env.put("LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("audit-office")));
+        env.put("LEDGER_SECURITY_USERS_1_ROLES", "AUDITOR");
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "two-nodes-" + nodeId + ".log").toFile());
+        return builder.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Set<String> claimOwners() throws SQLException {
+        Set<String> owners = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                ResultSet rows = connection.createStatement().executeQuery("SELECT owner FROM tokenentry WHERE owner IS NOT NULL")) {
+            while (rows.next()) {
+                owners.add(rows.getString(1));
+            }
+        }
+        return owners;
+    }
+
+    @Test
+    void eitherNodeTakesAnyRequestAndOneCarriesOnWhenTheOtherIsKilled() throws Exception {
+        String create = """
+                {"department":"两节点","fiscalYear":2025,"unit":"街道办事处","name":"编外人员聘用经费","allocations":{"FISCAL_APPROPRIATION":"59.84"}}""";
+        Api.Response created = a.post("treasury", "/api/v1/projects", create, Map.of("Idempotency-Key", "two-nodes-1"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("projectId").asText();
+        Api.Response replayed = b.post("treasury", "/api/v1/projects", create, Map.of("Idempotency-Key", "two-nodes-1"));
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.body().get("projectId").asText()).as("a retry on the other node gets the first answer").isEqualTo(id);
+
+        String revision = "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"%s\",\"reason\":\"年中调整\"}";
+        assertThat(b.post("treasury", "/api/v1/projects/" + id + "/allocation-revisions", revision.formatted("61.00"),
+                Map.of("If-Match", "\"0\"")).status()).isEqualTo(200);
+        assertThat(a.post("treasury", "/api/v1/projects/" + id + "/allocation-revisions", revision.formatted("62.00"),
+                Map.of("If-Match", "\"0\"")).status()).as("the other node's change is seen: a stale version is a conflict").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Api.Response read = a.get("audit-office", "/api/v1/projects/" + id);
+            return read.status() == 200 && read.body().get("total").asText().equals("61.00");
+        });
+        assertThat(claimOwners()).isNotEmpty().isSubsetOf("node-a", "node-b");
+
+        nodeA.destroyForcibly().waitFor();
+        assertThat(b.post("treasury", "/api/v1/projects/" + id + "/allocation-revisions", revision.formatted("63.00"),
+                Map.of("If-Match", "\"1\"")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Api.Response read = b.get("audit-office", "/api/v1/projects/" + id);
+            return read.status() == 200 && read.body().get("total").asText().equals("63.00");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimOwners().equals(Set.of("node-b")));
+    }
+}
