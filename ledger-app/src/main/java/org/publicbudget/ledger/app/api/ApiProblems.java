@@ -80,6 +80,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("The database is unavailable: {}", e.toString());
+            return DatabaseUnavailable.problem();
+        }
         log.error("Unexpected failure handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was recorded", null);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.publicbudget.ledger.app.api.DatabaseUnavailable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -87,10 +88,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String actor = user.getName();
         String hash = hash(request, body);
-        Optional<Answer> earlier = find(actor, key);
+        Optional<Answer> earlier;
+        try {
+            earlier = find(actor, key);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causes(e)) {
+                throw e;
+            }
+            unavailable(response);
+            return;
+        }
         if (earlier.isEmpty()) {
             ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-            boolean ranHere = Boolean.TRUE.equals(transaction.execute(status -> {
+            Boolean ran;
+            try {
+                ran = transaction.execute(status -> {
                 int reserved = jdbc.update("INSERT INTO idempotency_record (actor, idempotency_key, request_hash, status, recorded_at) "
                         + "VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING", actor, key, hash, Timestamp.from(Instant.now()));
                 if (reserved == 0) {
@@ -106,8 +118,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     status.setRollbackOnly();
                 }
                 return true;
-            }));
-            if (ranHere) {
+                });
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.causes(e)) {
+                    throw e;
+                }
+                captured.resetBuffer();
+                unavailable(response);
+                return;
+            }
+            if (Boolean.TRUE.equals(ran)) {
                 captured.copyBodyToResponse();
                 return;
             }
@@ -152,6 +172,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBytes(6)),
                 actor, key);
         return found.stream().findFirst();
+    }
+
+    /** The database is out of reach: nothing was recorded, and the client may retry with the same key. */
+    private void unavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), DatabaseUnavailable.body());
     }
 
     private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
