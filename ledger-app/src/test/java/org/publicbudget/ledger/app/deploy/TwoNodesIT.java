@@ -3,9 +3,6 @@ package org.publicbudget.ledger.app.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.LedgerProcess;
 import org.publicbudget.ledger.app.support.TestPostgres;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The packaged jar as two nodes — two JVMs — on one PostgreSQL, configured only
@@ -31,61 +28,22 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesIT {
 
-    private static final Map<String, String> PASSWORDS = Map.of("treasury", "treasury-secret", "audit-office", "audit-secret");
     private final TestPostgres.Database database = TestPostgres.freshSchema();
-    private Process nodeA;
-    private Process nodeB;
+    private final LedgerProcess nodeA = new LedgerProcess(database, "node-a");
+    private final LedgerProcess nodeB = new LedgerProcess(database, "node-b");
     private Api a;
     private Api b;
 
     @BeforeAll
-    void startTwoNodes() throws IOException {
-        int portA = freePort();
-        int portB = freePort();
-        nodeA = start("node-a", portA);
-        nodeB = start("node-b", portB);
-        a = new Api(portA, PASSWORDS);
-        b = new Api(portB, PASSWORDS);
-        for (Api node : new Api[] {a, b}) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> node.get(null, "/actuator/health/readiness").status() == 200);
-        }
+    void startTwoNodes() {
+        a = nodeA.start().api();
+        b = nodeB.start().api();
     }
 
     @AfterAll
     void stop() {
-        for (Process node : new Process[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.destroyForcibly();
-            }
-        }
-    }
-
-    private Process start(String nodeId, int port) throws IOException {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", "target/ledger-app.jar");
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_DATASOURCE_URL", database.url());
-        env.put("SPRING_DATASOURCE_USERNAME", database.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
-        env.put("SPRING_FLYWAY_SCHEMAS", database.schema());
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("LEDGER_NODE_ID", nodeId);
-        env.put("LEDGER_SECURITY_USERS_0_NAME", "treasury");
-        env.put("LEDGER_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("treasury")));
-        env.put("LEDGER_SECURITY_USERS_0_ROLES", "LEDGER_WRITER");
-        env.put("LEDGER_SECURITY_USERS_1_NAME", "audit-office");
-        env.put("LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("audit-office")));
-        env.put("LEDGER_SECURITY_USERS_1_ROLES", "AUDITOR");
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "two-nodes-" + nodeId + ".log").toFile());
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        nodeA.kill();
+        nodeB.kill();
     }
 
     private Set<String> claimOwners() throws SQLException {
@@ -122,7 +80,7 @@ class TwoNodesIT {
         });
         assertThat(claimOwners()).isNotEmpty().isSubsetOf("node-a", "node-b");
 
-        nodeA.destroyForcibly().waitFor();
+        nodeA.kill();
         assertThat(b.post("treasury", "/api/v1/projects/" + id + "/allocation-revisions", revision.formatted("63.00"),
                 Map.of("If-Match", "\"1\"")).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -1,0 +1,85 @@
+package org.publicbudget.ledger.app.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The packaged jar run as its own JVM, configured only through environment variables
+ * as a container would be, on a schema of the test PostgreSQL. For the tests that
+ * start, kill and restart whole nodes.
+ */
+public final class LedgerProcess {
+
+    public static final Map<String, String> PASSWORDS = Map.of("treasury", "treasury-secret", "audit-office", "audit-secret");
+
+    private final TestPostgres.Database database;
+    private final String nodeId;
+    private final int port;
+    private int starts;
+    private Process process;
+
+    public LedgerProcess(TestPostgres.Database database, String nodeId) {
+        this.database = database;
+        this.nodeId = nodeId;
+        this.port = freePort();
+    }
+
+    public Api api() {
+        return new Api(port, PASSWORDS);
+    }
+
+    public LedgerProcess start() {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", "target/ledger-app.jar");
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_DATASOURCE_URL", database.url());
+        env.put("SPRING_DATASOURCE_USERNAME", database.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        env.put("SPRING_FLYWAY_SCHEMAS", database.schema());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("LEDGER_NODE_ID", nodeId);
+        env.put("LEDGER_SECURITY_USERS_0_NAME", "treasury");
+        env.put("LEDGER_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("treasury")));
+        env.put("LEDGER_SECURITY_USERS_0_ROLES", "LEDGER_WRITER");
+        env.put("LEDGER_SECURITY_USERS_1_NAME", "audit-office");
+        env.put("LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("audit-office")));
+        env.put("LEDGER_SECURITY_USERS_1_ROLES", "AUDITOR");
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "node-" + nodeId + "-" + (++starts) + ".log").toFile());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api api = api();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> api.get(null, "/actuator/health/readiness").status() == 200);
+        return this;
+    }
+
+    /** kill -9: no shutdown hook, no flush, no goodbye. */
+    public void kill() {
+        if (process != null) {
+            try {
+                process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
