@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DocumentParserPropertiesTest {
 
-    private static final int CASES = 1_000;
+    private static final int CASES = 10_000;
     private static final Pattern PRINTED_AMOUNT = Pattern.compile("[0-9][0-9,]*\\.[0-9]{2}");
     private static final List<String> SEED_LINES = List.of(Seed.text().split("\n", -1));
 
