@@ -39,7 +39,10 @@ public final class DocumentParser {
     static final int GOAL_LINE_MIN_WIDTH = 30;
 
     private static final String AMOUNT = "(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\\.[0-9]{2}";
-    private static final Pattern AMOUNT_LINE = Pattern.compile("^(.*?)\\s*(" + AMOUNT + "(?:\\s+" + AMOUNT + ")*)\\s*$");
+    /** A row's amounts at the end of a line; a number is never split between the name and the amounts. */
+    private static final Pattern AMOUNT_LINE = Pattern.compile("^(.*?)\\s*(?<![0-9,.])(" + AMOUNT + "(?:\\s+" + AMOUNT + ")*)\\s*$");
+    /** Cheap test first: only a line ending in two decimals can be a row of amounts. */
+    private static final Pattern ENDS_WITH_AMOUNT = Pattern.compile("\\.[0-9]{2}\\s*$");
     private static final Pattern DEPARTMENT = Pattern.compile("^\\s*部门名称\\s*[:：]\\s*(.*)$");
     private static final Pattern HEADER_WORDS = Pattern.compile(
             "^[\\s项目名称（()）资金使用单位总计财政拨款专户其他绩效目标指标含转移支付表:：万元]*$");
@@ -189,7 +192,11 @@ public final class DocumentParser {
 
     /** The amounts of a row line, or null when the line is not one. */
     private List<BigDecimal> amountsOf(int index) {
-        Matcher m = AMOUNT_LINE.matcher(lines.get(index));
+        String line = lines.get(index);
+        if (!ENDS_WITH_AMOUNT.matcher(line).find()) {
+            return null;
+        }
+        Matcher m = AMOUNT_LINE.matcher(line);
         if (!m.matches()) {
             return null;
         }
