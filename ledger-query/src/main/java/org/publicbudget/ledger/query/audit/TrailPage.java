@@ -4,5 +4,4 @@ package org.publicbudget.ledger.query.audit;
 public record TrailPage(long after, int limit) {
 
     public static final int MAX_LIMIT = 1000;
-    public static final TrailPage FIRST = new TrailPage(0, MAX_LIMIT);
 }
