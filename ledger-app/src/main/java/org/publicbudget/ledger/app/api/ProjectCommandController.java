@@ -62,7 +62,7 @@ public class ProjectCommandController {
             body.allocations().forEach((source, amount) ->
                     allocations.put(source, RequestFields.amount("allocations." + source.name(), amount)));
         }
-        String reason = body.reason() == null || body.reason().isBlank() ? "project created" : RequestFields.bounded("reason", body.reason());
+        String reason = RequestFields.reasonOr("project created", body.reason());
         String projectId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateProject(projectId, department, fiscalYear, unit, name, goal, allocations),
                 CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
@@ -114,7 +114,7 @@ public class ProjectCommandController {
     @PostMapping("/{projectId}/indicators")
     public ResponseEntity<IndicatorAccepted> addIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
-        String reason = body.reason() == null || body.reason().isBlank() ? "indicator added" : RequestFields.bounded("reason", body.reason());
+        String reason = RequestFields.reasonOr("indicator added", body.reason());
         IndicatorAccepted accepted = commands.sendAndWait(new AddIndicator(projectId, body.no(),
                         RequestFields.required("level1", body.level1()), RequestFields.required("level2", body.level2()),
                         RequestFields.required("name", body.name()), RequestFields.bounded("periodTarget", body.periodTarget()),

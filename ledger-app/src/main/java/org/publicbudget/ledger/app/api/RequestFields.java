@@ -40,6 +40,11 @@ final class RequestFields {
         return bounded(field, text);
     }
 
+    /** The reason given, or where a reason is optional (creating, adding) what the command itself says. */
+    static String reasonOr(String otherwise, String given) {
+        return given == null || given.isBlank() ? otherwise : bounded("reason", given);
+    }
+
     static int fiscalYear(Integer year) {
         if (year == null) {
             throw new InvalidRequest("fiscalYear", "fiscalYear is required");

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.CuttableProxy;
+import org.publicbudget.ledger.app.support.TestDeployment;
 import org.publicbudget.ledger.app.support.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,8 +30,6 @@ class DatabaseOutageTest {
 
     private static final TestPostgres.Database DATABASE = TestPostgres.freshSchema();
     private static final CuttableProxy PROXY = proxyFor(DATABASE.url());
-    private static final Map<String, String> PASSWORDS = Map.of("treasury", "treasury-secret", "ops", "ops-secret",
-            "audit-office", "audit-secret");
 
     @LocalServerPort
     private int port;
@@ -50,19 +48,8 @@ class DatabaseOutageTest {
 
     @DynamicPropertySource
     static void throughTheProxy(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + PROXY.port() + "/"));
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("spring.flyway.schemas", DATABASE::schema);
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        String[][] accounts = {{"treasury", "LEDGER_WRITER"}, {"ops", "OPERATOR"}, {"audit-office", "AUDITOR"}};
-        for (int i = 0; i < accounts.length; i++) {
-            String name = accounts[i][0];
-            String role = accounts[i][1];
-            registry.add("ledger.security.users[" + i + "].name", () -> name);
-            registry.add("ledger.security.users[" + i + "].password", () -> "{bcrypt}" + bcrypt.encode(PASSWORDS.get(name)));
-            registry.add("ledger.security.users[" + i + "].roles", () -> role);
-        }
+        TestDeployment.configure(registry, DATABASE,
+                () -> DATABASE.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + PROXY.port() + "/"));
     }
 
     @AfterAll
@@ -84,7 +71,7 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsAwayTheLedgerSays503AndRecoversByItselfLosingNothing() throws IOException {
-        Api api = new Api(port, PASSWORDS);
+        Api api = new Api(port, TestDeployment.PASSWORDS);
         assertThat(api.post("treasury", "/api/v1/projects", project("帮扶工作经费")).status()).isEqualTo(201);
 
         PROXY.cut();

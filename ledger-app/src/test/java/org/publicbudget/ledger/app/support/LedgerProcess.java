@@ -17,8 +17,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class LedgerProcess {
 
-    public static final Map<String, String> PASSWORDS = Map.of("treasury", "treasury-secret", "audit-office", "audit-secret");
-
     private final TestPostgres.Database database;
     private final String nodeId;
     private final int port;
@@ -32,7 +30,7 @@ public final class LedgerProcess {
     }
 
     public Api api() {
-        return new Api(port, PASSWORDS);
+        return new Api(port, TestDeployment.PASSWORDS);
     }
 
     public LedgerProcess start() {
@@ -47,10 +45,10 @@ public final class LedgerProcess {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("LEDGER_NODE_ID", nodeId);
         env.put("LEDGER_SECURITY_USERS_0_NAME", "treasury");
-        env.put("LEDGER_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("treasury")));
+        env.put("LEDGER_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + bcrypt.encode(TestDeployment.PASSWORDS.get("treasury")));
         env.put("LEDGER_SECURITY_USERS_0_ROLES", "LEDGER_WRITER");
         env.put("LEDGER_SECURITY_USERS_1_NAME", "audit-office");
-        env.put("LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get("audit-office")));
+        env.put("LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(TestDeployment.PASSWORDS.get("audit-office")));
         env.put("LEDGER_SECURITY_USERS_1_ROLES", "AUDITOR");
         builder.redirectErrorStream(true).redirectOutput(Path.of("target", "node-" + nodeId + "-" + (++starts) + ".log").toFile());
         try {

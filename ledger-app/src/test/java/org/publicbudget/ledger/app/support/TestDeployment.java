@@ -1,0 +1,40 @@
+package org.publicbudget.ledger.app.support;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The settings of a test deployment: a PostgreSQL schema, and accounts configured the
+ * way a deployment configures them (hashed passwords, one role each).
+ */
+public final class TestDeployment {
+
+    public static final String WRITER = "treasury";
+    public static final String AUDITOR = "audit-office";
+    public static final String OPERATOR = "ops";
+    public static final Map<String, String> PASSWORDS = Map.of(
+            WRITER, "treasury-secret", AUDITOR, "audit-secret", OPERATOR, "ops-secret");
+
+    private TestDeployment() {
+    }
+
+    /** {@code url} is the database's own, or one that reaches it another way (through a proxy, say). */
+    public static void configure(DynamicPropertyRegistry registry, TestPostgres.Database database, Supplier<Object> url) {
+        registry.add("spring.datasource.url", url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.flyway.schemas", database::schema);
+        // Low cost factor: hashed as in production, but quick enough for hundreds of test requests.
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        String[][] accounts = {{WRITER, "LEDGER_WRITER"}, {AUDITOR, "AUDITOR"}, {OPERATOR, "OPERATOR"}};
+        for (int i = 0; i < accounts.length; i++) {
+            String name = accounts[i][0];
+            String role = accounts[i][1];
+            registry.add("ledger.security.users[" + i + "].name", () -> name);
+            registry.add("ledger.security.users[" + i + "].password", () -> "{bcrypt}" + bcrypt.encode(PASSWORDS.get(name)));
+            registry.add("ledger.security.users[" + i + "].roles", () -> role);
+        }
+    }
+}
