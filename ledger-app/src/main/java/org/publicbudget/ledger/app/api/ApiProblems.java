@@ -143,7 +143,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("."));
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String field) {
+    public static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (field != null) {

@@ -111,13 +111,18 @@ public class AxonConfiguration {
      * several nodes — also on one host — never take each other's claims for their own.
      */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, @Value("${ledger.node-id:}") String nodeId) {
+    public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, LedgerNode node) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .schema(TokenSchema.builder().build())
-                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
+                .nodeId(node.id())
                 .build();
+    }
+
+    @Bean
+    public LedgerNode ledgerNode(@Value("${ledger.node-id:}") String nodeId) {
+        return new LedgerNode(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
     }
 
     /** Referred to by name from the processor settings in application.properties. */

@@ -30,7 +30,7 @@ class ChainingEventStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
-        chain.record(events.stream().filter(DomainEventMessage.class::isInstance).map(EventMessage::getIdentifier).toList());
+        chain.record(events.stream().filter(DomainEventMessage.class::isInstance).map(e -> (DomainEventMessage<?>) e).toList());
     }
 
     @Override

@@ -1,15 +1,15 @@
 package org.publicbudget.ledger.app.config;
 
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.publicbudget.ledger.query.history.LedgerHistory;
+import org.publicbudget.ledger.query.history.EventReader;
 import org.publicbudget.ledger.query.proof.EventChain;
 import org.publicbudget.ledger.query.proof.LedgerProof;
-import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The hash chain around whatever storage engine Axon configured, and the proof that re-walks it. */
 @Configuration
@@ -21,8 +21,8 @@ public class EventChainConfiguration {
     }
 
     @Bean
-    public LedgerProof ledgerProof(JdbcTemplate jdbc, LedgerHistory history, TotalsQueries totals) {
-        return new LedgerProof(jdbc, history, totals);
+    public LedgerProof ledgerProof(JdbcTemplate jdbc, TransactionTemplate transactions, EventReader events) {
+        return new LedgerProof(jdbc, transactions, events);
     }
 
     @Bean

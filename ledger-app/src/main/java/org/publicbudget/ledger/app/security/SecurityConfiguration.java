@@ -36,7 +36,10 @@ public class SecurityConfiguration {
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt,
             @Value("${ledger.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"budget-ledger\"");
+            // the web page signs in with its own form; the browser's Basic dialog would get in its way
+            if (request.getHeader("X-Requested-With") == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"budget-ledger\"");
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "sign in with a ledger account");
         };
         http
@@ -45,6 +48,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // the web page's files hold no data; everything it shows comes from /api with the user's account
+                        .requestMatchers("/", "/ui", "/ui/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AUDITOR)
                         .requestMatchers("/api/**").hasRole(Roles.LEDGER_WRITER)

@@ -20,15 +20,14 @@ import org.publicbudget.ledger.app.support.PostgresApiTest;
 /**
  * Ten minutes at a steady rate of commands and reads over HTTP on PostgreSQL: no
  * error, no heap growth after GC, stable latency. On demand:
- * {@code ./mvnw -pl ledger-app -am -Pbenchmark verify} ({@code -Dledger.soak.minutes=N} to change the length).
+ * {@code ./mvnw -pl ledger-app -am -Pbenchmark verify} ({@code -Dledger.soak.minutes=N} and {@code -Dledger.soak.rate=R} (requests per second) to change it).
  */
 class SoakBenchmark extends PostgresApiTest {
-
-    private static final int RATE_PER_SECOND = 20;
 
     @Test
     void tenMinutesAtASteadyRate() throws Exception {
         int minutes = Integer.getInteger("ledger.soak.minutes", 10);
+        int ratePerSecond = Integer.getInteger("ledger.soak.rate", 20);
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             projects.add(api.post(WRITER, "/api/v1/projects", "{\"department\":\"Soak " + UUID.randomUUID()
@@ -46,7 +45,7 @@ class SoakBenchmark extends PostgresApiTest {
             long end = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < end) {
                 long second = System.currentTimeMillis();
-                for (int r = 0; r < RATE_PER_SECOND; r++) {
+                for (int r = 0; r < ratePerSecond; r++) {
                     int n = sent.incrementAndGet();
                     String project = projects.get(n % projects.size());
                     pool.submit(() -> {
@@ -76,7 +75,7 @@ class SoakBenchmark extends PostgresApiTest {
         System.gc();
         long heapAtEnd = memory.getHeapMemoryUsage().getUsed();
         System.out.printf("SOAK: %d minutes, %d requests at %d/s, %d errors, heap after GC %d MiB at start, %d MiB at end%n",
-                minutes, sent.get(), RATE_PER_SECOND, errors.get(), heapAtStart >> 20, heapAtEnd >> 20);
+                minutes, sent.get(), ratePerSecond, errors.get(), heapAtStart >> 20, heapAtEnd >> 20);
         assertThat(errors).hasValue(0);
     }
 }

@@ -50,6 +50,9 @@ public final class LedgerProcess {
         env.put("LEDGER_SECURITY_USERS_1_NAME", "audit-office");
         env.put("LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(TestDeployment.PASSWORDS.get("audit-office")));
         env.put("LEDGER_SECURITY_USERS_1_ROLES", "AUDITOR");
+        env.put("LEDGER_SECURITY_USERS_2_NAME", "ops");
+        env.put("LEDGER_SECURITY_USERS_2_PASSWORD", "{bcrypt}" + bcrypt.encode(TestDeployment.PASSWORDS.get("ops")));
+        env.put("LEDGER_SECURITY_USERS_2_ROLES", "OPERATOR");
         builder.redirectErrorStream(true).redirectOutput(Path.of("target", "node-" + nodeId + "-" + (++starts) + ".log").toFile());
         try {
             process = builder.start();

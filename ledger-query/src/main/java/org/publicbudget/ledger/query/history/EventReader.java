@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.query.history;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,20 +45,35 @@ public class EventReader {
             upTo += " AND SUBSTRING(timeStamp, 1, 19) <= ?";
             parameters.add(at.asOf().toString().substring(0, 19));
         }
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
-                "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType, "
-                        + "payloadRevision, payload, metaData FROM domainevententry WHERE (" + condition + ")" + upTo
-                        + " ORDER BY globalIndex",
-                (rs, i) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
-                        new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))),
-                parameters.toArray());
+        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(SELECT + " WHERE (" + condition + ")" + upTo + " ORDER BY globalIndex",
+                EventReader::row, parameters.toArray());
         Instant asOf = at.asOf();
         List<TrackedDomainEventData<byte[]>> included = asOf == null ? rows
                 : rows.stream().filter(row -> !row.getTimestamp().isAfter(asOf)).toList();
         try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(included.stream(), serializer, upcasters)) {
             return messages.toList();
         }
+    }
+
+    /**
+     * The next {@code limit} events after {@code position}, in store order: for reading
+     * the whole store a page at a time without holding it in memory.
+     */
+    public List<TrackedEventMessage<?>> after(long position, int limit) {
+        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(SELECT + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?",
+                EventReader::row, position, limit);
+        try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)) {
+            return messages.toList();
+        }
+    }
+
+    private static final String SELECT = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, "
+            + "payloadType, payloadRevision, payload, metaData FROM domainevententry";
+
+    private static TrackedDomainEventData<byte[]> row(ResultSet rs, int rowNumber) throws SQLException {
+        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
+                new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
     }
 
     /** A metadata value as text (actor, reason, document …), or null when the event does not carry it. */

@@ -190,7 +190,7 @@ public final class LedgerState {
         }
         Map<FundingSource, BigDecimal> amounts = canonical(p.allocations);
         List<ProjectDetail.Indicator> indicators = p.indicators.values().stream()
-                .map(i -> new ProjectDetail.Indicator(i.no(), i.level1(), i.level2(), i.name(), i.periodTarget(), i.annualTarget()))
+                .map(i -> ProjectDetail.Indicator.of(i.no(), i.level1(), i.level2(), i.name(), i.periodTarget(), i.annualTarget()))
                 .toList();
         return Optional.of(new ProjectDetail(id, p.unitId, p.departmentId, p.name, p.goal, Allocations.total(amounts), amounts,
                 indicators, p.version, p.withdrawn));

@@ -3,10 +3,11 @@ package org.publicbudget.ledger.query.proof;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,13 +31,24 @@ public class EventChain {
                 rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9));
     }
 
-    public void record(List<String> eventIdentifiers) {
-        if (eventIdentifiers.isEmpty()) {
+    /**
+     * Chains events just appended, in the same transaction. They are read back by
+     * (aggregate, sequence number) — the unique index every append uses — so that the
+     * hash covers exactly the bytes stored, at a cost that does not grow with the store.
+     */
+    public void record(List<? extends DomainEventMessage<?>> events) {
+        if (events.isEmpty()) {
             return;
         }
-        String marks = String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?"));
-        List<EventHash.StoredEvent> appended = jdbc.query(STORED + "WHERE eventIdentifier IN (" + marks + ") ORDER BY globalIndex",
-                (rs, i) -> stored(rs), eventIdentifiers.toArray());
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        for (DomainEventMessage<?> event : events) {
+            ranges.merge(event.getAggregateIdentifier(), new long[] {event.getSequenceNumber(), event.getSequenceNumber()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        List<EventHash.StoredEvent> appended = new ArrayList<>();
+        ranges.forEach((aggregate, range) -> appended.addAll(jdbc.query(
+                STORED + "WHERE aggregateIdentifier = ? AND sequenceNumber BETWEEN ? AND ? ORDER BY sequenceNumber",
+                (rs, i) -> stored(rs), aggregate, range[0], range[1])));
         Map<String, String> heads = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
         for (EventHash.StoredEvent event : appended) {

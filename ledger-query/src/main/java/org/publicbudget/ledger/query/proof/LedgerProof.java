@@ -1,26 +1,21 @@
 package org.publicbudget.ledger.query.proof;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.HexFormat;
-import org.publicbudget.ledger.query.history.LedgerHistory;
-import org.publicbudget.ledger.query.history.LedgerState;
-import org.publicbudget.ledger.query.history.PointInTime;
-import org.publicbudget.ledger.query.totals.DepartmentTotals;
-import org.publicbudget.ledger.query.totals.ProjectDetail;
-import org.publicbudget.ledger.query.totals.TotalsQueries;
-import org.publicbudget.ledger.query.totals.UnitTotals;
+import org.publicbudget.ledger.query.history.EventReader;
+import org.publicbudget.ledger.query.totals.CopyComparison;
+import org.publicbudget.ledger.query.totals.TotalsFold;
+import org.publicbudget.ledger.query.totals.TotalsReplay;
+import org.publicbudget.ledger.query.totals.TotalsTables;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Re-walks the event store and proves — or disproves — that it is what was written:
@@ -33,14 +28,23 @@ public class LedgerProof {
     private record Link(String aggregateId, long sequence, long globalIndex, String previousHash, String hash) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final LedgerHistory history;
-    private final TotalsQueries totals;
+    private static final int PAGE = 5_000;
 
-    public LedgerProof(JdbcTemplate jdbc, LedgerHistory history, TotalsQueries totals) {
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionOperations transactions;
+    private final EventReader events;
+
+    /**
+     * {@code transactions} lets the walk over the whole store stream: PostgreSQL
+     * fetches rows a batch at a time only inside a transaction.
+     */
+    public LedgerProof(JdbcTemplate jdbc, TransactionOperations transactions, EventReader events) {
         this.jdbc = jdbc;
-        this.history = history;
-        this.totals = totals;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(PAGE);
+        this.transactions = transactions;
+        this.events = events;
     }
 
     public VerificationReport verify() {
@@ -52,8 +56,9 @@ public class LedgerProof {
                 });
         long[] counts = new long[2];
         String[] stream = {null};
-        jdbc.query("SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision, "
-                + "timeStamp, payload, metaData FROM domainevententry ORDER BY aggregateIdentifier, sequenceNumber", rs -> {
+        transactions.executeWithoutResult(status -> streaming.query("SELECT globalIndex, aggregateIdentifier, sequenceNumber, "
+                + "eventIdentifier, payloadType, payloadRevision, timeStamp, payload, metaData FROM domainevententry "
+                + "ORDER BY aggregateIdentifier, sequenceNumber", rs -> {
                     EventHash.StoredEvent event = EventChain.stored(rs);
                     counts[0]++;
                     if (!event.aggregateIdentifier().equals(stream[0])) {
@@ -72,7 +77,7 @@ public class LedgerProof {
                         problems.add(problem("ALTERED", event, "event " + event.eventIdentifier() + " (" + simpleName(event.payloadType())
                                 + ") no longer matches the hash written with it"));
                     }
-                });
+                }));
         links.values().forEach(gone -> problems.add(new VerificationReport.Problem("DELETED", gone.aggregateId(), gone.sequence(),
                 "event number " + gone.sequence() + " of " + gone.aggregateId() + " at position " + gone.globalIndex() + " is missing")));
         jdbc.query("SELECT c.aggregate_identifier, c.sequence_number FROM event_chain c LEFT JOIN event_chain p "
@@ -125,16 +130,18 @@ public class LedgerProof {
     }
 
     /**
-     * Every project, unit and department figure of the read models against the events.
-     * The read models follow the store within moments, so a difference is looked at
-     * again a few times before it is reported.
+     * Every row of the totals read model against a recomputation from the events
+     * ({@link TotalsFold}, read a page at a time). The read models follow the store
+     * within moments, so a difference is looked at again a few times before it is
+     * reported.
      */
     private List<VerificationReport.Problem> compareReadModels() {
-        List<VerificationReport.Problem> differences = List.of();
+        CopyComparison.Differences differences = null;
         for (int attempt = 0; attempt < 10; attempt++) {
-            differences = differences(history.at(PointInTime.NOW));
-            if (differences.isEmpty()) {
-                return differences;
+            TotalsFold fold = new TotalsReplay(events, PAGE).run(Map.of(), ignored -> { }, ignored -> { }).fold();
+            differences = CopyComparison.compare(jdbc, TotalsTables.activeCopy(jdbc), fold::rows);
+            if (differences.none()) {
+                return List.of();
             }
             try {
                 Thread.sleep(500);
@@ -143,44 +150,9 @@ public class LedgerProof {
                 break;
             }
         }
-        return differences;
-    }
-
-    private List<VerificationReport.Problem> differences(LedgerState events) {
-        List<VerificationReport.Problem> found = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String projectId : events.projectIds()) {
-            ProjectDetail expected = events.project(projectId).orElseThrow();
-            ProjectDetail shown = totals.project(projectId).orElse(null);
-            if (shown == null || !shown.allocations().equals(expected.allocations()) || shown.withdrawn() != expected.withdrawn()
-                    || shown.indicators().size() != expected.indicators().size()) {
-                found.add(mismatch(projectId, "project " + expected.name(), shown == null ? null : shown.allocations(),
-                        expected.allocations()));
-            }
-            seen.add(projectId);
-        }
-        for (UnitTotals expected : events.units()) {
-            UnitTotals shown = totals.unit(expected.unitId()).orElse(null);
-            if (shown == null || !shown.allocations().equals(expected.allocations())
-                    || !Objects.equals(shown.declaredTotal(), expected.declaredTotal())) {
-                found.add(mismatch(expected.unitId(), "unit " + expected.name(), shown == null ? null : shown.allocations(),
-                        expected.allocations()));
-            }
-        }
-        for (DepartmentTotals expected : events.departments()) {
-            DepartmentTotals shown = totals.department(expected.departmentId()).orElse(null);
-            if (shown == null || !shown.allocations().equals(expected.allocations())
-                    || !Objects.equals(shown.declaredTotal(), expected.declaredTotal())) {
-                found.add(mismatch(expected.departmentId(), "department " + expected.name(), shown == null ? null : shown.allocations(),
-                        expected.allocations()));
-            }
-        }
-        return found;
-    }
-
-    private static VerificationReport.Problem mismatch(String id, String what, Map<?, BigDecimal> shown, Map<?, BigDecimal> expected) {
-        return new VerificationReport.Problem("READ_MODEL_MISMATCH", id, null,
-                what + ": the read model shows " + (shown == null ? "nothing" : shown) + ", the events say " + expected);
+        return differences.first().stream().map(d -> new VerificationReport.Problem("READ_MODEL_MISMATCH", d.id(), null,
+                d.table() + " " + d.key() + ": the read model shows " + (d.found() == null ? "nothing" : d.found())
+                        + ", the events say " + (d.expected() == null ? "nothing" : d.expected()))).toList();
     }
 
     private static VerificationReport.Problem problem(String kind, EventHash.StoredEvent event, String message) {

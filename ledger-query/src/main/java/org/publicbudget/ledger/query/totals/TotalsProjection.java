@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.publicbudget.ledger.domain.budget.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.UnitRegistered;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -35,6 +36,8 @@ public class TotalsProjection {
 
     public static final String PROCESSOR = "totals";
 
+    private static final String COPY = TotalsProjection.class.getName() + ".copy";
+
     private final JdbcTemplate jdbc;
 
     public TotalsProjection(JdbcTemplate jdbc) {
@@ -43,20 +46,20 @@ public class TotalsProjection {
 
     @EventHandler
     void on(ProjectCreated event, @SequenceNumber long sequence) {
-        int inserted = jdbc.update("""
-                INSERT INTO project_summary (project_id, unit_id, department_id, name, goal, version, indicator_count)
-                VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING""",
+        int inserted = jdbc.update("INSERT INTO " + t("project_summary")
+                        + " (project_id, unit_id, department_id, name, goal, version, indicator_count) VALUES (?, ?, ?, ?, ?, ?, 0)"
+                        + " ON CONFLICT DO NOTHING",
                 event.projectId(), event.unitId(), event.departmentId(), event.name(), event.goal(), sequence);
         if (inserted == 0) {
             return;
         }
-        jdbc.update("INSERT INTO department_summary (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + t("department_summary") + " (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 event.departmentId(), event.department(), event.fiscalYear());
-        jdbc.update("INSERT INTO unit_summary (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + t("unit_summary") + " (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 event.unitId(), event.departmentId(), event.unit());
         for (FundingSource source : FundingSource.values()) {
             BigDecimal amount = event.allocations().getOrDefault(source, BigDecimal.ZERO);
-            jdbc.update("INSERT INTO project_allocation (project_id, funding_source, amount) VALUES (?, ?, ?)",
+            jdbc.update("INSERT INTO " + t("project_allocation") + " (project_id, funding_source, amount) VALUES (?, ?, ?)",
                     event.projectId(), source.name(), amount);
             addTo("unit_allocation", "unit_id", event.unitId(), source, amount);
             addTo("department_allocation", "department_id", event.departmentId(), source, amount);
@@ -75,12 +78,11 @@ public class TotalsProjection {
         if (!advance(event.projectId(), sequence)) {
             return;
         }
-        jdbc.update("""
-                INSERT INTO project_indicator (project_id, no, level1, level2, name, period_target, annual_target)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        jdbc.update("INSERT INTO " + t("project_indicator")
+                        + " (project_id, no, level1, level2, name, period_target, annual_target) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 event.projectId(), event.no(), event.level1(), event.level2(), event.name(),
                 event.periodTarget(), event.annualTarget());
-        jdbc.update("UPDATE project_summary SET indicator_count = indicator_count + 1 WHERE project_id = ?", event.projectId());
+        jdbc.update("UPDATE " + t("project_summary") + " SET indicator_count = indicator_count + 1 WHERE project_id = ?", event.projectId());
     }
 
     @EventHandler
@@ -92,16 +94,16 @@ public class TotalsProjection {
 
     @EventHandler
     void on(UnitRegistered event) {
-        jdbc.update("INSERT INTO department_summary (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + t("department_summary") + " (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 event.departmentId(), event.department(), event.fiscalYear());
-        jdbc.update("INSERT INTO unit_summary (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + t("unit_summary") + " (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 event.unitId(), event.departmentId(), event.unit());
     }
 
     @EventHandler
     void on(GoalRevised event, @SequenceNumber long sequence) {
         if (advance(event.projectId(), sequence)) {
-            jdbc.update("UPDATE project_summary SET goal = ? WHERE project_id = ?", event.after(), event.projectId());
+            jdbc.update("UPDATE " + t("project_summary") + " SET goal = ? WHERE project_id = ?", event.after(), event.projectId());
         }
     }
 
@@ -111,7 +113,7 @@ public class TotalsProjection {
             return;
         }
         Indicator after = event.after();
-        jdbc.update("UPDATE project_indicator SET level1 = ?, level2 = ?, name = ?, period_target = ?, annual_target = ? "
+        jdbc.update("UPDATE " + t("project_indicator") + " SET level1 = ?, level2 = ?, name = ?, period_target = ?, annual_target = ? "
                         + "WHERE project_id = ? AND no = ?",
                 after.level1(), after.level2(), after.name(), after.periodTarget(), after.annualTarget(), event.projectId(), after.no());
     }
@@ -121,8 +123,8 @@ public class TotalsProjection {
         if (!advance(event.projectId(), sequence)) {
             return;
         }
-        jdbc.update("DELETE FROM project_indicator WHERE project_id = ? AND no = ?", event.projectId(), event.removed().no());
-        jdbc.update("UPDATE project_summary SET indicator_count = indicator_count - 1 WHERE project_id = ?", event.projectId());
+        jdbc.update("DELETE FROM " + t("project_indicator") + " WHERE project_id = ? AND no = ?", event.projectId(), event.removed().no());
+        jdbc.update("UPDATE " + t("project_summary") + " SET indicator_count = indicator_count - 1 WHERE project_id = ?", event.projectId());
     }
 
     @EventHandler
@@ -130,8 +132,8 @@ public class TotalsProjection {
         if (!advance(event.projectId(), sequence)) {
             return;
         }
-        jdbc.update("UPDATE project_summary SET withdrawn = TRUE WHERE project_id = ?", event.projectId());
-        jdbc.update("UPDATE project_allocation SET amount = 0 WHERE project_id = ?", event.projectId());
+        jdbc.update("UPDATE " + t("project_summary") + " SET withdrawn = TRUE WHERE project_id = ?", event.projectId());
+        jdbc.update("UPDATE " + t("project_allocation") + " SET amount = 0 WHERE project_id = ?", event.projectId());
         event.allocations().forEach((source, amount) -> {
             addTo("unit_allocation", "unit_id", event.unitId(), source, amount.negate());
             addTo("department_allocation", "department_id", event.departmentId(), source, amount.negate());
@@ -141,45 +143,54 @@ public class TotalsProjection {
     /** Setting a declared total is idempotent by nature: the same event twice sets the same value. */
     @EventHandler
     void on(DeclaredTotalRecorded event) {
-        jdbc.update("INSERT INTO department_summary (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + t("department_summary") + " (department_id, name, fiscal_year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 event.departmentId(), event.department(), event.fiscalYear());
         if (event.unitId() == null) {
-            jdbc.update("UPDATE department_summary SET declared_total = ? WHERE department_id = ?", event.after(), event.departmentId());
+            jdbc.update("UPDATE " + t("department_summary") + " SET declared_total = ? WHERE department_id = ?", event.after(), event.departmentId());
             return;
         }
-        jdbc.update("INSERT INTO unit_summary (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + t("unit_summary") + " (unit_id, department_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 event.unitId(), event.departmentId(), event.unit());
-        jdbc.update("UPDATE unit_summary SET declared_total = ? WHERE unit_id = ?", event.after(), event.unitId());
+        jdbc.update("UPDATE " + t("unit_summary") + " SET declared_total = ? WHERE unit_id = ?", event.after(), event.unitId());
     }
 
     /** Everything here is derived from events: a replay starts from empty tables. */
     @ResetHandler
     void reset() {
-        for (String table : new String[] {"project_indicator", "project_allocation", "unit_allocation",
-                "department_allocation", "project_summary", "unit_summary", "department_summary"}) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        TotalsTables.empty(jdbc, TotalsTables.activeCopy(jdbc));
+    }
+
+    /**
+     * The table's name in the copy this batch writes. The copy is looked up once per
+     * batch, inside its transaction: a rebuild switches copies only while it holds
+     * every segment, so no batch can straddle a switch.
+     */
+    private String t(String table) {
+        String copy = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(COPY, key -> TotalsTables.activeCopy(jdbc))
+                : TotalsTables.activeCopy(jdbc);
+        return table + "_" + copy;
     }
 
     /** Moves the project to this event's sequence number; false when the event was applied before. */
     private boolean advance(String projectId, long sequence) {
-        return jdbc.update("UPDATE project_summary SET version = ? WHERE project_id = ? AND version < ?",
+        return jdbc.update("UPDATE " + t("project_summary") + " SET version = ? WHERE project_id = ? AND version < ?",
                 sequence, projectId, sequence) == 1;
     }
 
     /** A project's allocation from one source becomes {@code after}; its unit and department move by {@code delta}. */
     private void setAllocation(String projectId, String unitId, String departmentId, FundingSource source, BigDecimal after,
             BigDecimal delta) {
-        jdbc.update("UPDATE project_allocation SET amount = ? WHERE project_id = ? AND funding_source = ?", after, projectId, source.name());
+        jdbc.update("UPDATE " + t("project_allocation") + " SET amount = ? WHERE project_id = ? AND funding_source = ?", after, projectId, source.name());
         addTo("unit_allocation", "unit_id", unitId, source, delta);
         addTo("department_allocation", "department_id", departmentId, source, delta);
     }
 
     private void addTo(String table, String keyColumn, String key, FundingSource source, BigDecimal delta) {
-        int updated = jdbc.update("UPDATE " + table + " SET amount = amount + ? WHERE " + keyColumn + " = ? AND funding_source = ?",
+        int updated = jdbc.update("UPDATE " + t(table) + " SET amount = amount + ? WHERE " + keyColumn + " = ? AND funding_source = ?",
                 delta, key, source.name());
         if (updated == 0) {
-            jdbc.update("INSERT INTO " + table + " (" + keyColumn + ", funding_source, amount) VALUES (?, ?, ?)",
+            jdbc.update("INSERT INTO " + t(table) + " (" + keyColumn + ", funding_source, amount) VALUES (?, ?, ?)",
                     key, source.name(), delta);
         }
     }

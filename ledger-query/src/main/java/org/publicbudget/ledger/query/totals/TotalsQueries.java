@@ -60,7 +60,7 @@ public class TotalsQueries {
                 .getOrDefault(projectId, zeros());
         List<ProjectDetail.Indicator> indicators = jdbc.query(
                 "SELECT no, level1, level2, name, period_target, annual_target FROM project_indicator WHERE project_id = ? ORDER BY no",
-                (rs, i) -> new ProjectDetail.Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                (rs, i) -> ProjectDetail.Indicator.of(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)), projectId);
         return jdbc.query("SELECT project_id, unit_id, department_id, name, goal, version, withdrawn FROM project_summary WHERE project_id = ?",
                 (rs, i) -> new ProjectDetail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

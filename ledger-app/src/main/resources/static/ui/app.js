@@ -1,0 +1,326 @@
+// The auditors' page. Plain JavaScript, no framework, no network beyond this ledger's
+// own API: it must work offline. Amounts stay decimal strings from the API to the
+// screen; only pixel positions in the chart are ever computed as numbers.
+'use strict';
+
+const TEXT = {
+  title: ['预算台账', 'Budget ledger'], signIn: ['登录', 'Sign in'], signOut: ['退出', 'Sign out'],
+  signInHint: ['请用台账账户登录', 'Sign in with your ledger account'], user: ['用户名', 'User'], password: ['密码', 'Password'],
+  badLogin: ['用户名或密码不正确', 'Wrong user or password'], noRole: ['此账户无权查阅台账（需审计角色）', 'This account may not read the ledger (auditor role needed)'],
+  asOf: ['截至日期', 'As of'], now: ['当前', 'now'], departments: ['部门', 'Departments'], department: ['部门', 'Department'],
+  units: ['预算单位', 'Units'], unit: ['预算单位', 'Unit'], projects: ['项目', 'Projects'], project: ['项目', 'Project'],
+  fiscalYear: ['年度', 'Fiscal year'], declared: ['申报数', 'Declared'], computed: ['计算数', 'Computed'], variance: ['差额', 'Variance'],
+  total: ['总计', 'Total'], FISCAL_APPROPRIATION: ['财政拨款', 'Fiscal appropriation'], SPECIAL_ACCOUNT: ['财政专户拨款', 'Special account'],
+  OTHER: ['其他资金', 'Other funds'], count: ['项目数', 'Projects'], indicators: ['绩效指标', 'Indicators'], goal: ['绩效目标', 'Goal'],
+  allocations: ['资金安排', 'Allocations'], source: ['资金来源', 'Funding source'], amount: ['金额（万元）', 'Amount (万元)'],
+  history: ['变动历史', 'History'], withdrawn: ['已撤销', 'withdrawn'], no: ['序号', 'No.'], level1: ['一级指标', 'Level 1'],
+  level2: ['二级指标', 'Level 2'], name: ['名称', 'Name'], periodTarget: ['实施期目标', 'Period target'],
+  annualTarget: ['年度目标', 'Annual target'], flags: ['数据质量', 'Data quality'], CATEGORY_MISMATCH: ['指标类别不符', 'category mismatch'],
+  TARGETS_DIFFER: ['期目标与年度目标不同', 'period and annual targets differ'], UNREADABLE_TARGET: ['目标值无法解读', 'target unreadable'],
+  qualitative: ['定性', 'qualitative'], historyOf: ['变动历史：', 'History of '], finalValue: ['最终值', 'Final value'],
+  consistent: ['各步相加与最终值一致', 'the steps add up to the final value'], inconsistent: ['各步相加与最终值不一致！', 'the steps do NOT add up!'],
+  position: ['位置', 'Position'], recordedAt: ['记录时间', 'Recorded'], effectiveDate: ['生效日期', 'Effective'], event: ['事件', 'Event'],
+  actor: ['操作人', 'Who'], reason: ['原因', 'Why'], document: ['文件', 'Document'], before: ['变动前', 'Before'], delta: ['变动', 'Change'],
+  after: ['变动后', 'After'], nothing: ['无', 'none'], notFound: ['未找到', 'Not found'], failed: ['读取失败', 'Could not load'],
+  noHistory: ['此日期前没有变动', 'No change up to this date'], level1_1: ['产出指标', 'Output'], level1_2: ['效益指标', 'Outcome'],
+  level1_3: ['满意度指标', 'Satisfaction'], level2_11: ['数量指标', 'Quantity'], level2_12: ['质量指标', 'Quality'], level2_13: ['时效指标', 'Timeliness'],
+  level2_14: ['成本指标', 'Cost'], level2_21: ['经济效益', 'Economic'], level2_22: ['社会效益', 'Social'], level2_23: ['生态效益', 'Ecological'],
+  level2_24: ['可持续影响', 'Sustainability'], level2_31: ['服务对象满意度', 'Beneficiary satisfaction'], asOfNote: ['以下为截至 {0} 日终的数据', 'Figures as of the end of {0}'],
+};
+const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
+
+const state = { authorization: null, lang: 'zh', asOf: '' };
+
+function t(key, ...args) {
+  const entry = TEXT[key];
+  let text = entry ? entry[state.lang === 'zh' ? 0 : 1] : key;
+  args.forEach((arg, i) => { text = text.replace('{' + i + '}', arg); });
+  return text;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : value);
+  });
+  children.flat().forEach(child => node.append(child instanceof Node ? child : document.createTextNode(child ?? '')));
+  return node;
+}
+
+/** 1234567.5 → "1,234,567.5", from and to text: no rounding, no floating point. */
+function money(amount) {
+  if (amount === null || amount === undefined) return '—';
+  const [whole, fraction] = String(amount).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + digits + (fraction ? '.' + fraction : '');
+}
+
+function isZero(amount) {
+  return amount === null || amount === undefined || /^-?0*(\.0*)?$/.test(String(amount));
+}
+
+/** An amount in millionths as an exact BigInt, for placing it on the chart. */
+function micros(amount) {
+  const [whole, fraction = ''] = String(amount).replace('-', '').split('.');
+  const value = BigInt(whole || '0') * 1000000n + BigInt((fraction + '000000').slice(0, 6));
+  return String(amount).startsWith('-') ? -value : value;
+}
+
+async function api(path, params = {}) {
+  const query = new URLSearchParams(Object.entries({ ...params, asOf: state.asOf || null }).filter(([, v]) => v));
+  const response = await fetch('/api/v1' + path + (query.toString() ? '?' + query : ''), {
+    headers: { Authorization: state.authorization, 'X-Requested-With': 'ledger-web', Accept: 'application/json' },
+  });
+  if (response.status === 401) { signOut(t('badLogin')); throw new Error('signed out'); }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error((response.status === 404 ? t('notFound') : t('failed')) + (problem.detail ? ': ' + problem.detail : ''));
+  }
+  return response.json();
+}
+
+// ---------- signing in ----------
+
+async function signIn(event) {
+  event.preventDefault();
+  const user = document.getElementById('login-user').value;
+  const password = document.getElementById('login-password').value;
+  // Base64 of UTF-8, so that names in Chinese sign in too
+  const authorization = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
+  const response = await fetch('/api/v1/departments', { headers: { Authorization: authorization, 'X-Requested-With': 'ledger-web' } });
+  const error = document.getElementById('login-error');
+  if (response.status === 401) { error.textContent = t('badLogin'); return; }
+  if (response.status === 403) { error.textContent = t('noRole'); return; }
+  state.authorization = authorization;
+  document.getElementById('login-password').value = '';
+  error.textContent = '';
+  document.getElementById('login').hidden = true;
+  document.getElementById('bar').hidden = false;
+  route();
+}
+
+/** Credentials live only in this page's memory: a reload or closing the tab signs out. */
+function signOut(message = '') {
+  state.authorization = null;
+  document.getElementById('bar').hidden = true;
+  document.getElementById('view').replaceChildren();
+  document.getElementById('login').hidden = false;
+  document.getElementById('login-error').textContent = message;
+}
+
+// ---------- views ----------
+
+function crumbs(...links) {
+  document.getElementById('crumbs').replaceChildren(...links.map(([label, href]) => el('span', {}, href ? el('a', { href }, label) : label)));
+}
+
+function asOfNote() {
+  return state.asOf ? el('p', { class: 'note', id: 'as-of-note' }, t('asOfNote', state.asOf)) : '';
+}
+
+function varianceCell(variance) {
+  return el('td', { class: 'num variance-cell' + (isZero(variance) ? '' : ' off') }, money(variance));
+}
+
+function sourceHeaders() {
+  return SOURCES.map(source => el('th', { class: 'num wide' }, t(source)));
+}
+
+function sourceCells(allocations) {
+  return SOURCES.map(source => el('td', { class: 'num wide' }, money(allocations?.[source])));
+}
+
+async function departmentsView() {
+  crumbs([t('departments')]);
+  const departments = await api('/departments');
+  return [el('h1', {}, t('departments')), asOfNote(), el('div', { class: 'scroll' }, el('table', { id: 'departments' },
+    el('thead', {}, el('tr', {}, el('th', {}, t('department')), el('th', {}, t('fiscalYear')), el('th', { class: 'num' }, t('declared')),
+      el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
+    el('tbody', {}, departments.map(d => el('tr', { class: isZero(d.variance) ? '' : 'variance' },
+      el('td', {}, el('a', { href: '#/departments/' + d.departmentId }, d.name)), el('td', {}, String(d.fiscalYear)),
+      el('td', { class: 'num' }, money(d.declaredTotal)), el('td', { class: 'num' }, money(d.computedTotal)), varianceCell(d.variance),
+      sourceCells(d.allocations))))))];
+}
+
+async function departmentView(id) {
+  const [department, units] = await Promise.all([api('/departments/' + id), api('/departments/' + id + '/units')]);
+  crumbs([t('departments'), '#/'], [department.name]);
+  return [el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
+    el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
+      el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal)),
+      el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance))),
+    el('h2', {}, t('units')), el('div', { class: 'scroll' }, el('table', { id: 'units' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('unit')), el('th', { class: 'num' }, t('count')), el('th', { class: 'num' }, t('declared')),
+        el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
+      el('tbody', {}, units.map(u => el('tr', { class: isZero(u.variance) ? '' : 'variance' },
+        el('td', {}, el('a', { href: '#/units/' + u.unitId }, u.name)), el('td', { class: 'num' }, String(u.projects)),
+        el('td', { class: 'num' }, money(u.declaredTotal)), el('td', { class: 'num' }, money(u.computedTotal)), varianceCell(u.variance),
+        sourceCells(u.allocations))))))];
+}
+
+async function unitView(id) {
+  const [unit, projects] = await Promise.all([api('/units/' + id), api('/units/' + id + '/projects')]);
+  const department = await api('/departments/' + unit.departmentId);
+  crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name]);
+  return [el('h1', {}, unit.name), asOfNote(),
+    el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(unit.declaredTotal)),
+      el('dt', {}, t('computed')), el('dd', {}, money(unit.computedTotal)),
+      el('dt', {}, t('variance')), el('dd', { class: isZero(unit.variance) ? '' : 'error' }, money(unit.variance))),
+    el('h2', {}, t('projects')), el('div', { class: 'scroll' }, el('table', { id: 'projects' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num' }, t('total')), sourceHeaders(),
+        el('th', { class: 'num wide' }, t('indicators')))),
+      el('tbody', {}, projects.map(p => el('tr', { class: p.withdrawn ? 'withdrawn' : '' },
+        el('td', {}, el('a', { href: '#/projects/' + p.projectId }, p.name), p.withdrawn ? ' (' + t('withdrawn') + ')' : ''),
+        el('td', { class: 'num' }, money(p.total)), sourceCells(p.allocations), el('td', { class: 'num wide' }, String(p.indicators)))))))];
+}
+
+function reading(r) {
+  if (!r) return '';
+  if (r.value === null || r.value === undefined) return t('qualitative') + ': ' + r.qualitative;
+  const symbols = { EQ: '=', GT: '>', GE: '≥', LT: '<', LE: '≤' };
+  return (symbols[r.comparator] || '') + ' ' + r.value + (r.unit ? ' ' + r.unit : '');
+}
+
+async function projectView(id) {
+  const project = await api('/projects/' + id);
+  const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
+  crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
+    [project.name]);
+  const historyLink = source => el('a', { href: '#/projects/' + id + '/history' + (source ? '?source=' + source : ''),
+    class: 'history-link', 'data-source': source || 'TOTAL' }, t('history'));
+  return [el('h1', {}, project.name, project.withdrawn ? ' (' + t('withdrawn') + ')' : ''), asOfNote(),
+    el('dl', { class: 'facts' }, el('dt', {}, t('goal')), el('dd', { id: 'goal' }, project.goal || t('nothing'))),
+    el('h2', {}, t('allocations')), el('div', { class: 'scroll' }, el('table', { id: 'allocations' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', { class: 'num' }, t('amount')), el('th', {}, ''))),
+      el('tbody', {}, SOURCES.map(source => el('tr', {}, el('td', {}, t(source)), el('td', { class: 'num' }, money(project.allocations[source])),
+        el('td', {}, historyLink(source)))),
+        el('tr', {}, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)), el('td', {}, historyLink(null)))))),
+    el('h2', {}, t('indicators')), el('div', { class: 'scroll' }, el('table', { id: 'indicators' },
+      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('no')), el('th', { class: 'wide' }, t('level1')), el('th', {}, t('level2')),
+        el('th', {}, t('name')), el('th', {}, t('periodTarget')), el('th', {}, t('annualTarget')), el('th', {}, t('flags')))),
+      el('tbody', {}, project.indicators.map(i => el('tr', {},
+        el('td', { class: 'num' }, String(i.no)), el('td', { class: 'wide' }, i.level1 + ' ' + t('level1_' + i.level1)),
+        el('td', {}, i.level2 + ' ' + t('level2_' + i.level2)), el('td', {}, i.name),
+        el('td', {}, i.periodTarget, el('div', { class: 'reading' }, reading(i.periodReading))),
+        el('td', {}, i.annualTarget, el('div', { class: 'reading' }, reading(i.annualReading))),
+        el('td', {}, i.flags.map(flag => el('span', { class: 'flag', 'data-flag': flag }, t(flag))))))))),
+  ];
+}
+
+async function historyView(id, source) {
+  const project = await api('/projects/' + id);
+  const trail = await api('/projects/' + id + '/trail', { fundingSource: source, limit: 1000 });
+  crumbs([t('departments'), '#/'], [project.name, '#/projects/' + id], [t('history')]);
+  const figure = source ? t(source) : t('total');
+  const rows = trail.steps.map(step => el('tr', { 'data-position': step.position },
+    el('td', { class: 'num' }, String(step.position)), el('td', {}, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
+    el('td', { class: 'wide' }, step.effectiveDate || ''), el('td', { class: 'wide' }, step.eventType), el('td', {}, step.actor || ''),
+    el('td', {}, step.reason || ''), el('td', { class: 'wide' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · ')),
+    el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num' }, money(step.after))));
+  return [el('h1', {}, t('historyOf') + project.name + ' · ' + figure), asOfNote(),
+    el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, money(trail.finalValue)),
+      el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
+    trail.steps.length ? stepChart(trail.steps) : el('p', { class: 'note' }, t('noHistory')),
+    el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
+      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', { class: 'wide' }, t('effectiveDate')),
+        el('th', { class: 'wide' }, t('event')), el('th', {}, t('actor')), el('th', {}, t('reason')), el('th', { class: 'wide' }, t('document')),
+        el('th', { class: 'num' }, t('before')), el('th', { class: 'num' }, t('delta')), el('th', { class: 'num' }, t('after')))),
+      el('tbody', {}, rows)))];
+}
+
+/**
+ * The figure over time as a step chart: it holds its value until the next event.
+ * One marker per event; clicking one picks out its row in the table. Events
+ * recorded within a minute of each other (an import) are spread out evenly.
+ */
+function stepChart(steps) {
+  const width = 720, height = 240, left = 70, right = 16, top = 14, bottom = 30;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = (tag, attributes, text) => {
+    const node = document.createElementNS(ns, tag);
+    Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const values = steps.map(s => micros(s.after));
+  let low = values.reduce((a, b) => (b < a ? b : a), 0n);
+  let high = values.reduce((a, b) => (b > a ? b : a), 0n);
+  if (high === low) high = low + 1000000n;
+  const y = value => top + Number(((high - value) * BigInt((height - top - bottom) * 100)) / (high - low)) / 100;
+  const times = steps.map(s => Date.parse(s.recordedAt));
+  const span = times[times.length - 1] - times[0];
+  const spread = span < 60000;
+  const x = i => left + (steps.length === 1 ? 0.5 : (spread ? i / (steps.length - 1) : (times[i] - times[0]) / span)) * (width - left - right);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', id: 'history-chart' });
+  chart.append(svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width - right, y2: height - bottom }));
+  chart.append(svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom }));
+  chart.append(svg('text', { x: left - 6, y: y(high) + 4, 'text-anchor': 'end' }, money(steps.map(s => s.after).find(a => micros(a) === high) ?? '')));
+  chart.append(svg('text', { x: left - 6, y: y(low) + 4, 'text-anchor': 'end' }, low === 0n ? '0' : money(steps.map(s => s.after).find(a => micros(a) === low))));
+  const label = i => new Date(times[i]).toISOString().slice(0, 10);
+  chart.append(svg('text', { x: x(0), y: height - 10 }, label(0)));
+  if (steps.length > 1) chart.append(svg('text', { x: x(steps.length - 1), y: height - 10, 'text-anchor': 'end' }, label(steps.length - 1)));
+  let path = `M ${x(0)} ${y(values[0])}`;
+  for (let i = 1; i < steps.length; i++) path += ` H ${x(i)} V ${y(values[i])}`;
+  path += ` H ${width - right}`;
+  chart.append(svg('path', { class: 'step', d: path }));
+  steps.forEach((step, i) => {
+    const marker = svg('circle', { class: 'marker', cx: x(i), cy: y(values[i]), r: 5, 'data-position': step.position });
+    marker.append(svg('title', {}, `${step.position} · ${step.eventType} · ${money(step.after)} · ${step.actor || ''}`));
+    marker.addEventListener('click', () => select(step.position));
+    chart.append(marker);
+  });
+  return el('figure', { class: 'chart' }, chart);
+}
+
+function select(position) {
+  document.querySelectorAll('.selected').forEach(node => node.classList.remove('selected'));
+  document.querySelectorAll(`[data-position="${position}"]`).forEach(node => node.classList.add('selected'));
+  document.querySelector(`#changes tr[data-position="${position}"]`)?.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------- routing ----------
+
+async function route() {
+  if (!state.authorization) { signOut(); return; }
+  const [path, query] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  const view = document.getElementById('view');
+  view.setAttribute('aria-busy', 'true');
+  try {
+    let content;
+    if (parts[0] === 'departments' && parts[1]) content = await departmentView(parts[1]);
+    else if (parts[0] === 'units' && parts[1]) content = await unitView(parts[1]);
+    else if (parts[0] === 'projects' && parts[2] === 'history') content = await historyView(parts[1], new URLSearchParams(query).get('source'));
+    else if (parts[0] === 'projects' && parts[1]) content = await projectView(parts[1]);
+    else content = await departmentsView();
+    view.replaceChildren(...content.flat().filter(Boolean));
+  } catch (e) {
+    if (state.authorization) view.replaceChildren(el('p', { class: 'error', id: 'view-error' }, e.message));
+  } finally {
+    view.removeAttribute('aria-busy');
+  }
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(node => { node.textContent = t(node.dataset.i18n); });
+  const other = state.lang === 'zh' ? 'English' : '中文';
+  document.getElementById('lang').textContent = other;
+  document.getElementById('login-lang').textContent = other;
+}
+
+function switchLanguage() {
+  state.lang = state.lang === 'zh' ? 'en' : 'zh';
+  applyLanguage();
+  if (state.authorization) route();
+}
+
+document.getElementById('login').addEventListener('submit', signIn);
+document.getElementById('sign-out').addEventListener('click', () => signOut());
+document.getElementById('lang').addEventListener('click', switchLanguage);
+document.getElementById('login-lang').addEventListener('click', switchLanguage);
+document.getElementById('as-of').addEventListener('change', event => { state.asOf = event.target.value; route(); });
+window.addEventListener('hashchange', route);
+applyLanguage();
+signOut();

@@ -1,0 +1,90 @@
+package org.publicbudget.ledger.app.support;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Budgets in the seed's shape at any scale, appended straight to the event store
+ * (hash chain included) rather than command by command: departments of units of
+ * projects, each project created, given its indicators and revised a few times.
+ * Same seed, same ledger.
+ */
+public final class SyntheticBudgets {
+
+    private static final String[] LEVEL2 = {"11", "12", "13", "21", "22", "31"};
+    private static final String[] TARGETS = {"100%", "≥85%", "不少于2次", "12次", "18.5万", "提升"};
+
+    private final EventStorageEngine store;
+    private final TransactionTemplate transaction;
+    private final Random random = new Random(20251125);
+
+    public SyntheticBudgets(EventStorageEngine store, TransactionTemplate transaction) {
+        this.store = store;
+        this.transaction = transaction;
+    }
+
+    /** Appends {@code projects} projects of {@code eventsPerProject} events each (at least 1), 50 per unit, 20 units per department. */
+    public long append(int projects, int eventsPerProject) {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        long appended = 0;
+        for (int p = 0; p < projects; p++) {
+            int unitNo = p / 50;
+            String department = "合成部门" + (unitNo / 20);
+            String departmentId = OrganisationIds.departmentId(department, 2025);
+            String unit = department + "第" + unitNo + "单位";
+            String unitId = OrganisationIds.unitId(departmentId, unit);
+            String projectId = projectId(p);
+            BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), 2);
+            long sequence = 0;
+            batch.add(event(projectId, sequence++, new ProjectCreated(projectId, departmentId, department, 2025, unitId, unit,
+                    "合成项目" + p, "保障" + unit + "日常运转", Map.of(FundingSource.FISCAL_APPROPRIATION, amount))));
+            int indicators = Math.min(4, eventsPerProject - 1);
+            for (int i = 1; i <= indicators; i++) {
+                String level2 = LEVEL2[random.nextInt(LEVEL2.length)];
+                batch.add(event(projectId, sequence++, new IndicatorAdded(projectId, departmentId, unitId, i, level2.substring(0, 1),
+                        level2, "指标" + i, TARGETS[random.nextInt(TARGETS.length)], TARGETS[random.nextInt(TARGETS.length)])));
+            }
+            while (sequence < eventsPerProject) {
+                BigDecimal after = amount.add(BigDecimal.valueOf(random.nextInt(2_000) - 1_000, 2)).max(BigDecimal.ZERO);
+                batch.add(event(projectId, sequence++, new AllocationRevised(projectId, departmentId, unitId,
+                        FundingSource.FISCAL_APPROPRIATION, amount, after, "预算调整")));
+                amount = after;
+            }
+            if (batch.size() >= 2_000) {
+                appended += flush(batch);
+            }
+        }
+        return appended + flush(batch);
+    }
+
+    /** The id of the {@code p}-th synthetic project. */
+    public static String projectId(int p) {
+        return UUID.nameUUIDFromBytes(("synthetic " + p).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private long flush(List<DomainEventMessage<?>> batch) {
+        int size = batch.size();
+        transaction.executeWithoutResult(status -> store.appendEvents(batch));
+        batch.clear();
+        return size;
+    }
+
+    private static DomainEventMessage<?> event(String projectId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Project", projectId, sequence, payload,
+                MetaData.with("actor", "synthetic").and("reason", "benchmark data"));
+    }
+}

@@ -1,0 +1,244 @@
+package org.publicbudget.ledger.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.publicbudget.ledger.app.importer.Seed;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.TestDeployment;
+import org.publicbudget.ledger.app.support.TestPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The auditors' web page in a real headless Chromium (Debian's chromium and
+ * chromium-driver; CHROME_BINARY and CHROMEDRIVER name others): sign in, drill down to
+ * a project of the seed, open the history of one of its figures, pick an earlier
+ * date, switch to English, and read it on a phone-sized screen. Each step leaves a
+ * screenshot in target/screenshots.
+ *
+ * <p>The seed is imported as if on 15 January 2025 (Axon's event clock set back for
+ * the import), and one allocation revised today, so that a date in between shows
+ * the figure before the revision.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.seed.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPageTest {
+
+    private static final TestPostgres.Database DATABASE = TestPostgres.freshSchema();
+    private static final Instant IMPORTED = Instant.parse("2025-01-15T09:00:00Z");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    private int port;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private Api api;
+
+    @DynamicPropertySource
+    static void deployment(DynamicPropertyRegistry registry) {
+        TestDeployment.configure(registry, DATABASE, DATABASE::url);
+    }
+
+    @BeforeAll
+    void openBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getenv().getOrDefault("CHROME_BINARY", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+        api = new Api(port, TestDeployment.PASSWORDS);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAuditorDrillsDownToAProjectOfTheSeedAndReadsItsHistoryAsOfADate() throws IOException {
+        importSeedOn(IMPORTED);
+        JsonNode department = api.get(TestDeployment.AUDITOR, "/api/v1/departments").body().get(0);
+        // a project of the seed with something for the auditor to look at: a data-quality flag
+        JsonNode unit = null;
+        JsonNode project = null;
+        for (JsonNode u : api.get(TestDeployment.AUDITOR, "/api/v1/departments/" + department.get("departmentId").asText() + "/units").body()) {
+            for (JsonNode p : api.get(TestDeployment.AUDITOR, "/api/v1/units/" + u.get("unitId").asText() + "/projects").body()) {
+                JsonNode detail = api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + p.get("projectId").asText()).body();
+                if (project == null && detail.findValues("flags").stream().anyMatch(flags -> !flags.isEmpty())) {
+                    unit = u;
+                    project = detail;
+                }
+            }
+        }
+        assertThat(project).as("the seed has indicators with data-quality flags").isNotNull();
+        String projectId = project.get("projectId").asText();
+        String before = project.get("allocations").get("FISCAL_APPROPRIATION").asText();
+        String revised = new java.math.BigDecimal(before).add(new java.math.BigDecimal("12.50")).toPlainString();
+        assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/allocation-revisions",
+                "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + revised + "\",\"reason\":\"年中追加\"}").status()).isEqualTo(200);
+        awaitReadModel();
+
+        // nothing without signing in
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        assertThat(browser.findElement(By.id("view")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("bar")).isDisplayed()).isFalse();
+        signIn(TestDeployment.AUDITOR, "wrong");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "用户名或密码不正确"));
+        screenshot("01-sign-in-refused");
+        signIn(TestDeployment.WRITER, TestDeployment.PASSWORDS.get(TestDeployment.WRITER));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "无权"));
+
+        // departments → units → projects, variances highlighted
+        signIn(TestDeployment.AUDITOR, TestDeployment.PASSWORDS.get(TestDeployment.AUDITOR));
+        JsonNode now = api.get(TestDeployment.AUDITOR, "/api/v1/departments").body().get(0);
+        WebElement departmentRow = rowOf("departments", department.get("name").asText());
+        assertThat(departmentRow.getAttribute("class")).as("declared and computed differ").contains("variance");
+        assertThat(departmentRow.getText()).contains("4,892.11").contains(money(now.get("computedTotal").asText()))
+                .contains(money(now.get("variance").asText()));
+        screenshot("02-departments");
+        departmentRow.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#units tbody tr")));
+        assertThat(browser.findElements(By.cssSelector("#units tbody tr"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#units tr.variance"))).hasSize(1);
+        screenshot("03-units");
+        rowOf("units", unit.get("name").asText()).findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects tbody tr")));
+        screenshot("04-projects");
+        rowOf("projects", project.get("name").asText()).findElement(By.tagName("a")).click();
+
+        // the project: allocations, goal, indicators with their readings and flags
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#indicators tbody tr")));
+        assertThat(browser.findElements(By.cssSelector("#indicators tbody tr"))).hasSize(project.get("indicators").size());
+        assertThat(browser.findElements(By.cssSelector("#indicators .flag"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("goal")).getText()).isEqualTo(project.get("goal").asText().isEmpty() ? "无" : project.get("goal").asText());
+        assertThat(browser.findElement(By.id("allocations")).getText()).contains(money(revised));
+        screenshot("05-project");
+
+        // the history of its fiscal appropriation: a step per event, who and why beneath
+        browser.findElement(By.cssSelector(".history-link[data-source='FISCAL_APPROPRIATION']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-chart .marker")));
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(2);
+        List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(1).getText()).contains(TestDeployment.WRITER).contains("年中追加").contains("12.5");
+        assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(revised));
+        browser.findElements(By.cssSelector("#history-chart .marker")).get(1).click();
+        assertThat(changes.get(1).getAttribute("class")).contains("selected");
+        screenshot("06-history");
+
+        // as of a date between the import and the revision: the figure before it
+        String between = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        setDate(between);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("as-of-note")));
+        assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(before));
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(1);
+        screenshot("07-history-as-of-" + between);
+        setDate("2024-12-31");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("view-error")));
+        assertThat(browser.findElement(By.id("view-error")).getText()).contains("未找到");
+        setDate("");
+
+        // English, and a phone-sized screen
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "History of"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().to("http://localhost:" + port + "/ui/#/units/" + unit.get("unitId").asText());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects tbody tr")));
+        Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(0L);
+        assertThat(browser.findElement(By.cssSelector("#projects tbody tr a")).isDisplayed()).isTrue();
+        screenshot("08-phone-projects");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        assertThat(browser.findElement(By.id("view")).getText()).isEmpty();
+    }
+
+    private void importSeedOn(Instant moment) {
+        Clock original = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(moment, ZoneOffset.UTC);
+        try {
+            Api.Response imported = api.postText(TestDeployment.WRITER, "/api/v1/imports?fiscalYear=2025&documentName=" + Seed.NAME, Seed.text());
+            assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+            assertThat(imported.body().get("eventsAppended").asInt()).isEqualTo(309);
+        } finally {
+            GenericEventMessage.clock = original;
+        }
+        awaitReadModel();
+    }
+
+    private void awaitReadModel() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(TestDeployment.OPERATOR, "/api/v1/ops/processors/totals").body()
+                .get("caughtUp").asBoolean());
+    }
+
+    private void signIn(String user, String password) {
+        WebElement name = browser.findElement(By.id("login-user"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = browser.findElement(By.id("login-password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private WebElement rowOf(String table, String name) {
+        By row = By.xpath("//table[@id='" + table + "']//tr[td/a[normalize-space()='" + name + "']]");
+        return wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    }
+
+    /** Date inputs take keyboard input in the browser's locale; setting the value and firing change is what a pick does. */
+    private void setDate(String date) {
+        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of'); input.value = arguments[0];"
+                + "input.dispatchEvent(new Event('change'));", date);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.move(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** An amount as the page shows it: the API's decimal text with thousands grouped. */
+    private static String money(String amount) {
+        String[] parts = amount.split("\\.");
+        String whole = parts[0].replaceAll("\\B(?=(\\d{3})+(?!\\d))", ",");
+        return parts.length > 1 ? whole + "." + parts[1] : whole;
+    }
+}
