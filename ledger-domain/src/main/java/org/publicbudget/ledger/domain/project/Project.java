@@ -321,7 +321,10 @@ public class Project {
         departmentId = event.departmentId();
         unitId = event.unitId();
         goal = event.goal();
-        allocations.putAll(event.allocations());
+        // a source the event does not name starts at zero, as in the read model
+        for (FundingSource source : FundingSource.values()) {
+            allocations.put(source, event.allocations().getOrDefault(source, BigDecimal.ZERO));
+        }
         version = sequence;
     }
 

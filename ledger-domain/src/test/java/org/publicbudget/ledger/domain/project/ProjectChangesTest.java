@@ -32,6 +32,15 @@ class ProjectChangesTest {
         return new IndicatorAdded(ID, "d", "u", 1, "1", "11", "调研次数", "2次", "2次");
     }
 
+    /** Events written by other means (an older version, a migration) may name only the sources that hold money. */
+    @Test
+    void aSourceTheCreationDidNotNameStartsAtZero() {
+        fixture.given(new ProjectCreated(ID, "d", "石围塘街道办事处", 2025, "u", "街道办事处", "帮扶工作经费", "",
+                        Map.of(FundingSource.FISCAL_APPROPRIATION, new BigDecimal("5.00"))))
+                .when(new ReviseAllocation(ID, FundingSource.OTHER, new BigDecimal("1.50"), "追加", null))
+                .expectEvents(new AllocationRevised(ID, "d", "u", FundingSource.OTHER, BigDecimal.ZERO, new BigDecimal("1.50"), "追加"));
+    }
+
     @Test
     void aGoalRevisionRecordsBeforeAndAfter() {
         fixture.given(created())
