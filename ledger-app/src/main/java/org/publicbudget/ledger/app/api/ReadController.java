@@ -103,7 +103,7 @@ public class ReadController {
     public ResponseEntity<ProjectDetail> project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
         PointInTime at = at(asOf, atPosition);
-        ProjectDetail project = (at.isNow() ? totals.project(projectId) : history.at(at).project(projectId))
+        ProjectDetail project = (at.isNow() ? totals.project(projectId) : history.project(projectId, at))
                 .orElseThrow(() -> NotFound.of("project", projectId));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
     }

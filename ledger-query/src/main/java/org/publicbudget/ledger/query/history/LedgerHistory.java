@@ -1,5 +1,8 @@
 package org.publicbudget.ledger.query.history;
 
+import java.util.Optional;
+import org.publicbudget.ledger.query.totals.ProjectDetail;
+
 /** The ledger as it stood at a point in time, recomputed from the events recorded up to then. */
 public class LedgerHistory {
 
@@ -9,7 +12,13 @@ public class LedgerHistory {
         this.events = events;
     }
 
+    /** The whole ledger: every event up to the point in time is folded. */
     public LedgerState at(PointInTime at) {
         return LedgerState.of(events.read("1 = 1", at));
+    }
+
+    /** One project, from its own events only: the cost follows the project's history, not the store's. */
+    public Optional<ProjectDetail> project(String projectId, PointInTime at) {
+        return LedgerState.of(events.read("aggregateIdentifier = ?", at, projectId)).project(projectId);
     }
 }
