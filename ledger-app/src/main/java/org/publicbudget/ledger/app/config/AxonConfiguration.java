@@ -2,6 +2,9 @@ package org.publicbudget.ledger.app.config;
 
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -123,6 +126,12 @@ public class AxonConfiguration {
     @Bean
     public LedgerNode ledgerNode(@Value("${ledger.node-id:}") String nodeId) {
         return new LedgerNode(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
+    }
+
+    /** Commands that lose a race to append, without having named a version, run again (see {@link RetryLostRaces}). */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new RetryLostRaces()).build();
     }
 
     /** Referred to by name from the processor settings in application.properties. */

@@ -8,9 +8,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,39 @@ class TwoNodesIT {
         return owners;
     }
 
+    /**
+     * Within one node, commands on one project queue for it; across nodes they race to
+     * append, and the loser hits the unique index. A writer that named no version gets
+     * its command run again rather than a 409.
+     */
+    private void writersOnBothNodesNamingNoVersionAreNotRefusedForLosingARace() throws Exception {
+        String id = a.post("treasury", "/api/v1/projects", """
+                {"department":"两节点","fiscalYear":2025,"unit":"街道办事处","name":"社区治理经费","allocations":{"OTHER":"1.00"}}""")
+                .body().get("projectId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Integer>>> writers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            Api node = w % 2 == 0 ? a : b;
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                start.await();
+                List<Integer> statuses = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    statuses.add(node.post("treasury", "/api/v1/projects/" + id + "/allocation-revisions",
+                            "{\"fundingSource\":\"OTHER\",\"amount\":\"" + (100 + writer * 10 + k) + ".00\",\"reason\":\"并发\"}").status());
+                }
+                return statuses;
+            }));
+        }
+        start.countDown();
+        for (Future<List<Integer>> writer : writers) {
+            assertThat(writer.get(2, TimeUnit.MINUTES)).containsOnly(200);
+        }
+        pool.shutdown();
+        assertThat(a.get("audit-office", "/api/v1/projects/" + id + "/trail").body().get("steps")).hasSize(1 + 8 * 5);
+    }
+
     @Test
     void eitherNodeTakesAnyRequestAndOneCarriesOnWhenTheOtherIsKilled() throws Exception {
         String create = """
@@ -79,6 +119,7 @@ class TwoNodesIT {
             return read.status() == 200 && read.body().get("total").asText().equals("61.00");
         });
         assertThat(claimOwners()).isNotEmpty().isSubsetOf("node-a", "node-b");
+        writersOnBothNodesNamingNoVersionAreNotRefusedForLosingARace();
 
         nodeA.kill();
         assertThat(b.post("treasury", "/api/v1/projects/" + id + "/allocation-revisions", revision.formatted("63.00"),

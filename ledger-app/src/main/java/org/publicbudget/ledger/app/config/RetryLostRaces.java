@@ -1,0 +1,50 @@
+package org.publicbudget.ledger.app.config;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Two commands on one project at the same moment: both read version n, one appends
+ * n + 1, the other hits the unique (aggregate, sequence) index. When the loser did not
+ * name a version it expected, nothing it relied on has changed — it is run again
+ * against the new state, which checks every rule once more. A command that named a
+ * stale version fails its check on the retry and answers 409, as it should.
+ *
+ * <p>Not retried: inside a caller's transaction (a transfer's two sides, a request
+ * with an idempotency key), which the failed append has already spoilt; the caller
+ * answers 409 and the client retries the whole request.
+ */
+final class RetryLostRaces implements RetryScheduler {
+
+    static final int RETRIES = 4;
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+            List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        if (failures.size() > RETRIES || !lostRace(lastFailure) || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
+        }
+        try {
+            // a little random wait, so that racing writers do not collide again in step
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 10 * failures.size() + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        commandDispatch.run();
+        return true;
+    }
+
+    private static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
