@@ -100,7 +100,8 @@ public class ProcessorControl implements DisposableBean {
         if (processor instanceof PooledStreamingEventProcessor pooled && pooled.isRunning()) {
             Map<Integer, EventTrackerStatus> mine = pooled.processingStatus();
             int segments = status.segmentCount(TotalsProjection.PROCESSOR);
-            int share = (segments + Math.max(1, rebuilds.liveNodes()) - 1) / Math.max(1, rebuilds.liveNodes());
+            int nodes = Math.max(1, rebuilds.liveNodes());
+            int share = (segments + nodes - 1) / nodes;
             if (mine.size() > share) {
                 int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
                 log.info("Releasing segment {} of {} for another node ({} held, share {})", segment, TotalsProjection.PROCESSOR,
