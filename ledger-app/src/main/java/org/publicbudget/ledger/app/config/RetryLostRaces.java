@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class RetryLostRaces implements RetryScheduler {
 
-    static final int RETRIES = 4;
+    /** Another node may be working through a queue of commands on the same project; the loser keeps its turn this long. */
+    static final int RETRIES = 10;
 
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
