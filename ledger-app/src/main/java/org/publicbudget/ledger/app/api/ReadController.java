@@ -55,7 +55,7 @@ public class ReadController {
     public DepartmentTotals department(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
         PointInTime at = at(asOf, atPosition);
-        return (at.isNow() ? totals.department(departmentId) : history.at(at).department(departmentId))
+        return (at.isNow() ? totals.department(departmentId) : history.department(departmentId, at).department(departmentId))
                 .orElseThrow(() -> NotFound.of("department", departmentId));
     }
 
@@ -67,7 +67,7 @@ public class ReadController {
             department(departmentId, null, null);
             return totals.unitsOf(departmentId);
         }
-        LedgerState state = history.at(at);
+        LedgerState state = history.department(departmentId, at);
         state.department(departmentId).orElseThrow(() -> NotFound.of("department", departmentId));
         return state.unitsOf(departmentId);
     }
@@ -82,7 +82,7 @@ public class ReadController {
     public UnitTotals unit(@PathVariable String unitId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
         PointInTime at = at(asOf, atPosition);
-        return (at.isNow() ? totals.unit(unitId) : history.at(at).unit(unitId)).orElseThrow(() -> NotFound.of("unit", unitId));
+        return (at.isNow() ? totals.unit(unitId) : departmentOf(unitId, at).unit(unitId)).orElseThrow(() -> NotFound.of("unit", unitId));
     }
 
     @GetMapping("/units/{unitId}/projects")
@@ -93,9 +93,15 @@ public class ReadController {
             unit(unitId, null, null);
             return totals.projectsOf(unitId);
         }
-        LedgerState state = history.at(at);
+        LedgerState state = departmentOf(unitId, at);
         state.unit(unitId).orElseThrow(() -> NotFound.of("unit", unitId));
         return state.projectsOf(unitId);
+    }
+
+    /** The unit's department as of a moment (units never move, so today's read model says which). */
+    private LedgerState departmentOf(String unitId, PointInTime at) {
+        String departmentId = totals.unit(unitId).orElseThrow(() -> NotFound.of("unit", unitId)).departmentId();
+        return history.department(departmentId, at);
     }
 
     /** The ETag is the project's version, for clients that send it back as If-Match. */

@@ -38,7 +38,7 @@ public class DepartmentReports {
     }
 
     public Optional<DepartmentTable> table(String departmentId, PointInTime at) {
-        LedgerState state = history.at(at);
+        LedgerState state = history.department(departmentId, at);
         return state.department(departmentId).map(department -> DepartmentTable.of(state, department));
     }
 

@@ -115,6 +115,16 @@ class AuditorHistoryTest extends PostgresApiTest {
         assertThat(pastProject.get("indicators").get(0).get("periodTarget").asText()).isEqualTo("2次");
         JsonNode pastDepartment = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "?asOf=" + imported).body();
         assertThat(pastDepartment.get("computedTotal").asText()).isEqualTo("4892.12");
+        JsonNode pastUnits = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/units?asOf=" + imported).body();
+        assertThat(pastUnits).hasSize(4);
+        assertThat(pastUnits.findValuesAsText("computedTotal")).contains("644.08").doesNotContain("649.08");
+        JsonNode pastProjects = api.get(AUDITOR, "/api/v1/units/" + unitId + "/projects?asOf=" + imported).body();
+        assertThat(pastProjects.findValuesAsText("projectId")).contains(businessFunds);
+        for (JsonNode row : pastProjects) {
+            if (row.get("projectId").asText().equals(businessFunds)) {
+                assertThat(row.get("total").asText()).isEqualTo("15.00");
+            }
+        }
     }
 
     @Test
