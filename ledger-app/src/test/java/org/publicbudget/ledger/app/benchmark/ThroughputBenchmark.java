@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,7 +85,7 @@ class ThroughputBenchmark {
 
     private final Duration each = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 20));
     private final AtomicLong amounts = new AtomicLong(1_000);
-    private final List<Connection> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private Api api;
 
     @Test
@@ -295,7 +296,7 @@ class ThroughputBenchmark {
 
     private static void print(List<Run> runs, ObjectNode memory) {
         System.out.printf("%n%-48s %7s %9s %10s %9s %9s %7s%n", "", "clients", "ops", "ops/s", "p50 ms", "p99 ms", "errors");
-        Map<Integer, Long> limit = new java.util.HashMap<>();
+        Map<Integer, Long> limit = new HashMap<>();
         runs.stream().filter(r -> r.what().startsWith("limit: insert")).forEach(r -> limit.put(r.clients(), r.perSecond()));
         for (Run run : runs) {
             String ratio = run.what().startsWith("command") && limit.containsKey(run.clients())

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -141,7 +142,7 @@ class RebuildIT {
 
     private static Set<String> owners(Api api) {
         JsonNode segments = api.get(OPERATOR, TOTALS).body().get("segments");
-        java.util.Set<String> owners = new java.util.HashSet<>();
+        Set<String> owners = new HashSet<>();
         segments.forEach(s -> {
             if (s.get("owner").isTextual()) {
                 owners.add(s.get("owner").asText());

@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.support;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class SyntheticBudgets {
 
     /** The id of the {@code p}-th synthetic project. */
     public static String projectId(int p) {
-        return UUID.nameUUIDFromBytes(("synthetic " + p).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("synthetic " + p).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private long flush(List<DomainEventMessage<?>> batch) {

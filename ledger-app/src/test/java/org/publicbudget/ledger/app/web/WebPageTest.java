@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,7 +110,7 @@ class WebPageTest {
         assertThat(project).as("the seed has indicators with data-quality flags").isNotNull();
         String projectId = project.get("projectId").asText();
         String before = project.get("allocations").get("FISCAL_APPROPRIATION").asText();
-        String revised = new java.math.BigDecimal(before).add(new java.math.BigDecimal("12.50")).toPlainString();
+        String revised = new BigDecimal(before).add(new BigDecimal("12.50")).toPlainString();
         assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/allocation-revisions",
                 "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + revised + "\",\"reason\":\"年中追加\"}").status()).isEqualTo(200);
         awaitReadModel();
