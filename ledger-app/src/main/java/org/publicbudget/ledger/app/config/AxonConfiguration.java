@@ -50,16 +50,22 @@ public class AxonConfiguration {
      * The domain module knows nothing of Spring, so its aggregates are registered here
      * rather than by annotation. A project revised thousands of times would otherwise
      * be replayed event by event on every command: a snapshot every
-     * {@value #EVENTS_PER_SNAPSHOT} events bounds that.
+     * {@value #EVENTS_PER_SNAPSHOT} events bounds that, and the
+     * {@value #PROJECTS_IN_MEMORY} projects used last stay in memory (see
+     * {@link CheckedCachingRepository}).
      */
     @Bean
     public ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Project.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(projectSnapshotter(c), EVENTS_PER_SNAPSHOT)))
+                        .configureRepository(c -> CheckedCachingRepository.of(Project.class, c,
+                                new EventCountSnapshotTriggerDefinition(projectSnapshotter(c), EVENTS_PER_SNAPSHOT),
+                                new RecentlyUsed(PROJECTS_IN_MEMORY))))
                 .configureAggregate(DepartmentBudget.class);
     }
 
+    /** A few kilobytes each: 10,000 projects are tens of megabytes of heap. */
+    static final int PROJECTS_IN_MEMORY = 10_000;
     static final int EVENTS_PER_SNAPSHOT = 250;
 
     /** Spring's snapshotter only knows aggregates declared as Spring beans; ours are plain classes. */

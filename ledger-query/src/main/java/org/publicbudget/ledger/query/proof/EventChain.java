@@ -17,8 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class EventChain {
 
-    private static final String STORED = "SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, "
-            + "payloadRevision, timeStamp, payload, metaData FROM domainevententry ";
+    /** The events of one aggregate in a range of sequence numbers, each with the chain hash of the event before it, if any. */
+    private static final String APPENDED = "SELECT e.globalIndex, e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier, "
+            + "e.payloadType, e.payloadRevision, e.timeStamp, e.payload, e.metaData, (SELECT c.hash FROM event_chain c "
+            + "WHERE c.aggregate_identifier = e.aggregateIdentifier AND c.sequence_number = e.sequenceNumber - 1) "
+            + "FROM domainevententry e WHERE e.aggregateIdentifier = ? AND e.sequenceNumber BETWEEN ? AND ? ORDER BY e.sequenceNumber";
 
     private final JdbcTemplate jdbc;
 
@@ -34,7 +37,8 @@ public class EventChain {
     /**
      * Chains events just appended, in the same transaction. They are read back by
      * (aggregate, sequence number) — the unique index every append uses — so that the
-     * hash covers exactly the bytes stored, at a cost that does not grow with the store.
+     * hash covers exactly the bytes stored, at a cost that does not grow with the store;
+     * the same statement brings the hash of the event before the first of them.
      */
     public void record(List<? extends DomainEventMessage<?>> events) {
         if (events.isEmpty()) {
@@ -45,25 +49,20 @@ public class EventChain {
             ranges.merge(event.getAggregateIdentifier(), new long[] {event.getSequenceNumber(), event.getSequenceNumber()},
                     (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
-        List<EventHash.StoredEvent> appended = new ArrayList<>();
-        ranges.forEach((aggregate, range) -> appended.addAll(jdbc.query(
-                STORED + "WHERE aggregateIdentifier = ? AND sequenceNumber BETWEEN ? AND ? ORDER BY sequenceNumber",
-                (rs, i) -> stored(rs), aggregate, range[0], range[1])));
         Map<String, String> heads = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
-        for (EventHash.StoredEvent event : appended) {
-            String previous = heads.get(event.aggregateIdentifier());
+        ranges.forEach((aggregate, range) -> jdbc.query(APPENDED, rs -> {
+            EventHash.StoredEvent event = stored(rs);
+            String previous = heads.get(aggregate);
             if (previous == null) {
-                previous = event.sequenceNumber() == 0 ? EventHash.GENESIS : jdbc.query(
-                        "SELECT hash FROM event_chain WHERE aggregate_identifier = ? AND sequence_number = ?",
-                        (rs, i) -> rs.getString(1), event.aggregateIdentifier(), event.sequenceNumber() - 1)
-                        .stream().findFirst().orElse(EventHash.GENESIS);
+                String stored = rs.getString(10);
+                previous = event.sequenceNumber() == 0 || stored == null ? EventHash.GENESIS : stored;
             }
             String hash = EventHash.of(previous, event);
-            heads.put(event.aggregateIdentifier(), hash);
+            heads.put(aggregate, hash);
             rows.add(new Object[] {event.eventIdentifier(), event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(),
                     previous, hash});
-        }
+        }, aggregate, range[0], range[1]));
         jdbc.batchUpdate("INSERT INTO event_chain (event_identifier, global_index, aggregate_identifier, sequence_number, "
                 + "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
