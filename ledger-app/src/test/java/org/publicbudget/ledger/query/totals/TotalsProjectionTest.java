@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,20 @@ class TotalsProjectionTest {
         assertThat(queries.project("p1")).isEmpty();
         projection.on(created, 0);
         assertThat(queries.unit("u1").orElseThrow().computedTotal()).isEqualByComparingTo("6.50");
+    }
+
+    @Test
+    void aBatchMovesEachUnitAndDepartmentTotalOnceWhenItCommits() {
+        projection.on(created, 0);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(revised));
+        projection.on(revised, 1);
+        projection.on(new AllocationRevised("p1", "d1", "u1", FundingSource.FISCAL_APPROPRIATION, new BigDecimal("7.25"),
+                new BigDecimal("10.00"), "再追加"), 2);
+        assertThat(queries.unit("u1").orElseThrow().computedTotal()).as("before the batch commits").isEqualByComparingTo("6.50");
+        batch.commit();
+
+        assertThat(queries.unit("u1").orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
+        assertThat(queries.department("d1").orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
+        assertThat(queries.project("p1").orElseThrow().total()).isEqualByComparingTo("11.50");
     }
 }

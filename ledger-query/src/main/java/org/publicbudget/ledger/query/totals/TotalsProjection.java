@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.publicbudget.ledger.domain.budget.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.UnitRegistered;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -37,6 +38,7 @@ public class TotalsProjection {
     public static final String PROCESSOR = "totals";
 
     private static final String COPY = TotalsProjection.class.getName() + ".copy";
+    private static final String PENDING = TotalsProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
 
@@ -186,12 +188,19 @@ public class TotalsProjection {
         addTo("department_allocation", "department_id", departmentId, source, delta);
     }
 
+    /** Summed over the batch and written when it commits (see {@link PendingTotals}); at once outside a processor. */
     private void addTo(String table, String keyColumn, String key, FundingSource source, BigDecimal delta) {
-        int updated = jdbc.update("UPDATE " + t(table) + " SET amount = amount + ? WHERE " + keyColumn + " = ? AND funding_source = ?",
-                delta, key, source.name());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO " + t(table) + " (" + keyColumn + ", funding_source, amount) VALUES (?, ?, ?)",
-                    key, source.name(), delta);
+        if (!CurrentUnitOfWork.isStarted()) {
+            PendingTotals now = new PendingTotals();
+            now.add(t(table), keyColumn, key, source, delta);
+            now.write(jdbc);
+            return;
         }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING, k -> {
+            PendingTotals pending = new PendingTotals();
+            batch.onPrepareCommit(u -> pending.write(jdbc));
+            return pending;
+        }).add(t(table), keyColumn, key, source, delta);
     }
 }
