@@ -199,12 +199,16 @@ class ThroughputBenchmark {
                 latencies[5] / 1e6, latencies[9] / 1e6, errors);
     }
 
-    /** A trail page of 100 steps, and a project as of a date, each read while 8 clients keep revising. */
+    /**
+     * A trail page of 100 steps, and a project as of a date, each read while 8 clients
+     * keep revising; the trail page also alone, to tell its own cost from the wait for a core.
+     */
     private List<Run> readsUnderWriteLoad() throws Exception {
         String hot = SyntheticBudgets.projectId(0);
         for (int i = 0; i < 150; i++) {
             revise(hot);
         }
+        Run alone = measure("read alone: trail page of 100 steps", 1, () -> () -> trailPage(hot));
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(8);
         for (int w = 0; w < 8; w++) {
@@ -217,15 +221,18 @@ class ThroughputBenchmark {
         }
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         try {
-            return List.of(
-                    measure("read under load: trail page of 100 steps", 1, () -> () ->
-                            api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + hot + "/trail?limit=100").status() == 200),
+            return List.of(alone,
+                    measure("read under load: trail page of 100 steps", 1, () -> () -> trailPage(hot)),
                     measure("read under load: project as of a date", 1, () -> () ->
                             api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + randomProject() + "?asOf=" + today).status() == 200));
         } finally {
             stop.set(true);
             writers.shutdown();
         }
+    }
+
+    private boolean trailPage(String projectId) {
+        return api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + projectId + "/trail?limit=100").status() == 200;
     }
 
     /** Runs {@code clients} clients, each with its own operation, for the run's length; times every operation. */
