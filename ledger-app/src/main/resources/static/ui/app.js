@@ -26,6 +26,7 @@ const TEXT = {
   level1_3: ['满意度指标', 'Satisfaction'], level2_11: ['数量指标', 'Quantity'], level2_12: ['质量指标', 'Quality'], level2_13: ['时效指标', 'Timeliness'],
   level2_14: ['成本指标', 'Cost'], level2_21: ['经济效益', 'Economic'], level2_22: ['社会效益', 'Social'], level2_23: ['生态效益', 'Ecological'],
   level2_24: ['可持续影响', 'Sustainability'], level2_31: ['服务对象满意度', 'Beneficiary satisfaction'], asOfNote: ['以下为截至 {0} 日终的数据', 'Figures as of the end of {0}'],
+  firstChanges: ['仅显示前 {0} 条变动；最终值计入全部变动', 'Only the first {0} changes are shown; the final value counts them all'],
 };
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
 
@@ -115,6 +116,12 @@ function crumbs(...links) {
   document.getElementById('crumbs').replaceChildren(...links.map(([label, href]) => el('span', {}, href ? el('a', { href }, label) : label)));
 }
 
+/** A link to the history of a figure: a project's total or one of its sources, a unit's or a department's total. */
+function historyLink(path, source) {
+  return el('a', { href: '#/' + path + '/history' + (source ? '?source=' + source : ''), class: 'history-link', 'data-source': source || 'TOTAL' },
+    t('history'));
+}
+
 function asOfNote() {
   return state.asOf ? el('p', { class: 'note', id: 'as-of-note' }, t('asOfNote', state.asOf)) : '';
 }
@@ -148,7 +155,7 @@ async function departmentView(id) {
   crumbs([t('departments'), '#/'], [department.name]);
   return [el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
-      el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal)),
+      el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal), ' ', historyLink('departments/' + id)),
       el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance))),
     el('h2', {}, t('units')), el('div', { class: 'scroll' }, el('table', { id: 'units' },
       el('thead', {}, el('tr', {}, el('th', {}, t('unit')), el('th', { class: 'num' }, t('count')), el('th', { class: 'num' }, t('declared')),
@@ -165,7 +172,7 @@ async function unitView(id) {
   crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name]);
   return [el('h1', {}, unit.name), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(unit.declaredTotal)),
-      el('dt', {}, t('computed')), el('dd', {}, money(unit.computedTotal)),
+      el('dt', {}, t('computed')), el('dd', {}, money(unit.computedTotal), ' ', historyLink('units/' + id)),
       el('dt', {}, t('variance')), el('dd', { class: isZero(unit.variance) ? '' : 'error' }, money(unit.variance))),
     el('h2', {}, t('projects')), el('div', { class: 'scroll' }, el('table', { id: 'projects' },
       el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num' }, t('total')), sourceHeaders(),
@@ -187,15 +194,13 @@ async function projectView(id) {
   const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
   crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
     [project.name]);
-  const historyLink = source => el('a', { href: '#/projects/' + id + '/history' + (source ? '?source=' + source : ''),
-    class: 'history-link', 'data-source': source || 'TOTAL' }, t('history'));
   return [el('h1', {}, project.name, project.withdrawn ? ' (' + t('withdrawn') + ')' : ''), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('goal')), el('dd', { id: 'goal' }, project.goal || t('nothing'))),
     el('h2', {}, t('allocations')), el('div', { class: 'scroll' }, el('table', { id: 'allocations' },
       el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', { class: 'num' }, t('amount')), el('th', {}, ''))),
       el('tbody', {}, SOURCES.map(source => el('tr', {}, el('td', {}, t(source)), el('td', { class: 'num' }, money(project.allocations[source])),
-        el('td', {}, historyLink(source)))),
-        el('tr', {}, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)), el('td', {}, historyLink(null)))))),
+        el('td', {}, historyLink('projects/' + id, source)))),
+        el('tr', {}, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)), el('td', {}, historyLink('projects/' + id)))))),
     el('h2', {}, t('indicators')), el('div', { class: 'scroll' }, el('table', { id: 'indicators' },
       el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('no')), el('th', { class: 'wide' }, t('level1')), el('th', {}, t('level2')),
         el('th', {}, t('name')), el('th', {}, t('periodTarget')), el('th', {}, t('annualTarget')), el('th', {}, t('flags')))),
@@ -208,23 +213,45 @@ async function projectView(id) {
   ];
 }
 
-async function historyView(id, source) {
-  const project = await api('/projects/' + id);
-  const trail = await api('/projects/' + id + '/trail', { fundingSource: source, limit: 1000 });
-  crumbs([t('departments'), '#/'], [project.name, '#/projects/' + id], [t('history')]);
-  const figure = source ? t(source) : t('total');
+const TRAIL_LIMIT = 1000;
+
+/**
+ * What a history is of: its title, the way back, one page of its trail, and — for a
+ * unit or department, whose changes come from many projects — the projects' names.
+ */
+async function historySubject(kind, id, source) {
+  if (kind === 'projects') {
+    const project = await api('/projects/' + id);
+    return { title: project.name + ' · ' + (source ? t(source) : t('total')), back: [project.name, '#/projects/' + id], names: null,
+      trail: await api('/projects/' + id + '/trail', { fundingSource: source, limit: TRAIL_LIMIT }) };
+  }
+  const figure = await api('/' + kind + '/' + id);
+  const units = kind === 'units' ? [figure] : await api('/departments/' + id + '/units');
+  const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
+  return { title: figure.name + ' · ' + t('total'), back: [figure.name, '#/' + kind + '/' + id],
+    names: Object.fromEntries(projects.map(p => [p.projectId, p.name])),
+    trail: await api('/' + kind + '/' + id + '/trail', { limit: TRAIL_LIMIT }) };
+}
+
+async function historyView(kind, id, source) {
+  const { title, back, names, trail } = await historySubject(kind, id, source);
+  crumbs([t('departments'), '#/'], back, [t('history')]);
   const rows = trail.steps.map(step => el('tr', { 'data-position': step.position },
     el('td', { class: 'num' }, String(step.position)), el('td', {}, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
-    el('td', { class: 'wide' }, step.effectiveDate || ''), el('td', { class: 'wide' }, step.eventType), el('td', {}, step.actor || ''),
+    el('td', { class: 'wide' }, step.effectiveDate || ''), el('td', { class: 'wide' }, step.eventType),
+    names ? el('td', {}, el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId)) : null,
+    el('td', {}, step.actor || ''),
     el('td', {}, step.reason || ''), el('td', { class: 'wide' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · ')),
     el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num' }, money(step.after))));
-  return [el('h1', {}, t('historyOf') + project.name + ' · ' + figure), asOfNote(),
+  return [el('h1', {}, t('historyOf') + title), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, money(trail.finalValue)),
       el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
+    trail.nextAfter != null ? el('p', { class: 'note', id: 'first-changes' }, t('firstChanges', trail.steps.length)) : '',
     trail.steps.length ? stepChart(trail.steps) : el('p', { class: 'note' }, t('noHistory')),
     el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
       el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', { class: 'wide' }, t('effectiveDate')),
-        el('th', { class: 'wide' }, t('event')), el('th', {}, t('actor')), el('th', {}, t('reason')), el('th', { class: 'wide' }, t('document')),
+        el('th', { class: 'wide' }, t('event')), names ? el('th', {}, t('project')) : null, el('th', {}, t('actor')), el('th', {}, t('reason')),
+        el('th', { class: 'wide' }, t('document')),
         el('th', { class: 'num' }, t('before')), el('th', { class: 'num' }, t('delta')), el('th', { class: 'num' }, t('after')))),
       el('tbody', {}, rows)))];
 }
@@ -289,9 +316,9 @@ async function route() {
   view.setAttribute('aria-busy', 'true');
   try {
     let content;
-    if (parts[0] === 'departments' && parts[1]) content = await departmentView(parts[1]);
+    if (['projects', 'units', 'departments'].includes(parts[0]) && parts[1] && parts[2] === 'history') content = await historyView(parts[0], parts[1], new URLSearchParams(query).get('source'));
+    else if (parts[0] === 'departments' && parts[1]) content = await departmentView(parts[1]);
     else if (parts[0] === 'units' && parts[1]) content = await unitView(parts[1]);
-    else if (parts[0] === 'projects' && parts[2] === 'history') content = await historyView(parts[1], new URLSearchParams(query).get('source'));
     else if (parts[0] === 'projects' && parts[1]) content = await projectView(parts[1]);
     else content = await departmentsView();
     view.replaceChildren(...content.flat().filter(Boolean));

@@ -44,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The auditors' web page in a real headless Chromium (Debian's chromium and
  * chromium-driver; CHROME_BINARY and CHROMEDRIVER name others): sign in, drill down to
  * a project of the seed, open the history of one of its figures, pick an earlier
- * date, switch to English, and read it on a phone-sized screen. Each step leaves a
+ * date, follow the totals of its unit and department back through their projects'
+ * changes, switch to English, and read it on a phone-sized screen. Each step leaves a
  * screenshot in target/screenshots.
  *
  * <p>The seed is imported as if on 15 January 2025 (Axon's event clock set back for
@@ -176,9 +177,34 @@ class WebPageTest {
         assertThat(browser.findElement(By.id("view-error")).getText()).contains("未找到");
         setDate("");
 
+        // the unit's total: every change of its projects, each with its project named
+        String unitId = unit.get("unitId").asText();
+        browser.navigate().to("http://localhost:" + port + "/ui/#/units/" + unitId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects tbody tr")));
+        browser.findElement(By.cssSelector(".history-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-chart .marker")));
+        JsonNode unitTrail = api.get(TestDeployment.AUDITOR, "/api/v1/units/" + unitId + "/trail").body();
+        List<WebElement> unitChanges = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(unitChanges).hasSize(unitTrail.get("steps").size()).hasSizeGreaterThan(2);
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(unitChanges.size());
+        assertThat(browser.findElement(By.id("final-value")).getText())
+                .isEqualTo(money(api.get(TestDeployment.AUDITOR, "/api/v1/units/" + unitId).body().get("computedTotal").asText()));
+        assertThat(unitChanges.get(unitChanges.size() - 1).getText()).contains(project.get("name").asText()).contains("年中追加");
+        screenshot("08-unit-history");
+
+        // and the department's
+        String departmentId = department.get("departmentId").asText();
+        browser.navigate().to("http://localhost:" + port + "/ui/#/departments/" + departmentId + "/history");
+        // (a unit may bear its department's name: the way back tells the two pages apart)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#crumbs a[href='#/departments/" + departmentId + "']")));
+        assertThat(browser.findElements(By.cssSelector("#changes tbody tr")))
+                .hasSize(api.get(TestDeployment.AUDITOR, "/api/v1/departments/" + departmentId + "/trail").body().get("steps").size());
+        assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(now.get("computedTotal").asText()));
+
         // English, and a phone-sized screen
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "History of"));
+        assertThat(browser.findElement(By.cssSelector("#changes thead")).getText()).contains("Project");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().to("http://localhost:" + port + "/ui/#/units/" + unit.get("unitId").asText());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects tbody tr")));
@@ -186,7 +212,7 @@ class WebPageTest {
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(0L);
         assertThat(browser.findElement(By.cssSelector("#projects tbody tr a")).isDisplayed()).isTrue();
-        screenshot("08-phone-projects");
+        screenshot("09-phone-projects");
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
