@@ -26,6 +26,7 @@ const TEXT = {
   level1_3: ['满意度指标', 'Satisfaction'], level2_11: ['数量指标', 'Quantity'], level2_12: ['质量指标', 'Quality'], level2_13: ['时效指标', 'Timeliness'],
   level2_14: ['成本指标', 'Cost'], level2_21: ['经济效益', 'Economic'], level2_22: ['社会效益', 'Social'], level2_23: ['生态效益', 'Ecological'],
   level2_24: ['可持续影响', 'Sustainability'], level2_31: ['服务对象满意度', 'Beneficiary satisfaction'], asOfNote: ['以下为截至 {0} 日终的数据', 'Figures as of the end of {0}'],
+  indicator: ['指标', 'Indicator'], removed: ['已删除', 'removed'],
   firstChanges: ['仅显示前 {0} 条变动；最终值计入全部变动', 'Only the first {0} changes are shown; the final value counts them all'],
 };
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
@@ -112,8 +113,9 @@ function signOut(message = '') {
 
 // ---------- views ----------
 
+/** The way back to a page, shown above it; returned with the page's content, so that only the page shown sets it. */
 function crumbs(...links) {
-  document.getElementById('crumbs').replaceChildren(...links.map(([label, href]) => el('span', {}, href ? el('a', { href }, label) : label)));
+  return { way: links.map(([label, href]) => el('span', {}, href ? el('a', { href }, label) : label)) };
 }
 
 /** A link to the history of a figure: a project's total or one of its sources, a unit's or a department's total. */
@@ -139,9 +141,9 @@ function sourceCells(allocations) {
 }
 
 async function departmentsView() {
-  crumbs([t('departments')]);
+  const way = crumbs([t('departments')]);
   const departments = await api('/departments');
-  return [el('h1', {}, t('departments')), asOfNote(), el('div', { class: 'scroll' }, el('table', { id: 'departments' },
+  return [way, el('h1', {}, t('departments')), asOfNote(), el('div', { class: 'scroll' }, el('table', { id: 'departments' },
     el('thead', {}, el('tr', {}, el('th', {}, t('department')), el('th', {}, t('fiscalYear')), el('th', { class: 'num' }, t('declared')),
       el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
     el('tbody', {}, departments.map(d => el('tr', { class: isZero(d.variance) ? '' : 'variance' },
@@ -152,8 +154,8 @@ async function departmentsView() {
 
 async function departmentView(id) {
   const [department, units] = await Promise.all([api('/departments/' + id), api('/departments/' + id + '/units')]);
-  crumbs([t('departments'), '#/'], [department.name]);
-  return [el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
+  const way = crumbs([t('departments'), '#/'], [department.name]);
+  return [way, el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
       el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal), ' ', historyLink('departments/' + id)),
       el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance))),
@@ -169,8 +171,8 @@ async function departmentView(id) {
 async function unitView(id) {
   const [unit, projects] = await Promise.all([api('/units/' + id), api('/units/' + id + '/projects')]);
   const department = await api('/departments/' + unit.departmentId);
-  crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name]);
-  return [el('h1', {}, unit.name), asOfNote(),
+  const way = crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name]);
+  return [way, el('h1', {}, unit.name), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(unit.declaredTotal)),
       el('dt', {}, t('computed')), el('dd', {}, money(unit.computedTotal), ' ', historyLink('units/' + id)),
       el('dt', {}, t('variance')), el('dd', { class: isZero(unit.variance) ? '' : 'error' }, money(unit.variance))),
@@ -192,9 +194,9 @@ function reading(r) {
 async function projectView(id) {
   const project = await api('/projects/' + id);
   const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
-  crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
+  const way = crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
     [project.name]);
-  return [el('h1', {}, project.name, project.withdrawn ? ' (' + t('withdrawn') + ')' : ''), asOfNote(),
+  return [way, el('h1', {}, project.name, project.withdrawn ? ' (' + t('withdrawn') + ')' : ''), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('goal')), el('dd', { id: 'goal' }, project.goal || t('nothing'))),
     el('h2', {}, t('allocations')), el('div', { class: 'scroll' }, el('table', { id: 'allocations' },
       el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', { class: 'num' }, t('amount')), el('th', {}, ''))),
@@ -203,13 +205,14 @@ async function projectView(id) {
         el('tr', {}, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)), el('td', {}, historyLink('projects/' + id)))))),
     el('h2', {}, t('indicators')), el('div', { class: 'scroll' }, el('table', { id: 'indicators' },
       el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('no')), el('th', { class: 'wide' }, t('level1')), el('th', {}, t('level2')),
-        el('th', {}, t('name')), el('th', {}, t('periodTarget')), el('th', {}, t('annualTarget')), el('th', {}, t('flags')))),
+        el('th', {}, t('name')), el('th', {}, t('periodTarget')), el('th', {}, t('annualTarget')), el('th', {}, t('flags')), el('th', {}, ''))),
       el('tbody', {}, project.indicators.map(i => el('tr', {},
         el('td', { class: 'num' }, String(i.no)), el('td', { class: 'wide' }, i.level1 + ' ' + t('level1_' + i.level1)),
         el('td', {}, i.level2 + ' ' + t('level2_' + i.level2)), el('td', {}, i.name),
         el('td', {}, i.periodTarget, el('div', { class: 'reading' }, reading(i.periodReading))),
         el('td', {}, i.annualTarget, el('div', { class: 'reading' }, reading(i.annualReading))),
-        el('td', {}, i.flags.map(flag => el('span', { class: 'flag', 'data-flag': flag }, t(flag))))))))),
+        el('td', {}, i.flags.map(flag => el('span', { class: 'flag', 'data-flag': flag }, t(flag)))),
+        el('td', {}, el('a', { href: '#/projects/' + id + '/indicators/' + i.no + '/history', class: 'indicator-history' }, t('history')))))))),
   ];
 }
 
@@ -235,25 +238,51 @@ async function historySubject(kind, id, source) {
 
 async function historyView(kind, id, source) {
   const { title, back, names, trail } = await historySubject(kind, id, source);
-  crumbs([t('departments'), '#/'], back, [t('history')]);
-  const rows = trail.steps.map(step => el('tr', { 'data-position': step.position },
-    el('td', { class: 'num' }, String(step.position)), el('td', {}, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
-    el('td', { class: 'wide' }, step.effectiveDate || ''), el('td', { class: 'wide' }, step.eventType),
-    names ? el('td', {}, el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId)) : null,
-    el('td', {}, step.actor || ''),
-    el('td', {}, step.reason || ''), el('td', { class: 'wide' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · ')),
+  const way = crumbs([t('departments'), '#/'], back, [t('history')]);
+  const rows = trail.steps.map(step => el('tr', { 'data-position': step.position }, whenAndWhy(step, names),
     el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num' }, money(step.after))));
-  return [el('h1', {}, t('historyOf') + title), asOfNote(),
+  return [way, el('h1', {}, t('historyOf') + title), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, money(trail.finalValue)),
       el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
     trail.nextAfter != null ? el('p', { class: 'note', id: 'first-changes' }, t('firstChanges', trail.steps.length)) : '',
     trail.steps.length ? stepChart(trail.steps) : el('p', { class: 'note' }, t('noHistory')),
     el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
-      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', { class: 'wide' }, t('effectiveDate')),
-        el('th', { class: 'wide' }, t('event')), names ? el('th', {}, t('project')) : null, el('th', {}, t('actor')), el('th', {}, t('reason')),
-        el('th', { class: 'wide' }, t('document')),
+      el('thead', {}, el('tr', {}, whenAndWhyHeaders(names),
         el('th', { class: 'num' }, t('before')), el('th', { class: 'num' }, t('delta')), el('th', { class: 'num' }, t('after')))),
       el('tbody', {}, rows)))];
+}
+
+/** The columns every change shows: where it stands, when, what, (from which project,) who, why and from which document. */
+function whenAndWhy(step, names) {
+  return [el('td', { class: 'num' }, String(step.position)),
+    el('td', {}, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
+    el('td', { class: 'wide' }, step.effectiveDate || ''), el('td', { class: 'wide' }, step.eventType),
+    names ? el('td', {}, el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId)) : null,
+    el('td', {}, step.actor || ''), el('td', {}, step.reason || ''),
+    el('td', { class: 'wide' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · '))];
+}
+
+function whenAndWhyHeaders(names) {
+  return [el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', { class: 'wide' }, t('effectiveDate')),
+    el('th', { class: 'wide' }, t('event')), names ? el('th', {}, t('project')) : null, el('th', {}, t('actor')), el('th', {}, t('reason')),
+    el('th', { class: 'wide' }, t('document'))];
+}
+
+/** How one indicator's name, categories and targets changed: added, revised, removed. */
+async function indicatorHistoryView(id, no) {
+  const [project, trail] = await Promise.all([api('/projects/' + id), api('/projects/' + id + '/indicators/' + no + '/trail')]);
+  const way = crumbs([t('departments'), '#/'], [project.name, '#/projects/' + id], [t('history')]);
+  const shown = i => i ? [i.name, el('div', { class: 'reading' },
+    [i.level1 + ' ' + t('level1_' + i.level1), i.level2 + ' ' + t('level2_' + i.level2),
+      i.periodTarget && t('periodTarget') + ' ' + i.periodTarget, i.annualTarget && t('annualTarget') + ' ' + i.annualTarget]
+      .filter(Boolean).join(' · '))]
+    : t('removed');
+  return [way, el('h1', {}, t('historyOf') + project.name + ' · ' + t('indicator') + ' ' + no), asOfNote(),
+    el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, shown(trail.finalValue))),
+    el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
+      el('thead', {}, el('tr', {}, whenAndWhyHeaders(null), el('th', {}, t('before')), el('th', {}, t('after')))),
+      el('tbody', {}, trail.steps.map(step => el('tr', { 'data-position': step.position }, whenAndWhy(step, null),
+        el('td', {}, step.before ? shown(step.before) : t('nothing')), el('td', {}, shown(step.after)))))))];
 }
 
 /**
@@ -308,24 +337,32 @@ function select(position) {
 
 // ---------- routing ----------
 
+/** Pages load one after another as the address changes; only the last one asked for is shown. */
+let lastRoute = 0;
+
 async function route() {
   if (!state.authorization) { signOut(); return; }
+  const mine = ++lastRoute;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const view = document.getElementById('view');
   view.setAttribute('aria-busy', 'true');
   try {
     let content;
-    if (['projects', 'units', 'departments'].includes(parts[0]) && parts[1] && parts[2] === 'history') content = await historyView(parts[0], parts[1], new URLSearchParams(query).get('source'));
+    if (parts[0] === 'projects' && parts[2] === 'indicators' && parts[4] === 'history') content = await indicatorHistoryView(parts[1], parts[3]);
+    else if (['projects', 'units', 'departments'].includes(parts[0]) && parts[1] && parts[2] === 'history') content = await historyView(parts[0], parts[1], new URLSearchParams(query).get('source'));
     else if (parts[0] === 'departments' && parts[1]) content = await departmentView(parts[1]);
     else if (parts[0] === 'units' && parts[1]) content = await unitView(parts[1]);
     else if (parts[0] === 'projects' && parts[1]) content = await projectView(parts[1]);
     else content = await departmentsView();
-    view.replaceChildren(...content.flat().filter(Boolean));
+    if (mine !== lastRoute) return;
+    const [way, ...page] = content.flat().filter(Boolean);
+    document.getElementById('crumbs').replaceChildren(...way.way);
+    view.replaceChildren(...page);
   } catch (e) {
-    if (state.authorization) view.replaceChildren(el('p', { class: 'error', id: 'view-error' }, e.message));
+    if (mine === lastRoute && state.authorization) view.replaceChildren(el('p', { class: 'error', id: 'view-error' }, e.message));
   } finally {
-    view.removeAttribute('aria-busy');
+    if (mine === lastRoute) view.removeAttribute('aria-busy');
   }
 }
 

@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The auditors' web page in a real headless Chromium (Debian's chromium and
  * chromium-driver; CHROME_BINARY and CHROMEDRIVER name others): sign in, drill down to
- * a project of the seed, open the history of one of its figures, pick an earlier
+ * a project of the seed, open the history of an indicator and of a figure, pick an earlier
  * date, follow the totals of its unit and department back through their projects'
  * changes, switch to English, and read it on a phone-sized screen. Each step leaves a
  * screenshot in target/screenshots.
@@ -152,6 +152,17 @@ class WebPageTest {
         assertThat(browser.findElement(By.id("goal")).getText()).isEqualTo(project.get("goal").asText().isEmpty() ? "无" : project.get("goal").asText());
         assertThat(browser.findElement(By.id("allocations")).getText()).contains(money(revised));
         screenshot("05-project");
+
+        // an indicator's own history: added by the import, from the lines of the document it came from
+        browser.findElement(By.cssSelector("#indicators .indicator-history")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changes tbody tr")));
+        List<WebElement> indicatorChanges = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(indicatorChanges).hasSize(1);
+        assertThat(indicatorChanges.get(0).getText()).contains("IndicatorAdded").contains(Seed.NAME);
+        assertThat(browser.findElement(By.id("final-value")).getText()).contains(project.get("indicators").get(0).get("name").asText());
+        screenshot("05b-indicator-history");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".history-link[data-source='FISCAL_APPROPRIATION']")));
 
         // the history of its fiscal appropriation: a step per event, who and why beneath
         browser.findElement(By.cssSelector(".history-link[data-source='FISCAL_APPROPRIATION']")).click();
