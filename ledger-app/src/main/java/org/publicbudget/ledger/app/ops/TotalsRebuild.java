@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.publicbudget.ledger.query.totals.TotalsTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +53,7 @@ public class TotalsRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(TotalsRebuild.class);
     private static final String PROCESSOR = TotalsProjection.PROCESSOR;
+    private static final int SWITCH_ATTEMPTS = 100;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -110,14 +113,7 @@ public class TotalsRebuild {
                 rebuilds.finish(id, Rebuild.FAILED, proof, "the new copy does not read back as written; nothing was switched");
                 return;
             }
-            failIfLost(leaseLost);
-            transaction.executeWithoutResult(status -> {
-                for (Segment segment : oldTokens.keySet()) {
-                    tokens.storeToken(replayed.token(), PROCESSOR, segment.getSegmentId());
-                }
-                TotalsTables.activate(jdbc, target);
-                rebuilds.finish(id, Rebuild.DONE, proof, null);
-            });
+            switchTo(target, oldTokens.keySet(), replayed.token(), () -> rebuilds.finish(id, Rebuild.DONE, proof, null), leaseLost);
             release(claimed.getAndSet(List.of()));
             TotalsTables.empty(jdbc, live);
             log.info("Rebuilt the totals read model into copy {}: {} events, {} rows, {} differences from before",
@@ -130,6 +126,33 @@ public class TotalsRebuild {
         } finally {
             keepAlive.shutdownNow();
             release(claimed.get());
+        }
+    }
+
+    /**
+     * Moves the tokens and points the views at the new copy in one transaction. Readers
+     * in the way make the switch give way rather than wait (see {@link TotalsTables#activate});
+     * it is tried again until they have passed, for at most {@link #SWITCH_ATTEMPTS} times.
+     */
+    private void switchTo(String target, Set<Segment> segments, TrackingToken position, Runnable done, AtomicBoolean leaseLost) {
+        for (int attempt = 1; ; attempt++) {
+            failIfLost(leaseLost);
+            try {
+                transaction.executeWithoutResult(status -> {
+                    for (Segment segment : segments) {
+                        tokens.storeToken(position, PROCESSOR, segment.getSegmentId());
+                    }
+                    TotalsTables.activate(jdbc, target);
+                    done.run();
+                });
+                return;
+            } catch (PessimisticLockingFailureException readersInTheWay) {
+                if (attempt == SWITCH_ATTEMPTS) {
+                    throw new IllegalStateException("readers held the views through " + SWITCH_ATTEMPTS
+                            + " attempts to switch; nothing was switched", readersInTheWay);
+                }
+                pause(Duration.ofMillis(50));
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Operators rebuild the totals read model on a live ledger: readers notice nothing, writers lose nothing. */
 class RebuildTest extends PostgresApiTest {
@@ -97,6 +101,29 @@ class RebuildTest extends PostgresApiTest {
         assertThat(verification.get("readModelsMatch").asBoolean()).as(verification.toString()).isTrue();
         assertThat(api.get(AUDITOR, "/api/v1/departments").body().toString()).isNotEqualTo(departmentsBefore)
                 .as("only the revised project's department moved");
+    }
+
+    /** The switch to the new copy gives way to a reader in the middle of a transaction, and tries again once it ends. */
+    @Test
+    void theSwitchWaitsForAReaderStillUsingTheViews(@Autowired DataSource dataSource) throws Exception {
+        newProject("5.00");
+        awaitCaughtUp();
+        String location;
+        try (Connection reader = dataSource.getConnection(); Statement statement = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            statement.executeQuery("SELECT COUNT(*) FROM unit_summary").close();
+            Api.Response requested = api.post(OPERATOR, TOTALS + "/rebuild", "{\"reason\":\"a long report is open\"}");
+            assertThat(requested.status()).isEqualTo(202);
+            location = requested.headers().firstValue("Location").orElseThrow();
+            await().atMost(Duration.ofMinutes(1)).until(() -> api.get(OPERATOR, location).body().get("state").asText(), "WRITING"::equals);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> api.get(OPERATOR, location).body().get("state").asText(), "WRITING"::equals);
+            reader.commit();
+        }
+        JsonNode rebuild = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get(OPERATOR, location).body(), body -> body.get("state").asText().matches("DONE|FAILED"));
+        assertThat(rebuild.get("state").asText()).as(rebuild.toString()).isEqualTo("DONE");
+        awaitCaughtUp();
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.publicbudget.ledger.query.totals;
 
+import java.sql.SQLException;
 import java.util.List;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,6 +23,10 @@ public final class TotalsTables {
     }
 
     public static final String READ_MODEL = "totals";
+
+    /** Seven waits of this length stay under PostgreSQL's default deadlock_timeout of 1 s. */
+    static final int LOCK_WAIT_MILLIS = 100;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     public static final List<Table> ALL = List.of(
             new Table("department_summary", List.of("department_id", "name", "fiscal_year", "declared_total"), 1),
@@ -52,9 +60,32 @@ public final class TotalsTables {
      * Points every view at {@code copy} and records it as active. On PostgreSQL this
      * runs in the caller's transaction, so readers see the old copy or the new one,
      * never a mixture.
+     *
+     * <p>A reader locks the views one by one, in the order its query names them, and
+     * replacing a view needs it alone. A reader holding one view while it waits for
+     * another that the switch holds would be aborted by PostgreSQL as a deadlock after
+     * its {@code deadlock_timeout} (1 s by default). So the switch first takes every
+     * view, waiting at most {@link #LOCK_WAIT_MILLIS} for each: when readers are in the
+     * way it gives way instead, with a {@link CannotAcquireLockException},
+     * and the caller tries its transaction again.
      */
     public static void activate(JdbcTemplate jdbc, String copy) {
+        if (onPostgres(jdbc)) {
+            jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT_MILLIS + "ms'");
+            try {
+                jdbc.execute("LOCK TABLE " + String.join(", ", ALL.stream().map(Table::name).toList()) + " IN ACCESS EXCLUSIVE MODE");
+            } catch (DataAccessException e) {
+                if (e.getMostSpecificCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                    throw new CannotAcquireLockException("readers are using the views; try again", e);
+                }
+                throw e;
+            }
+        }
         ALL.forEach(table -> jdbc.execute("CREATE OR REPLACE VIEW " + table.name() + " AS SELECT * FROM " + table.in(copy)));
         jdbc.update("UPDATE read_model_copy SET active = ? WHERE read_model = ?", copy, READ_MODEL);
+    }
+
+    private static boolean onPostgres(JdbcTemplate jdbc) {
+        return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 }
