@@ -71,7 +71,7 @@ class RebuildTest extends PostgresApiTest {
         String location = requested.headers().firstValue("Location").orElseThrow();
         JsonNode rebuild = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get(OPERATOR, location).body(), body -> body.get("state").asText().matches("DONE|FAILED"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> revisions.get() >= 3 + 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> revisions.get() >= 3 + 3);
         stop.set(true);
         for (Future<?> f : load) {
             f.get(1, TimeUnit.MINUTES);
