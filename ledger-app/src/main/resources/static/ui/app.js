@@ -28,6 +28,7 @@ const TEXT = {
   level2_24: ['可持续影响', 'Sustainability'], level2_31: ['服务对象满意度', 'Beneficiary satisfaction'], asOfNote: ['以下为截至 {0} 日终的数据', 'Figures as of the end of {0}'],
   indicator: ['指标', 'Indicator'], removed: ['已删除', 'removed'],
   firstChanges: ['仅显示前 {0} 条变动；最终值计入全部变动', 'Only the first {0} changes are shown; the final value counts them all'],
+  moreChanges: ['再显示 {0} 条变动', 'Show {0} more changes'],
 };
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
 
@@ -219,37 +220,62 @@ async function projectView(id) {
 const TRAIL_LIMIT = 1000;
 
 /**
- * What a history is of: its title, the way back, one page of its trail, and — for a
+ * What a history is of: its title, the way back, where its trail is read and — for a
  * unit or department, whose changes come from many projects — the projects' names.
  */
 async function historySubject(kind, id, source) {
   if (kind === 'projects') {
     const project = await api('/projects/' + id);
     return { title: project.name + ' · ' + (source ? t(source) : t('total')), back: [project.name, '#/projects/' + id], names: null,
-      trail: await api('/projects/' + id + '/trail', { fundingSource: source, limit: TRAIL_LIMIT }) };
+      trailPath: '/projects/' + id + '/trail' };
   }
   const figure = await api('/' + kind + '/' + id);
   const units = kind === 'units' ? [figure] : await api('/departments/' + id + '/units');
   const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
   return { title: figure.name + ' · ' + t('total'), back: [figure.name, '#/' + kind + '/' + id],
-    names: Object.fromEntries(projects.map(p => [p.projectId, p.name])),
-    trail: await api('/' + kind + '/' + id + '/trail', { limit: TRAIL_LIMIT }) };
+    names: Object.fromEntries(projects.map(p => [p.projectId, p.name])), trailPath: '/' + kind + '/' + id + '/trail' };
 }
 
+/**
+ * A figure's history, read a page of 1,000 changes at a time: the first page at once,
+ * each further one when the auditor asks for it, added to the table and the chart.
+ */
 async function historyView(kind, id, source) {
-  const { title, back, names, trail } = await historySubject(kind, id, source);
+  const { title, back, names, trailPath } = await historySubject(kind, id, source);
+  const pageAfter = after => api(trailPath, { fundingSource: source, limit: TRAIL_LIMIT, after });
+  const trail = await pageAfter(null);
   const way = crumbs([t('departments'), '#/'], back, [t('history')]);
-  const rows = trail.steps.map(step => el('tr', { 'data-position': step.position }, whenAndWhy(step, names),
-    el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num' }, money(step.after))));
+  const steps = [...trail.steps];
+  const row = step => el('tr', { 'data-position': step.position }, whenAndWhy(step, names),
+    el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num' }, money(step.after)));
+  const rows = el('tbody', {}, steps.map(row));
+  const chart = el('div', {}, steps.length ? stepChart(steps) : el('p', { class: 'note' }, t('noHistory')));
+  const shown = el('p', { class: 'note', id: 'first-changes' }, t('firstChanges', steps.length));
+  const more = el('button', { type: 'button', id: 'more-changes' }, t('moreChanges', TRAIL_LIMIT));
+  let next = trail.nextAfter;
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const page = await pageAfter(next);
+      steps.push(...page.steps);
+      rows.append(...page.steps.map(row));
+      chart.replaceChildren(stepChart(steps));
+      shown.textContent = t('firstChanges', steps.length);
+      next = page.nextAfter;
+    } catch (e) {
+      shown.textContent = e.message;
+    }
+    more.disabled = false;
+    if (next == null) { shown.remove(); more.remove(); }
+  });
   return [way, el('h1', {}, t('historyOf') + title), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, money(trail.finalValue)),
       el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
-    trail.nextAfter != null ? el('p', { class: 'note', id: 'first-changes' }, t('firstChanges', trail.steps.length)) : '',
-    trail.steps.length ? stepChart(trail.steps) : el('p', { class: 'note' }, t('noHistory')),
+    next != null ? shown : '', chart,
     el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
       el('thead', {}, el('tr', {}, whenAndWhyHeaders(names),
         el('th', { class: 'num' }, t('before')), el('th', { class: 'num' }, t('delta')), el('th', { class: 'num' }, t('after')))),
-      el('tbody', {}, rows)))];
+      rows)), next != null ? more : ''];
 }
 
 /** The columns every change shows: where it stands, when, what, (from which project,) who, why and from which document. */

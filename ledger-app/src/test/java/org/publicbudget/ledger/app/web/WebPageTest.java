@@ -230,6 +230,51 @@ class WebPageTest {
         assertThat(browser.findElement(By.id("view")).getText()).isEmpty();
     }
 
+    /** A figure with more changes than a page holds: the first 1,000 drawn, the rest when the auditor asks. */
+    @Test
+    void aLongHistoryIsShownAThousandChangesAtATime() throws IOException {
+        // fiscal year 2024, so that the seed's department stays first in the list for the other test
+        Api.Response created = api.post(TestDeployment.WRITER, "/api/v1/projects", """
+                {"department":"长历史测试部门","fiscalYear":2024,"unit":"长历史测试单位","name":"长历史项目","allocations":{"FISCAL_APPROPRIATION":"100"}}""");
+        assertThat(created.status()).isEqualTo(201);
+        String projectId = created.body().get("projectId").asText();
+        int revisions = 1_050;
+        for (int i = 1; i <= revisions; i++) {
+            assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/allocation-revisions",
+                    "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + (100 + i) + "\",\"reason\":\"第" + i + "次调整\"}").status())
+                    .isEqualTo(200);
+        }
+        awaitReadModel();
+        String allocated = api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + projectId).body().get("allocations")
+                .get("FISCAL_APPROPRIATION").asText();
+        assertThat(new BigDecimal(allocated)).isEqualByComparingTo(BigDecimal.valueOf(100 + revisions));
+        String finalAmount = money(allocated);
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        signIn(TestDeployment.AUDITOR, TestDeployment.PASSWORDS.get(TestDeployment.AUDITOR));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#departments tbody tr")));
+        browser.navigate().to("http://localhost:" + port + "/ui/#/projects/" + projectId + "/history?source=FISCAL_APPROPRIATION");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("more-changes")));
+        assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).hasSize(1_000);
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(1_000);
+        assertThat(browser.findElement(By.id("first-changes")).getText()).contains("1000");
+        assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(finalAmount);
+
+        WebElement more = browser.findElement(By.id("more-changes"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'end'})", more);
+        screenshot("10-long-history");
+        more.click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#changes tbody tr"), revisions + 1));
+        assertThat(browser.findElements(By.id("more-changes"))).as("nothing more to read").isEmpty();
+        assertThat(browser.findElements(By.id("first-changes"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(revisions + 1);
+        List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(changes.get(1_000).getText()).contains("第1000次调整");
+        assertThat(changes.get(revisions).getText()).contains("第" + revisions + "次调整").contains(finalAmount);
+    }
+
     private void importSeedOn(Instant moment) {
         Clock original = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.fixed(moment, ZoneOffset.UTC);
