@@ -61,7 +61,7 @@ public class TotalsQueries {
                 }, unitId);
     }
 
-    /** The project and its amounts in one statement; its indicators in a second (the version tells which event both reflect). */
+    /** The project and its amounts come from one statement; its indicators from one just before it. */
     public Optional<ProjectDetail> project(String projectId) {
         List<ProjectDetail.Indicator> indicators = jdbc.query(
                 "SELECT no, level1, level2, name, period_target, annual_target FROM project_indicator WHERE project_id = ? ORDER BY no",

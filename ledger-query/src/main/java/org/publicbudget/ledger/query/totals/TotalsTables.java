@@ -24,8 +24,8 @@ public final class TotalsTables {
 
     public static final String READ_MODEL = "totals";
 
-    /** Seven waits of this length stay under PostgreSQL's default deadlock_timeout of 1 s. */
-    static final int LOCK_WAIT_MILLIS = 100;
+    /** Readers hold a view for one statement; even one such wait per view stays under PostgreSQL's default deadlock_timeout of 1 s. */
+    private static final int LOCK_WAIT_MILLIS = 100;
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     public static final List<Table> ALL = List.of(
