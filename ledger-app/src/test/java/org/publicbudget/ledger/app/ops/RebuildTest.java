@@ -116,7 +116,7 @@ class RebuildTest extends PostgresApiTest {
             assertThat(requested.status()).isEqualTo(202);
             location = requested.headers().firstValue("Location").orElseThrow();
             await().atMost(Duration.ofMinutes(1)).until(() -> api.get(OPERATOR, location).body().get("state").asText(), "WRITING"::equals);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> api.get(OPERATOR, location).body().get("state").asText(), "WRITING"::equals);
             reader.commit();
         }
