@@ -30,8 +30,7 @@ final class PendingTotals {
     /** One batch of updates per table; rows not there yet are inserted. */
     void write(JdbcTemplate jdbc) {
         Map<String, List<Map.Entry<Total, BigDecimal>>> byTable = new LinkedHashMap<>();
-        moves.entrySet().forEach(move -> byTable.computeIfAbsent(move.getKey().table() + " " + move.getKey().keyColumn(),
-                t -> new ArrayList<>()).add(move));
+        moves.entrySet().forEach(move -> byTable.computeIfAbsent(move.getKey().table(), t -> new ArrayList<>()).add(move));
         for (List<Map.Entry<Total, BigDecimal>> rows : byTable.values()) {
             Total first = rows.get(0).getKey();
             int[] updated = jdbc.batchUpdate("UPDATE " + first.table() + " SET amount = amount + ? WHERE " + first.keyColumn()
