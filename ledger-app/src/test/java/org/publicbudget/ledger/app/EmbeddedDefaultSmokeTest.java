@@ -47,7 +47,7 @@ class EmbeddedDefaultSmokeTest {
         String projectId;
         try (ConfigurableApplicationContext app = start()) {
             Api api = apiOf(app);
-            assertThat(api.get(null, "/actuator/health").body().get("status").asText()).isEqualTo("UP");
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get(null, "/actuator/health").body().get("status").asText().equals("UP"));
             Api.Response created = api.post("finance", "/api/v1/projects", CREATE, Map.of("Idempotency-Key", "create-1"));
             assertThat(created.status()).isEqualTo(201);
             projectId = created.body().get("projectId").asText();

@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.publicbudget.ledger.app.importer.NotABudgetTable;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.project.NoSuchIndicator;
+import org.publicbudget.ledger.query.totals.InvalidCursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -45,6 +46,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(InvalidCursor.class)
+    ResponseEntity<Object> invalidCursor(InvalidCursor e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "after");
+    }
+
     @ExceptionHandler(NoSuchIndicator.class)
     ResponseEntity<Object> noSuchIndicator(NoSuchIndicator e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field());
@@ -69,6 +75,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> noSuchProject(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "no project with id " + e.getAggregateIdentifier(), "projectId");
+    }
+
+    /** The read models did not reach the position a read asked for in time. */
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<Object> behind(ReadModelBehind e) {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Read models behind", e.getMessage(), MinimumPosition.PARAMETER);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header("Retry-After", "1").body(problem.getBody());
     }
 
     /** A stale expected version, or another writer that appended first: nothing was changed. */

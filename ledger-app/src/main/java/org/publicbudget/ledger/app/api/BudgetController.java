@@ -23,10 +23,12 @@ public class BudgetController {
 
     private final CommandGateway commands;
     private final TotalsQueries totals;
+    private final LedgerPosition position;
 
-    public BudgetController(CommandGateway commands, TotalsQueries totals) {
+    public BudgetController(CommandGateway commands, TotalsQueries totals, LedgerPosition position) {
         this.commands = commands;
         this.totals = totals;
+        this.position = position;
     }
 
     @PostMapping("/api/v1/units")
@@ -42,6 +44,7 @@ public class BudgetController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("unitId", unitId);
         answer.put("departmentId", departmentId);
+        answer.put("position", position.reached());
         return ResponseEntity.created(URI.create("/api/v1/units/" + unitId)).body(answer);
     }
 
@@ -57,7 +60,7 @@ public class BudgetController {
         if (body.unit() != null) {
             String unit = RequestFields.required("unit", body.unit());
             unitId = OrganisationIds.unitId(departmentId, Texts.required("unit", unit));
-            if (totals.unit(unitId).isEmpty()) {
+            if (totals.unit(unitId, null).isEmpty()) {
                 throw NotFound.named("unit", "no unit named " + unit + " in " + department + " " + fiscalYear);
             }
         }
@@ -67,6 +70,7 @@ public class BudgetController {
         answer.put("departmentId", departmentId);
         answer.put("unitId", unitId);
         answer.put("declaredTotal", declared);
+        answer.put("position", position.reached());
         return answer;
     }
 }

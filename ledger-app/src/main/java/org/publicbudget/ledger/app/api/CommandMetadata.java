@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.MetaData;
+import org.publicbudget.ledger.domain.EventMetadata;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -16,18 +17,16 @@ import org.springframework.security.core.Authentication;
  */
 public final class CommandMetadata {
 
-    public static final String ACTOR = "actor";
-    public static final String REASON = "reason";
-    public static final String REQUEST_ID = "requestId";
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
-    /** Provenance of imported events: the document's name, its SHA-256 and the source lines of the row. */
-    public static final String DOCUMENT = "document";
-    public static final String DOCUMENT_SHA256 = "documentSha256";
-    public static final String SOURCE_LINES = "sourceLines";
-    /** 文号 and the date a change takes effect, when the client gives them. */
-    public static final String DOCUMENT_NUMBER = "documentNumber";
-    public static final String EFFECTIVE_DATE = "effectiveDate";
+    public static final String ACTOR = EventMetadata.ACTOR;
+    public static final String REASON = EventMetadata.REASON;
+    public static final String REQUEST_ID = EventMetadata.REQUEST_ID;
+    public static final String CORRELATION_ID = EventMetadata.CORRELATION_ID;
+    public static final String CAUSATION_ID = EventMetadata.CAUSATION_ID;
+    public static final String DOCUMENT = EventMetadata.DOCUMENT;
+    public static final String DOCUMENT_SHA256 = EventMetadata.DOCUMENT_SHA256;
+    public static final String SOURCE_LINES = EventMetadata.SOURCE_LINES;
+    public static final String DOCUMENT_NUMBER = EventMetadata.DOCUMENT_NUMBER;
+    public static final String EFFECTIVE_DATE = EventMetadata.EFFECTIVE_DATE;
 
     /** Ids a client may send: short and plain, so that they are safe in logs and headers. */
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");

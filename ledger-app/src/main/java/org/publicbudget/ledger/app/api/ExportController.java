@@ -2,11 +2,12 @@ package org.publicbudget.ledger.app.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.publicbudget.ledger.app.export.ChangeReport;
 import org.publicbudget.ledger.app.export.DepartmentReports;
 import org.publicbudget.ledger.app.export.DepartmentTable;
 import org.publicbudget.ledger.app.export.TableFiles;
-import org.publicbudget.ledger.query.history.PointInTime;
+import org.publicbudget.ledger.query.audit.ChangeReport;
+import org.publicbudget.ledger.query.audit.DepartmentChanges;
+import org.publicbudget.ledger.query.history.Positions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,9 +28,13 @@ public class ExportController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final DepartmentReports reports;
+    private final DepartmentChanges changes;
+    private final Positions positions;
 
-    public ExportController(DepartmentReports reports) {
+    public ExportController(DepartmentReports reports, DepartmentChanges changes, Positions positions) {
         this.reports = reports;
+        this.changes = changes;
+        this.positions = positions;
     }
 
     @GetMapping("/api/v1/departments/{departmentId}/export")
@@ -38,7 +43,7 @@ public class ExportController {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidRequest("format", "format must be csv or xlsx");
         }
-        PointInTime at = ReadController.at(asOf, atPosition);
+        Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
         DepartmentTable table = reports.table(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
         boolean csv = format.equals("csv");
         String file = "项目支出绩效目标表-" + table.fiscalYear() + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
@@ -48,13 +53,18 @@ public class ExportController {
                 .body(csv ? TableFiles.csv(table) : TableFiles.xlsx(table));
     }
 
+    /**
+     * What changed between two moments: the changes recorded after {@code from} up to
+     * {@code to}, a page at a time ({@code after}, {@code limit}; {@code nextAfter} continues).
+     */
     @GetMapping("/api/v1/departments/{departmentId}/changes")
-    public ChangeReport changes(@PathVariable String departmentId, @RequestParam String from, @RequestParam String to) {
+    public ChangeReport changes(@PathVariable String departmentId, @RequestParam String from, @RequestParam String to,
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
         Instant start = Moments.parse("from", from);
         Instant end = Moments.parse("to", to);
         if (end.isBefore(start)) {
             throw new InvalidRequest("to", "to must not lie before from");
         }
-        return reports.changes(departmentId, start, end);
+        return changes.between(departmentId, start, end, positions.of(start), positions.of(end), ReadController.page(after, limit));
     }
 }

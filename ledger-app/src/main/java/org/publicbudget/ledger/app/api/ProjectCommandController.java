@@ -44,9 +44,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectCommandController {
 
     private final CommandGateway commands;
+    private final LedgerPosition position;
 
-    public ProjectCommandController(CommandGateway commands) {
+    public ProjectCommandController(CommandGateway commands, LedgerPosition position) {
         this.commands = commands;
+        this.position = position;
+    }
+
+    /** What adding or revising an indicator answers. */
+    public record IndicatorChange(String projectId, int no, long version, long position) {
     }
 
     @PostMapping
@@ -73,6 +79,7 @@ public class ProjectCommandController {
         answer.put("departmentId", departmentId);
         answer.put("unitId", OrganisationIds.unitId(departmentId, Texts.required("unit", unit)));
         answer.put("version", 0L);
+        answer.put("position", position.reached());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId)).eTag("0").body(answer);
     }
 
@@ -112,7 +119,7 @@ public class ProjectCommandController {
     }
 
     @PostMapping("/{projectId}/indicators")
-    public ResponseEntity<IndicatorAccepted> addIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
+    public ResponseEntity<IndicatorChange> addIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
         String reason = RequestFields.reasonOr("indicator added", body.reason());
         IndicatorAccepted accepted = commands.sendAndWait(new AddIndicator(projectId, body.no(),
@@ -122,11 +129,11 @@ public class ProjectCommandController {
                         RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
                 CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/indicators/" + accepted.no()))
-                .eTag(Long.toString(accepted.version())).body(accepted);
+                .eTag(Long.toString(accepted.version())).body(indicatorChange(accepted));
     }
 
     @PutMapping("/{projectId}/indicators/{no}")
-    public ResponseEntity<IndicatorAccepted> reviseIndicator(@PathVariable String projectId, @PathVariable int no,
+    public ResponseEntity<IndicatorChange> reviseIndicator(@PathVariable String projectId, @PathVariable int no,
             @RequestBody IndicatorRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             Authentication user, HttpServletRequest request) {
         if (body.no() != null && body.no() != no) {
@@ -139,7 +146,7 @@ public class ProjectCommandController {
                         RequestFields.bounded("annualTarget", body.annualTarget()), reason,
                         RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
                 CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
-        return ResponseEntity.ok().eTag(Long.toString(accepted.version())).body(accepted);
+        return ResponseEntity.ok().eTag(Long.toString(accepted.version())).body(indicatorChange(accepted));
     }
 
     /** The reason may come as a query parameter (DELETE bodies are not welcome everywhere) or in a body. */
@@ -155,7 +162,11 @@ public class ProjectCommandController {
                 CommandMetadata.of(user, request, reason, given.documentNumber(), given.effectiveDate())));
     }
 
-    private static ResponseEntity<ProjectChange> answer(ProjectBalance balance) {
-        return ResponseEntity.ok().eTag(Long.toString(balance.version())).body(ProjectChange.of(balance));
+    private ResponseEntity<ProjectChange> answer(ProjectBalance balance) {
+        return ResponseEntity.ok().eTag(Long.toString(balance.version())).body(ProjectChange.of(balance, position.reached()));
+    }
+
+    private IndicatorChange indicatorChange(IndicatorAccepted accepted) {
+        return new IndicatorChange(accepted.projectId(), accepted.no(), accepted.version(), position.reached());
     }
 }

@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.app.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -7,11 +9,12 @@ import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.IndicatorTrail;
 import org.publicbudget.ledger.query.audit.Trail;
 import org.publicbudget.ledger.query.audit.TrailPage;
-import org.publicbudget.ledger.query.history.LedgerHistory;
-import org.publicbudget.ledger.query.history.LedgerState;
 import org.publicbudget.ledger.query.history.PointInTime;
+import org.publicbudget.ledger.query.history.Positions;
 import org.publicbudget.ledger.query.totals.DepartmentTotals;
+import org.publicbudget.ledger.query.totals.Page;
 import org.publicbudget.ledger.query.totals.ProjectDetail;
+import org.publicbudget.ledger.query.totals.ProjectFromEvents;
 import org.publicbudget.ledger.query.totals.ProjectRow;
 import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.publicbudget.ledger.query.totals.UnitTotals;
@@ -21,97 +24,108 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Reads for auditors: departments, units and projects with declared, computed and
  * variance, and the trail behind each figure. Every read accepts {@code asOf} (an
- * ISO-8601 instant, or a date for the end of that day, UTC) or {@code atPosition}
- * (an event-store position) and then answers
- * as the ledger stood at that moment, recomputed from the events recorded up to it;
- * without them it answers from the read models, which follow the event store within
- * moments of a write.
+ * ISO-8601 instant, or a date for the end of that day, UTC) or {@code atPosition} (an
+ * event-store position) and then answers as the ledger stood at that moment, from the
+ * read models' history rows; without them it answers from their current rows. Lists
+ * come in pages of at most {@value Page#MAX_LIMIT} ({@code limit}, {@code after}; the
+ * next page's address in a {@code Link} header).
  */
 @RestController
 @RequestMapping("/api/v1")
 public class ReadController {
 
-    private final TotalsQueries totals;
-    private final LedgerHistory history;
-    private final AuditTrail trails;
+    /** How long a read of a project waits for the projection before computing it from the project's own events. */
+    private static final Duration PROJECT_WAIT = Duration.ofSeconds(1);
 
-    public ReadController(TotalsQueries totals, LedgerHistory history, AuditTrail trails) {
+    private final TotalsQueries totals;
+    private final AuditTrail trails;
+    private final Positions positions;
+    private final ProjectFromEvents fromEvents;
+    private final ReadModelProgress progress;
+
+    public ReadController(TotalsQueries totals, AuditTrail trails, Positions positions, ProjectFromEvents fromEvents,
+            ReadModelProgress progress) {
         this.totals = totals;
-        this.history = history;
         this.trails = trails;
+        this.positions = positions;
+        this.fromEvents = fromEvents;
+        this.progress = progress;
     }
 
     @GetMapping("/departments")
-    public List<DepartmentTotals> departments(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        return at.isNow() ? totals.departments() : history.at(at).departments();
+    public ResponseEntity<List<DepartmentTotals>> departments(@RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        return paged(request, totals.departments(at(asOf, atPosition), after, limit(limit)));
     }
 
     @GetMapping("/departments/{departmentId}")
     public DepartmentTotals department(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        return (at.isNow() ? totals.department(departmentId) : history.department(departmentId, at).department(departmentId))
-                .orElseThrow(() -> NotFound.of("department", departmentId));
+        return totals.department(departmentId, at(asOf, atPosition)).orElseThrow(() -> NotFound.of("department", departmentId));
     }
 
     @GetMapping("/departments/{departmentId}/units")
-    public List<UnitTotals> unitsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        if (at.isNow()) {
-            department(departmentId, null, null);
-            return totals.unitsOf(departmentId);
-        }
-        LedgerState state = history.department(departmentId, at);
-        state.department(departmentId).orElseThrow(() -> NotFound.of("department", departmentId));
-        return state.unitsOf(departmentId);
+    public ResponseEntity<List<UnitTotals>> unitsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        Long at = at(asOf, atPosition);
+        totals.department(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
+        return paged(request, totals.unitsOf(departmentId, at, after, limit(limit)));
     }
 
     @GetMapping("/units")
-    public List<UnitTotals> units(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        return at.isNow() ? totals.units() : history.at(at).units();
+    public ResponseEntity<List<UnitTotals>> units(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        return paged(request, totals.units(at(asOf, atPosition), after, limit(limit)));
     }
 
     @GetMapping("/units/{unitId}")
     public UnitTotals unit(@PathVariable String unitId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        return (at.isNow() ? totals.unit(unitId) : departmentOf(unitId, at).unit(unitId)).orElseThrow(() -> NotFound.of("unit", unitId));
+        return totals.unit(unitId, at(asOf, atPosition)).orElseThrow(() -> NotFound.of("unit", unitId));
     }
 
     @GetMapping("/units/{unitId}/projects")
-    public List<ProjectRow> projectsOf(@PathVariable String unitId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        if (at.isNow()) {
-            unit(unitId, null, null);
-            return totals.projectsOf(unitId);
-        }
-        LedgerState state = departmentOf(unitId, at);
-        state.unit(unitId).orElseThrow(() -> NotFound.of("unit", unitId));
-        return state.projectsOf(unitId);
+    public ResponseEntity<List<ProjectRow>> projectsOf(@PathVariable String unitId, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        Long at = at(asOf, atPosition);
+        totals.unit(unitId, at).orElseThrow(() -> NotFound.of("unit", unitId));
+        return paged(request, totals.projectsOf(unitId, at, after, limit(limit)));
     }
 
-    /** The unit's department as of a moment (units never move, so today's read model says which). */
-    private LedgerState departmentOf(String unitId, PointInTime at) {
-        String departmentId = totals.unit(unitId).orElseThrow(() -> NotFound.of("unit", unitId)).departmentId();
-        return history.department(departmentId, at);
-    }
-
-    /** The ETag is the project's version, for clients that send it back as If-Match. */
+    /**
+     * The ETag is the project's version, for clients that send it back as If-Match. A
+     * read of the present shows the newest version in the event store, right after the
+     * command that made it is answered: it waits for the projection a moment, and when
+     * the projection is held up (a rebuild) computes the project from its own events.
+     */
     @GetMapping("/projects/{projectId}")
     public ResponseEntity<ProjectDetail> project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
-        PointInTime at = at(asOf, atPosition);
-        ProjectDetail project = (at.isNow() ? totals.project(projectId) : history.project(projectId, at))
+        Long at = at(asOf, atPosition);
+        ProjectDetail project = (at != null ? totals.project(projectId, at) : totals.project(projectId, null)
+                .filter(shown -> shown.version() >= fromEvents.storedVersion(projectId))
+                .or(() -> freshProject(projectId)))
                 .orElseThrow(() -> NotFound.of("project", projectId));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+    }
+
+    private java.util.Optional<ProjectDetail> freshProject(String projectId) {
+        long stored = fromEvents.storedVersion(projectId);
+        if (stored < 0) {
+            return java.util.Optional.empty();
+        }
+        if (progress.awaitProject(projectId, stored, PROJECT_WAIT)) {
+            return totals.project(projectId, null);
+        }
+        return fromEvents.read(projectId);
     }
 
     /** A project's total, or with {@code fundingSource} its allocation from that source. */
@@ -125,8 +139,9 @@ public class ReadController {
 
     @GetMapping("/projects/{projectId}/indicators/{no}/trail")
     public IndicatorTrail indicatorTrail(@PathVariable String projectId, @PathVariable int no,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
-        return trails.ofIndicator(projectId, no, at(asOf, atPosition))
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        return trails.ofIndicator(projectId, no, at(asOf, atPosition), page(after, limit))
                 .orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));
     }
 
@@ -145,7 +160,12 @@ public class ReadController {
                 .orElseThrow(() -> NotFound.of("department", departmentId));
     }
 
-    static PointInTime at(String asOf, Long atPosition) {
+    /** The position a read is as of: null for now. */
+    Long at(String asOf, Long atPosition) {
+        return positions.of(pointInTime(asOf, atPosition));
+    }
+
+    static PointInTime pointInTime(String asOf, Long atPosition) {
         Instant instant = asOf == null ? null : Moments.parse("asOf", asOf);
         if (atPosition != null && atPosition < 0) {
             throw new InvalidRequest("atPosition", "atPosition must not be negative");
@@ -153,7 +173,7 @@ public class ReadController {
         return new PointInTime(instant, atPosition);
     }
 
-    private static TrailPage page(Long after, Integer limit) {
+    static TrailPage page(Long after, Integer limit) {
         if (after != null && after < 0) {
             throw new InvalidRequest("after", "after must not be negative");
         }
@@ -161,5 +181,23 @@ public class ReadController {
             throw new InvalidRequest("limit", "limit must be between 1 and " + TrailPage.MAX_LIMIT);
         }
         return new TrailPage(after == null ? 0 : after, limit == null ? TrailPage.MAX_LIMIT : limit);
+    }
+
+    private static int limit(Integer limit) {
+        if (limit != null && (limit < 1 || limit > Page.MAX_LIMIT)) {
+            throw new InvalidRequest("limit", "limit must be between 1 and " + Page.MAX_LIMIT + "; ask for the next page with after");
+        }
+        return limit == null ? Page.MAX_LIMIT : limit;
+    }
+
+    /** The page as a JSON array; the address of the next one in a {@code Link} header (relative, so no Host is echoed). */
+    private static <T> ResponseEntity<List<T>> paged(HttpServletRequest request, Page<T> page) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.next() != null) {
+            String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                    .replaceQueryParam("after", page.next()).build().toUriString();
+            answer.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(page.items());
     }
 }

@@ -28,14 +28,16 @@ public class TransferController {
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
+    private final LedgerPosition position;
 
-    public TransferController(CommandGateway commands, TransactionTemplate transaction) {
+    public TransferController(CommandGateway commands, TransactionTemplate transaction, LedgerPosition position) {
         this.commands = commands;
         this.transaction = transaction;
+        this.position = position;
     }
 
-    /** Both projects as the transfer left them. */
-    public record TransferResult(String transferId, ProjectChange from, ProjectChange to) {
+    /** Both projects as the transfer left them, and the position both sides reached. */
+    public record TransferResult(String transferId, ProjectChange from, ProjectChange to, long position) {
     }
 
     @PostMapping("/api/v1/transfers")
@@ -51,7 +53,7 @@ public class TransferController {
         String transferId = UUID.randomUUID().toString();
         TransferOut out = new TransferOut(from, transferId, to, body.fundingSource(), amount, reason);
         TransferIn in = new TransferIn(to, transferId, from, body.fundingSource(), amount, reason);
-        TransferResult result = transaction.execute(status -> {
+        ProjectBalance[] sides = transaction.execute(status -> {
             ProjectBalance given;
             ProjectBalance received;
             if (from.compareTo(to) <= 0) {
@@ -61,8 +63,11 @@ public class TransferController {
                 received = send(in, "toProjectId", to, metadata);
                 given = send(out, "fromProjectId", from, metadata);
             }
-            return new TransferResult(transferId, ProjectChange.of(given), ProjectChange.of(received));
+            return new ProjectBalance[] {given, received};
         });
+        long reached = position.reached();
+        TransferResult result = new TransferResult(transferId, ProjectChange.of(sides[0], reached), ProjectChange.of(sides[1], reached),
+                reached);
         return ResponseEntity.created(URI.create("/api/v1/transfers/" + transferId)).body(result);
     }
 

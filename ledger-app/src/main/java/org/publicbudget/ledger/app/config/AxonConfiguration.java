@@ -26,11 +26,8 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.domain.budget.DepartmentBudget;
 import org.publicbudget.ledger.domain.project.Project;
-import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.history.EventReader;
-import org.publicbudget.ledger.query.history.LedgerHistory;
 import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
-import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,15 +148,5 @@ public class AxonConfiguration {
     public EventReader eventReader(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
             ObjectProvider<EventUpcaster> upcasters) {
         return new EventReader(jdbc, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList()));
-    }
-
-    @Bean
-    public AuditTrail auditTrail(EventReader events, TotalsQueries totals) {
-        return new AuditTrail(events, totals);
-    }
-
-    @Bean
-    public LedgerHistory ledgerHistory(EventReader events) {
-        return new LedgerHistory(events);
     }
 }

@@ -11,26 +11,51 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.publicbudget.ledger.query.proof.EventChain;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's own JDBC storage engine, with every append followed — in the same
  * transaction — by the chain hashes of the events it stored. Wrapping the configured
  * engine rather than building one keeps its serializer and upcaster chain as they are.
+ * The position the events landed at is noted for the request's answer, and once the
+ * transaction commits the event processors are woken.
  */
 class ChainingEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final EventChain chain;
+    private final LedgerSignals signals;
 
-    ChainingEventStorageEngine(EventStorageEngine delegate, EventChain chain) {
+    ChainingEventStorageEngine(EventStorageEngine delegate, EventChain chain, LedgerSignals signals) {
         this.delegate = delegate;
         this.chain = chain;
+        this.signals = signals;
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
-        chain.record(events.stream().filter(DomainEventMessage.class::isInstance).map(e -> (DomainEventMessage<?>) e).toList());
+        AppendedPosition.record(chain.record(events.stream().filter(DomainEventMessage.class::isInstance)
+                .map(e -> (DomainEventMessage<?>) e).toList()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signals.eventsCommitted();
+                }
+
+                /** Rolled back (a dry run, a failed transfer): the position was never reached. */
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_ROLLED_BACK) {
+                        AppendedPosition.clear();
+                    }
+                }
+            });
+        } else {
+            signals.eventsCommitted();
+        }
     }
 
     @Override

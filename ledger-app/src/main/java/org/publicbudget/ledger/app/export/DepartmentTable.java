@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.query.history.LedgerState;
 import org.publicbudget.ledger.query.totals.DepartmentTotals;
 import org.publicbudget.ledger.query.totals.ProjectDetail;
-import org.publicbudget.ledger.query.totals.ProjectRow;
 import org.publicbudget.ledger.query.totals.UnitTotals;
 
 /**
@@ -28,20 +26,19 @@ public record DepartmentTable(String department, int fiscalYear, List<Row> rows)
             BigDecimal computed, BigDecimal variance) {
     }
 
-    public static DepartmentTable of(LedgerState state, DepartmentTotals department) {
+    /** {@code projects} are the department's projects by unit id, each unit's in the document's order. */
+    public static DepartmentTable of(DepartmentTotals department, List<UnitTotals> units, Map<String, List<ProjectDetail>> projects) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("合计", declaredOr(department.declaredTotal(), department.computedTotal()), department.allocations(), "", "",
                 department.computedTotal(), department.variance()));
-        for (UnitTotals unit : state.unitsOf(department.departmentId())) {
+        for (UnitTotals unit : units) {
             rows.add(new Row(unit.name(), declaredOr(unit.declaredTotal(), unit.computedTotal()), unit.allocations(), "", "",
                     unit.computedTotal(), unit.variance()));
-            for (ProjectRow line : state.projectsOf(unit.unitId())) {
-                if (line.withdrawn()) {
-                    continue;
+            for (ProjectDetail project : projects.getOrDefault(unit.unitId(), List.of())) {
+                if (!project.withdrawn()) {
+                    rows.add(new Row("    " + project.name(), project.total(), project.allocations(), project.goal(),
+                            indicatorText(project.indicators()), project.total(), null));
                 }
-                ProjectDetail project = state.project(line.projectId()).orElseThrow();
-                rows.add(new Row("    " + project.name(), project.total(), project.allocations(), project.goal(),
-                        indicatorText(project.indicators()), project.total(), null));
             }
         }
         return new DepartmentTable(department.name(), department.fiscalYear(), rows);

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.app.api.CommandMetadata;
+import org.publicbudget.ledger.app.api.LedgerPosition;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.DeclaredTotalsOutcome;
 import org.publicbudget.ledger.domain.budget.RecordDeclaredTotals;
@@ -42,10 +43,12 @@ public class DocumentImporter {
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
+    private final LedgerPosition position;
 
     /** Its own transaction, even inside another (an idempotent request's): a dry run must roll back only itself. */
-    public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions) {
+    public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions, LedgerPosition position) {
         this.commands = commands;
+        this.position = position;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -72,7 +75,8 @@ public class DocumentImporter {
             }
             return t;
         });
-        return report(request, documentName, sha256, departmentId, document, ids, tally);
+        return report(request, documentName, sha256, departmentId, document, ids, tally,
+                request.dryRun() ? null : position.reached());
     }
 
     /** Counts of what the commands changed. */
@@ -172,7 +176,7 @@ public class DocumentImporter {
     }
 
     private static ImportReport report(Request request, String documentName, String sha256, String departmentId,
-            Extracted.Document document, Map<Extracted.Project, String> ids, Tally tally) {
+            Extracted.Document document, Map<Extracted.Project, String> ids, Tally tally, Long reached) {
         List<ImportReport.UnitLine> units = new ArrayList<>();
         List<ImportReport.ExtractedUnit> extractedUnits = new ArrayList<>();
         BigDecimal computed = BigDecimal.ZERO;
@@ -198,7 +202,7 @@ public class DocumentImporter {
                 document.findings(),
                 new ImportReport.Changes(tally.created, tally.withdrawn, tally.allocations, tally.goals, tally.added, tally.revised,
                         tally.removed, tally.totals),
-                tally.events, request.dryRun(), request.detail() ? new ImportReport.ExtractedTable(extractedUnits) : null);
+                tally.events, request.dryRun(), reached, request.detail() ? new ImportReport.ExtractedTable(extractedUnits) : null);
     }
 
     private static ImportReport.ExtractedProject extracted(String projectId, Extracted.Project project) {

@@ -8,7 +8,9 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 
 /**
  * What an import found and did. The API and the command line give the same report.
- * {@code extracted} is present only when detail was asked for.
+ * {@code extracted} is present only when detail was asked for; {@code position} is where
+ * in the event store the import's events reached (absent for a dry run, which keeps
+ * nothing).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(
@@ -25,6 +27,7 @@ public record ImportReport(
         Changes changes,
         int eventsAppended,
         boolean dryRun,
+        Long position,
         ExtractedTable extracted) {
 
     public record Document(String name, String sha256) {

@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.publicbudget.ledger.app.config.LedgerNode;
-import org.publicbudget.ledger.query.totals.TotalsProjection;
+import org.publicbudget.ledger.query.totals.TotalsReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,8 +57,8 @@ public class ProcessorControl implements DisposableBean {
     @Scheduled(fixedDelay = 500, initialDelay = 0)
     public void tick() {
         try {
-            Optional<Rebuild> active = rebuilds.active(TotalsProjection.PROCESSOR);
-            EventProcessor processor = processing.eventProcessor(TotalsProjection.PROCESSOR).orElseThrow();
+            Optional<Rebuild> active = rebuilds.active(TotalsReadModel.NAME);
+            EventProcessor processor = processing.eventProcessor(TotalsReadModel.NAME).orElseThrow();
             if (active.isPresent()) {
                 if (processor.isRunning()) {
                     log.info("Stopping the totals processor for rebuild {}", active.get().id());
@@ -99,12 +99,12 @@ public class ProcessorControl implements DisposableBean {
     private void balance(EventProcessor processor) {
         if (processor instanceof PooledStreamingEventProcessor pooled && pooled.isRunning()) {
             Map<Integer, EventTrackerStatus> mine = pooled.processingStatus();
-            int segments = status.segmentCount(TotalsProjection.PROCESSOR);
+            int segments = status.segmentCount(TotalsReadModel.NAME);
             int nodes = Math.max(1, rebuilds.liveNodes());
             int share = (segments + nodes - 1) / nodes;
             if (mine.size() > share) {
                 int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
-                log.info("Releasing segment {} of {} for another node ({} held, share {})", segment, TotalsProjection.PROCESSOR,
+                log.info("Releasing segment {} of {} for another node ({} held, share {})", segment, TotalsReadModel.NAME,
                         mine.size(), share);
                 pooled.releaseSegment(segment, 15, TimeUnit.SECONDS);
             }
@@ -112,7 +112,7 @@ public class ProcessorControl implements DisposableBean {
     }
 
     private synchronized void sample() {
-        samples.addLast(new Sample(System.nanoTime(), status.position(TotalsProjection.PROCESSOR)));
+        samples.addLast(new Sample(System.nanoTime(), status.position(TotalsReadModel.NAME)));
         while (samples.size() > 10) {
             samples.removeFirst();
         }

@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.publicbudget.ledger.query.totals.TotalsTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +62,12 @@ public class ProcessorStatusReader {
             errors.add("rebuild " + rebuild.id() + ": " + rebuild.error());
         }
         return new ProcessorStatus(name, position, head, lag, replaying, !replaying && lag == 0, processor != null && processor.isRunning(),
-                TotalsTables.activeCopy(jdbc), segments, perSecond, eta, errors, rebuild);
+                activeCopy(name), segments, perSecond, eta, errors, rebuild);
+    }
+
+    /** The copy of the processor's read model that readers see. */
+    private String activeCopy(String name) {
+        return jdbc.queryForList("SELECT active FROM read_model_copy WHERE read_model = ?", String.class, name).stream().findFirst().orElse(null);
     }
 
     /** The lowest position all segments have reached. */

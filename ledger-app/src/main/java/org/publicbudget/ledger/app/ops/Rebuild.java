@@ -8,7 +8,8 @@ import java.time.Instant;
  * its progress and, once done, its proof.
  *
  * <p>States: REQUESTED, STOPPING (waiting for every node to stop its processor),
- * REPLAYING, WRITING (the new copy), DONE (switched to it), FAILED (nothing switched).
+ * REPLAYING (the events into the new copy), PROVING (the new copy against the events),
+ * WRITING (the switch to it), DONE (switched), FAILED (nothing switched).
  */
 public record Rebuild(long id, String processor, String state, String requestedBy, Instant requestedAt, String reason,
         String owner, int attempts, Instant startedAt, Instant finishedAt, long eventsDone, long eventsTotal,
@@ -17,6 +18,7 @@ public record Rebuild(long id, String processor, String state, String requestedB
     static final String REQUESTED = "REQUESTED";
     static final String STOPPING = "STOPPING";
     static final String REPLAYING = "REPLAYING";
+    static final String PROVING = "PROVING";
     static final String WRITING = "WRITING";
     static final String DONE = "DONE";
     static final String FAILED = "FAILED";

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.publicbudget.ledger.query.totals.TotalsTables;
+import org.publicbudget.ledger.query.readmodel.ReadModelCopies;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +43,11 @@ public class Rebuilds {
     @Transactional
     public Optional<Rebuild> request(String processor, String actor, String reason) {
         String active = jdbc.queryForObject("SELECT active FROM read_model_copy WHERE read_model = ? FOR UPDATE", String.class,
-                TotalsTables.READ_MODEL);
+                processor);
         if (active(processor).isPresent()) {
             return Optional.empty();
         }
-        String targetCopy = TotalsTables.otherCopy(active);
+        String targetCopy = ReadModelCopies.other(active);
         jdbc.update("INSERT INTO read_model_rebuild (processor, requested_by, requested_at, reason, state, target_copy) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", processor, actor, Timestamp.from(Instant.now()), reason, Rebuild.REQUESTED, targetCopy);
         return latest(processor);

@@ -18,10 +18,15 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.publicbudget.ledger.app.config.LedgerNode;
 import org.publicbudget.ledger.query.history.EventReader;
-import org.publicbudget.ledger.query.totals.CopyComparison;
-import org.publicbudget.ledger.query.totals.CopyWriter;
-import org.publicbudget.ledger.query.totals.TotalsProjection;
-import org.publicbudget.ledger.query.totals.TotalsReplay;
+import org.publicbudget.ledger.query.proof.LedgerVerification;
+import org.publicbudget.ledger.query.readmodel.CopyComparison;
+import org.publicbudget.ledger.query.readmodel.Differences;
+import org.publicbudget.ledger.query.readmodel.ReadModelCopies;
+import org.publicbudget.ledger.query.readmodel.Replay;
+import org.publicbudget.ledger.query.readmodel.Table;
+import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
+import org.publicbudget.ledger.query.totals.TotalsProof;
+import org.publicbudget.ledger.query.totals.TotalsReadModel;
 import org.publicbudget.ledger.query.totals.TotalsTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +37,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Carries out one rebuild of the totals read model, on the node holding its lease.
+ * Carries out one rebuild of the totals read model — every table of it, current rows,
+ * their history and the journal — on the node holding its lease.
  *
  * <ol>
  * <li>Wait until every live node has stopped its totals processor, then claim every
  *     segment in the token table, so no processor anywhere can move while we work.
- * <li>Replay all events into memory ({@link TotalsReplay}); on the way, compare with
- *     the live copy at exactly the positions its processor had reached.
- * <li>Write the result into the other copy and read it back against the replay.
+ * <li>Replay all events into the other copy with the read model's one definition
+ *     ({@link Replay}, a transaction per page); on the way, compare it with the live
+ *     copy at exactly the positions its processor had reached.
+ * <li>Prove the new copy: each department recomputed in memory from its own events
+ *     ({@link TotalsProof}) must be what the copy holds. No switch otherwise.
  * <li>In one transaction: move every segment's token to where the replay ended,
  *     point the views at the new copy. Release the segments; the processors resume
  *     from there, into the new copy. Empty the old copy.
@@ -52,26 +60,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TotalsRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(TotalsRebuild.class);
-    private static final String PROCESSOR = TotalsProjection.PROCESSOR;
+    private static final String PROCESSOR = TotalsReadModel.NAME;
     private static final int SWITCH_ATTEMPTS = 100;
 
+    private final TotalsReadModel model = new TotalsReadModel();
+    private final DepartmentSequencingPolicy sequencing = new DepartmentSequencingPolicy();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TokenStore tokens;
     private final EventReader events;
+    private final TotalsProof proof;
+    private final LedgerVerification verification;
     private final Rebuilds rebuilds;
     private final LedgerNode node;
     private final ObjectMapper json;
     private final int pageSize;
     private final int segmentCount;
 
-    public TotalsRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, TokenStore tokens, EventReader events, Rebuilds rebuilds,
-            LedgerNode node, ObjectMapper json, @Value("${ledger.rebuild.page-size:5000}") int pageSize,
+    public TotalsRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, TokenStore tokens, EventReader events, TotalsProof proof,
+            LedgerVerification verification, Rebuilds rebuilds, LedgerNode node, ObjectMapper json,
+            @Value("${ledger.rebuild.page-size:5000}") int pageSize,
             @Value("${axon.eventhandling.processors.totals.initial-segment-count:4}") int segmentCount) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.tokens = tokens;
         this.events = events;
+        this.proof = proof;
+        this.verification = verification;
         this.rebuilds = rebuilds;
         this.node = node;
         this.json = json;
@@ -92,12 +107,12 @@ public class TotalsRebuild {
             claimed.set(oldTokens.keySet().stream().map(Segment::getSegmentId).toList());
             rebuilds.started(id, Rebuild.REPLAYING, jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));
 
-            String live = TotalsTables.activeCopy(jdbc);
-            TotalsTables.empty(jdbc, target);
+            String live = ReadModelCopies.active(jdbc, model);
+            ReadModelCopies.empty(jdbc, model, target);
             long started = System.nanoTime();
-            AtomicReference<CopyComparison.Differences> before = new AtomicReference<>();
-            TotalsReplay.Result replayed = new TotalsReplay(events, pageSize).run(oldTokens,
-                    fold -> before.set(CopyComparison.compare(jdbc, live, fold::rows)),
+            AtomicReference<Differences> before = new AtomicReference<>();
+            Replay.Result replayed = new Replay(model, events, sequencing, jdbc, transaction, pageSize).run(target, oldTokens,
+                    () -> before.set(CopyComparison.compare(jdbc, model, live, target)),
                     progress -> {
                         failIfLost(leaseLost);
                         long nanos = Math.max(1, System.nanoTime() - started);
@@ -105,19 +120,22 @@ public class TotalsRebuild {
                     });
             long replayNanos = System.nanoTime() - started;
 
-            rebuilds.state(id, Rebuild.WRITING);
-            long rows = CopyWriter.write(jdbc, target, replayed.fold()::rows);
-            CopyComparison.Differences written = CopyComparison.compare(jdbc, target, replayed.fold()::rows);
-            ObjectNode proof = proof(replayed, rows, before.get(), written, replayNanos);
-            if (!written.none()) {
-                rebuilds.finish(id, Rebuild.FAILED, proof, "the new copy does not read back as written; nothing was switched");
+            rebuilds.state(id, Rebuild.PROVING);
+            TotalsProof.Result proven = proof.prove(target, replayed.position(), replayed::covers, done -> failIfLost(leaseLost));
+            boolean matches = proven.differences().none() && proven.events() == replayed.events();
+            ObjectNode report = proof(target, replayed, before.get(), proven, matches, replayNanos);
+            verification.readModelsProven(matches);
+            if (!matches) {
+                rebuilds.finish(id, Rebuild.FAILED, report, "the new copy is not what the events say; nothing was switched");
                 return;
             }
-            switchTo(target, oldTokens.keySet(), replayed.token(), () -> rebuilds.finish(id, Rebuild.DONE, proof, null), leaseLost);
+            rebuilds.state(id, Rebuild.WRITING);
+            analyse(target);
+            switchTo(target, oldTokens.keySet(), replayed.token(), () -> rebuilds.finish(id, Rebuild.DONE, report, null), leaseLost);
             release(claimed.getAndSet(List.of()));
-            TotalsTables.empty(jdbc, live);
-            log.info("Rebuilt the totals read model into copy {}: {} events, {} rows, {} differences from before",
-                    target, replayed.events(), rows, before.get().count());
+            ReadModelCopies.empty(jdbc, model, live);
+            log.info("Rebuilt the {} read model into copy {}: {} events, {} departments proven, {} differences from before",
+                    model.name(), target, replayed.events(), proven.departments(), before.get().count());
         } catch (LeaseLost e) {
             log.warn("Rebuild {} was taken over by another node", id);
         } catch (RuntimeException e) {
@@ -131,7 +149,7 @@ public class TotalsRebuild {
 
     /**
      * Moves the tokens and points the views at the new copy in one transaction. Readers
-     * in the way make the switch give way rather than wait (see {@link TotalsTables#activate});
+     * in the way make the switch give way rather than wait (see {@link ReadModelCopies#activate});
      * it is tried again until they have passed, for at most {@link #SWITCH_ATTEMPTS} times.
      */
     private void switchTo(String target, Set<Segment> segments, TrackingToken position, Runnable done, AtomicBoolean leaseLost) {
@@ -142,7 +160,7 @@ public class TotalsRebuild {
                     for (Segment segment : segments) {
                         tokens.storeToken(position, PROCESSOR, segment.getSegmentId());
                     }
-                    TotalsTables.activate(jdbc, target);
+                    ReadModelCopies.activate(jdbc, model, target);
                     done.run();
                 });
                 return;
@@ -153,6 +171,13 @@ public class TotalsRebuild {
                 }
                 pause(Duration.ofMillis(50));
             }
+        }
+    }
+
+    /** The new copy comes with fresh planner statistics: it was empty when the last were taken. */
+    private void analyse(String copy) {
+        if (ReadModelCopies.onPostgres(jdbc)) {
+            model.tables().forEach(table -> jdbc.execute("ANALYZE " + table.in(copy)));
         }
     }
 
@@ -214,16 +239,30 @@ public class TotalsRebuild {
         }
     }
 
-    private ObjectNode proof(TotalsReplay.Result replayed, long rows, CopyComparison.Differences before,
-            CopyComparison.Differences written, long replayNanos) {
+    /**
+     * What the rebuild proves. {@code identicalToBefore}: the new copy, at the positions the
+     * stopped processor had reached, equals the live copy row for row (expected to differ
+     * when the rebuild was meant to fix something; the first 50 {@code differences}).
+     * {@code matchesEvents}: every department of the new copy, recomputed in memory from
+     * its own events, is what the copy holds, and every replayed event was proven.
+     */
+    private ObjectNode proof(String target, Replay.Result replayed, Differences before, TotalsProof.Result proven, boolean matches,
+            long replayNanos) {
         ObjectNode proof = json.createObjectNode();
         proof.put("position", replayed.position());
         proof.put("events", replayed.events());
         proof.put("replaySeconds", replayNanos / 1e9);
-        proof.put("projects", replayed.fold().projects());
+        proof.put("projects", jdbc.queryForObject("SELECT COUNT(*) FROM " + TotalsTables.PROJECT.in(target), Long.class));
+        long rows = 0;
+        for (Table table : model.tables()) {
+            rows += jdbc.queryForObject("SELECT COUNT(*) FROM " + table.in(target), Long.class);
+        }
         proof.put("rowsWritten", rows);
-        proof.put("matchesEvents", written.none());
-        proof.put("differencesFromEvents", written.count());
+        proof.put("departmentsProven", proven.departments());
+        proof.put("eventsProven", proven.events());
+        proof.put("matchesEvents", matches);
+        proof.put("differencesFromEvents", proven.differences().count());
+        proof.set("differencesFromEventsFirst", json.valueToTree(proven.differences().first()));
         proof.put("identicalToBefore", before.none());
         proof.put("differencesFromBefore", before.count());
         proof.set("differences", json.valueToTree(before.first()));

@@ -98,7 +98,7 @@ class RebuildBenchmark {
         Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.printf("%nRebuild of the totals read model, %,d events (%,d projects)%n", events, projects);
         System.out.printf("  plain SQL read, pages of %,d    %,10d events/s%n", PAGE, result.get("plainSqlReadEventsPerSecond").asLong());
-        System.out.printf("  replay into memory (fold)      %,10d events/s%n", result.get("replayEventsPerSecond").asLong());
+        System.out.printf("  replay into the new copy       %,10d events/s%n", result.get("replayEventsPerSecond").asLong());
         System.out.printf("  whole rebuild, request → DONE  %,10d events/s  (%.1f s, %,d rows written)%n",
                 result.get("rebuildEventsPerSecond").asLong(), rebuildSeconds, result.get("rowsWritten").asLong());
         System.out.printf("  (generating the events: %,d events/s)%n%n", result.get("generatedEventsPerSecond").asLong());

@@ -111,7 +111,7 @@ class RebuildTest extends PostgresApiTest {
         String location;
         try (Connection reader = dataSource.getConnection(); Statement statement = reader.createStatement()) {
             reader.setAutoCommit(false);
-            statement.executeQuery("SELECT COUNT(*) FROM unit_summary").close();
+            statement.executeQuery("SELECT COUNT(*) FROM budget_unit").close();
             Api.Response requested = api.post(OPERATOR, TOTALS + "/rebuild", "{\"reason\":\"a long report is open\"}");
             assertThat(requested.status()).isEqualTo(202);
             location = requested.headers().firstValue("Location").orElseThrow();

@@ -7,15 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.FullVerification;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.query.proof.EventHash;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Someone with write access to the database edits history behind the ledger's back;
- * verification names every event altered, deleted or reordered, every figure that no
- * longer matches, and a rewrite that even recomputed the chain.
+ * Someone with write access to the database edits history behind the ledger's back.
+ * An auditor's verification finds what was done to events since the last verification;
+ * an operator's full verification names every event altered, deleted or reordered,
+ * every figure that no longer matches, and a rewrite that even recomputed the chain.
  */
 class TamperEvidenceTest extends PostgresApiTest {
 
@@ -38,6 +40,10 @@ class TamperEvidenceTest extends PostgresApiTest {
         Api.Response report = api.get(AUDITOR, "/api/v1/verify");
         assertThat(report.status()).isEqualTo(200);
         return report.body();
+    }
+
+    private JsonNode verifyAll() {
+        return FullVerification.run(api, OPERATOR);
     }
 
     private static boolean names(JsonNode report, String kind, String aggregateId, long sequence) {
@@ -63,7 +69,7 @@ class TamperEvidenceTest extends PostgresApiTest {
         String rewritten = project("帮扶工作经费");
         String misread = project("基层武装相关工作经费");
 
-        JsonNode clean = verify();
+        JsonNode clean = verifyAll();
         assertThat(clean.get("chainIntact").asBoolean()).as(clean.toString()).isTrue();
         assertThat(clean.get("readModelsMatch").asBoolean()).as(clean.toString()).isTrue();
         assertThat(clean.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(20);
@@ -95,9 +101,10 @@ class TamperEvidenceTest extends PostgresApiTest {
         String previous = database.queryForObject("SELECT previous_hash FROM event_chain WHERE event_identifier = ?", String.class, last);
         database.update("UPDATE event_chain SET hash = ? WHERE event_identifier = ?", EventHash.of(previous, stored), last);
         // a read model figure edited
-        database.update("UPDATE project_allocation SET amount = 1 WHERE project_id = ? AND funding_source = 'FISCAL_APPROPRIATION'", misread);
+        database.update("UPDATE budget_project SET amount_fiscal_appropriation = 1 WHERE project_id = ?", misread);
 
-        JsonNode report = verify();
+        assertThat(verify().get("chainIntact").asBoolean()).as("all of it was verified before it was edited").isTrue();
+        JsonNode report = verifyAll();
         assertThat(report.get("chainIntact").asBoolean()).isFalse();
         assertThat(report.get("readModelsMatch").asBoolean()).isFalse();
         assertThat(names(report, "ALTERED", altered, 2)).as(report.toString()).isTrue();
@@ -106,5 +113,29 @@ class TamperEvidenceTest extends PostgresApiTest {
         assertThat(names(report, "ALTERED", rewritten, 3)).as("the recomputed hash hides it from the chain").isFalse();
         assertThat(report.get("problems").findValuesAsText("kind")).contains("CHECKPOINT_MISMATCH");
         assertThat(report.get("problems").findValuesAsText("aggregateId")).contains(misread);
+        assertThat(verify().get("problems").findValuesAsText("kind")).as("what the full verification found stays reported")
+                .contains("ALTERED", "DELETED", "REORDERED", "CHECKPOINT_MISMATCH", "READ_MODEL_MISMATCH");
+    }
+
+    /** Events written after the last verification and edited before the next: the auditor's own request finds them. */
+    @Test
+    void anAuditorsVerificationFindsWhatWasDoneSinceTheLastOne() {
+        verify();
+        String altered = project("社区治理经费");
+        String deleted = project("网格化管理经费");
+        String payload = new String(database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?",
+                byte[].class, eventId(altered, 1)), StandardCharsets.UTF_8);
+        database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?",
+                payload.replace("11.00", "91.00").getBytes(StandardCharsets.UTF_8), eventId(altered, 1));
+        database.update("DELETE FROM domainevententry WHERE eventIdentifier = ?", eventId(deleted, 2));
+
+        JsonNode report = verify();
+        assertThat(report.get("checkedNow").asLong()).as(report.toString()).isGreaterThanOrEqualTo(7);
+        assertThat(report.get("chainIntact").asBoolean()).isFalse();
+        assertThat(names(report, "ALTERED", altered, 1)).as(report.toString()).isTrue();
+        assertThat(names(report, "DELETED", deleted, 2)).as(report.toString()).isTrue();
+        JsonNode again = verify();
+        assertThat(again.get("problems").findValuesAsText("message").stream().filter(m -> m.contains(deleted)))
+                .as("found once, reported until a full verification says otherwise").hasSize(1);
     }
 }

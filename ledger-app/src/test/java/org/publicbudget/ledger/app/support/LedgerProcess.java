@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -35,8 +37,14 @@ public final class LedgerProcess {
 
     public LedgerProcess start() {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", "target/ledger-app.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
+        // e.g. -Dledger.process.jvm=-XX:StartFlightRecording=filename=target/node.jfr to profile a node
+        String extra = System.getProperty("ledger.process.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-jar", "target/ledger-app.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("SPRING_DATASOURCE_URL", database.url());
         env.put("SPRING_DATASOURCE_USERNAME", database.user());
@@ -63,6 +71,20 @@ public final class LedgerProcess {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.get(null, "/actuator/health/readiness").status() == 200);
         return this;
+    }
+
+    /** A polite stop (SIGTERM): the node shuts down as an operator would stop it. */
+    public void stop() {
+        if (process != null) {
+            try {
+                process.destroy();
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye. */

@@ -40,13 +40,18 @@ public final class SyntheticBudgets {
 
     /** Appends {@code projects} projects of {@code eventsPerProject} events each (at least 1), 50 per unit, 20 units per department. */
     public long append(int projects, int eventsPerProject) {
+        return append(0, projects, eventsPerProject);
+    }
+
+    /** Appends projects {@code first} to {@code first + projects - 1}, as {@link #append(int, int)} numbers them. */
+    public long append(int first, int projects, int eventsPerProject) {
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         long appended = 0;
-        for (int p = 0; p < projects; p++) {
+        for (int p = first; p < first + projects; p++) {
             int unitNo = p / 50;
-            String department = "合成部门" + (unitNo / 20);
+            String department = departmentName(unitNo / 20);
             String departmentId = OrganisationIds.departmentId(department, 2025);
-            String unit = department + "第" + unitNo + "单位";
+            String unit = unitName(unitNo);
             String unitId = OrganisationIds.unitId(departmentId, unit);
             String projectId = projectId(p);
             BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), 2);
@@ -70,6 +75,47 @@ public final class SyntheticBudgets {
             }
         }
         return appended + flush(batch);
+    }
+
+    /**
+     * Appends {@code revisions} more revisions to project {@code p} (made before with
+     * {@code eventsPerProject} events): a project with a long history.
+     */
+    public long revise(int p, int eventsPerProject, int revisions) {
+        int unitNo = p / 50;
+        String departmentId = departmentId(unitNo / 20);
+        String unitId = unitId(unitNo);
+        String projectId = projectId(p);
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        long appended = 0;
+        BigDecimal amount = BigDecimal.ZERO;
+        for (long sequence = eventsPerProject; sequence < eventsPerProject + revisions; sequence++) {
+            // the amount before is not tracked here: a long history of revisions to fixed figures
+            BigDecimal after = BigDecimal.valueOf(1_000 + sequence % 997, 2);
+            batch.add(event(projectId, sequence, new AllocationRevised(projectId, departmentId, unitId, FundingSource.OTHER, amount, after,
+                    "预算调整")));
+            amount = after;
+            if (batch.size() >= 2_000) {
+                appended += flush(batch);
+            }
+        }
+        return appended + flush(batch);
+    }
+
+    public static String departmentName(int department) {
+        return "合成部门" + department;
+    }
+
+    public static String departmentId(int department) {
+        return OrganisationIds.departmentId(departmentName(department), 2025);
+    }
+
+    public static String unitName(int unitNo) {
+        return departmentName(unitNo / 20) + "第" + unitNo + "单位";
+    }
+
+    public static String unitId(int unitNo) {
+        return OrganisationIds.unitId(departmentId(unitNo / 20), unitName(unitNo));
     }
 
     /** The id of the {@code p}-th synthetic project. */

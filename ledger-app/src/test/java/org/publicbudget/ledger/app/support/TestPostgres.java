@@ -73,7 +73,11 @@ public final class TestPostgres {
         }
     }
 
+    /** {@code LEDGER_TEST_KEEP_SCHEMAS=true} keeps them, to look at what a test or benchmark left. */
     private static void dropSchemas() {
+        if ("true".equals(System.getenv("LEDGER_TEST_KEEP_SCHEMAS"))) {
+            return;
+        }
         for (String schema : SCHEMAS) {
             try {
                 execute(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -13,11 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.ReadModelDatabase;
 import org.publicbudget.ledger.app.support.TestPostgres;
+import org.publicbudget.ledger.query.readmodel.ReadModelCopies;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class CopySwitchTest {
 
+    private static final TotalsReadModel MODEL = new TotalsReadModel();
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private TestPostgres.Database db;
     private DriverManagerDataSource dataSource;
@@ -38,10 +40,10 @@ class CopySwitchTest {
 
     @BeforeEach
     void migrate() {
-        db = TestPostgres.freshSchema();
-        dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
-        Flyway.configure().dataSource(dataSource).schemas(db.schema()).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
+        ReadModelDatabase.Migrated migrated = ReadModelDatabase.fresh();
+        db = migrated.database();
+        dataSource = migrated.dataSource();
+        jdbc = migrated.jdbc();
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -58,16 +60,16 @@ class CopySwitchTest {
      */
     @Test
     void aReaderHoldingOneViewAndAskingForOneTheSwitchHoldsIsNotAborted() throws Exception {
-        jdbc.update("INSERT INTO unit_summary_b (unit_id, department_id, name) VALUES ('u1', 'd1', '街道办事处')");
+        jdbc.update("INSERT INTO budget_unit_b (unit_id, department_id, name) VALUES ('u1', 'd1', '街道办事处')");
         try (Connection earlierReader = dataSource.getConnection(); Connection reader = dataSource.getConnection()) {
             earlierReader.setAutoCommit(false);
             reader.setAutoCommit(false);
-            count(earlierReader, "project_allocation");
-            count(reader, "unit_allocation");
+            count(earlierReader, "figure_history");
+            count(reader, "budget_project");
 
-            Future<?> firstSwitch = threads.submit(() -> transaction.executeWithoutResult(status -> TotalsTables.activate(jdbc, "b")));
+            Future<?> firstSwitch = threads.submit(() -> transaction.executeWithoutResult(status -> ReadModelCopies.activate(jdbc, MODEL, "b")));
             awaitSomeoneWaitingOrDone(firstSwitch);
-            Future<Long> secondRead = threads.submit(() -> count(reader, "unit_summary"));
+            Future<Long> secondRead = threads.submit(() -> count(reader, "budget_unit"));
             awaitSomeoneWaitingOrDone(secondRead);
             earlierReader.commit();
 
@@ -76,10 +78,10 @@ class CopySwitchTest {
             assertThatThrownBy(() -> firstSwitch.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(PessimisticLockingFailureException.class);
         }
 
-        assertThat(TotalsTables.activeCopy(jdbc)).as("the switch that gave way changed nothing").isEqualTo("a");
-        transaction.executeWithoutResult(status -> TotalsTables.activate(jdbc, "b"));
-        assertThat(TotalsTables.activeCopy(jdbc)).isEqualTo("b");
-        assertThat(jdbc.queryForList("SELECT name FROM unit_summary", String.class)).containsExactly("街道办事处");
+        assertThat(ReadModelCopies.active(jdbc, MODEL)).as("the switch that gave way changed nothing").isEqualTo("a");
+        transaction.executeWithoutResult(status -> ReadModelCopies.activate(jdbc, MODEL, "b"));
+        assertThat(ReadModelCopies.active(jdbc, MODEL)).isEqualTo("b");
+        assertThat(jdbc.queryForList("SELECT name FROM budget_unit", String.class)).containsExactly("街道办事处");
     }
 
     /** Until the task has finished or some session of this schema waits for a lock. */

@@ -1,211 +1,195 @@
 package org.publicbudget.ledger.query.audit;
 
+import static org.publicbudget.ledger.query.totals.TotalsTables.amount;
+import static org.publicbudget.ledger.query.totals.TotalsTables.change;
+
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.AllocationRevised;
-import org.publicbudget.ledger.domain.project.AllocationTransferred;
 import org.publicbudget.ledger.domain.project.Indicator;
-import org.publicbudget.ledger.domain.project.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.IndicatorRemoved;
-import org.publicbudget.ledger.domain.project.IndicatorRevised;
-import org.publicbudget.ledger.domain.project.ProjectCreated;
-import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
-import org.publicbudget.ledger.query.history.EventReader;
-import org.publicbudget.ledger.query.history.PointInTime;
-import org.publicbudget.ledger.query.totals.TotalsQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Explains a figure — a project's allocation from one funding source, a project,
- * unit or department total, an indicator — from the events themselves, read straight
- * from the event store in its order, so that what an auditor sees is exactly what
- * happened. Which projects belong to a unit or department comes from the read model;
- * that never changes once a project exists.
+ * Explains a figure — a project's allocation from one funding source, a project, unit
+ * or department total, an indicator — step by step, in the event store's order. Each
+ * step is a history row the projection wrote when it applied the event, with the
+ * event's who, when, why and from which document: a page of a trail is one index range
+ * read, and the figure as of any moment one index seek. Each trail is read in one
+ * snapshot, so that its steps and its final value come from the same moment.
  */
 public class AuditTrail {
 
-    private static final String MONEY_EVENTS = "payloadType IN ('" + ProjectCreated.class.getName() + "', '"
-            + AllocationRevised.class.getName() + "', '" + AllocationTransferred.class.getName() + "', '"
-            + ProjectWithdrawn.class.getName() + "')";
-    private static final String INDICATOR_EVENTS = "payloadType IN ('" + IndicatorAdded.class.getName() + "', '"
-            + IndicatorRevised.class.getName() + "', '" + IndicatorRemoved.class.getName() + "')";
+    private static final String JOURNAL_COLUMNS = "j.event_id, j.event_type, j.recorded_at, j.actor, j.reason, j.correlation_id, "
+            + "j.request_id, j.document, j.source_lines, j.document_number, j.effective_date, j.transfer_id";
 
-    /** Folds kept for this many project figures at most; beyond that the others are dropped. */
-    private static final int MAX_FOLDS = 512;
+    private final JdbcTemplate jdbc;
 
-    private final EventReader events;
-    private final TotalsQueries totals;
-    private final Map<String, FigureFold> folds = new ConcurrentHashMap<>();
+    public AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
-    public AuditTrail(EventReader events, TotalsQueries totals) {
-        this.events = events;
-        this.totals = totals;
+    /** A project's total, or with {@code source} its allocation from that funding source. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<Trail> ofProject(String projectId, FundingSource source, Long at, TrailPage page) {
+        String figure = "project/" + projectId + (source == null ? "/total" : "/allocation/" + source);
+        return trail("budget_project", "project_id", projectId, figure, source, at, page);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<Trail> ofUnit(String unitId, Long at, TrailPage page) {
+        return trail("budget_unit", "unit_id", unitId, "unit/" + unitId + "/total", null, at, page);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<Trail> ofDepartment(String departmentId, Long at, TrailPage page) {
+        return trail("budget_department", "department_id", departmentId, "department/" + departmentId + "/total", null, at, page);
     }
 
     /**
-     * A project's total, or with {@code source} its allocation from that funding source.
-     * Folded once per figure and extended with newer events (see {@link FigureFold});
-     * only the page's own events are read in full.
+     * One figure's trail. {@code consistent}: no step of its history up to the moment
+     * started anywhere but where the figure stood (the projection counts such breaks as
+     * it applies events), and — for the present — the end of the history is what the
+     * figure's current row shows.
      */
-    public Optional<Trail> ofProject(String projectId, FundingSource source, PointInTime at, TrailPage page) {
-        FigureFold fold = folds.computeIfAbsent(projectId + "/" + source, key -> new FigureFold());
-        if (folds.size() > MAX_FOLDS) {
-            folds.keySet().removeIf(key -> !key.startsWith(projectId + "/"));
+    private Optional<Trail> trail(String table, String idColumn, String id, String figure, FundingSource source, Long at, TrailPage page) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        String existed = at == null ? "" : " AND first_position <= ?";
+        if (at != null) {
+            args.add(at);
         }
-        int last;
-        int first;
-        synchronized (fold) {
-            fold.extend(events.read("aggregateIdentifier = ? AND sequenceNumber > ? AND " + MONEY_EVENTS, PointInTime.NOW, projectId,
-                    fold.foldedTo()), (event, held) -> changeOf(event, source, held));
-            last = fold.lastIndexAt(at);
-            first = fold.firstIndexAfter(page.after());
-        }
-        if (last < 0) {
+        List<BigDecimal> current = jdbc.query("SELECT " + money("", source) + " FROM " + table + " WHERE " + idColumn + " = ?" + existed,
+                (rs, i) -> value(rs, 1, source), args.toArray());
+        if (current.isEmpty()) {
             return Optional.empty();
         }
-        int stop = Math.min(last, first + page.limit() - 1);
-        List<TrailStep> steps = new ArrayList<>();
-        if (first <= stop) {
-            Map<Long, TrackedEventMessage<?>> full = new HashMap<>();
-            events.read("aggregateIdentifier = ? AND sequenceNumber >= ? AND sequenceNumber <= ?", PointInTime.NOW, projectId,
-                    fold.sequence(first), fold.sequence(stop)).forEach(m -> full.put(EventReader.positionOf(m), m));
-            for (int i = first; i <= stop; i++) {
-                TrackedEventMessage<?> message = full.get(fold.position(i));
-                if (message != null) { // gone only if someone deleted it behind the ledger's back: verification names it
-                    steps.add(step(message, fold.change(i), fold.before(i), fold.after(i)));
-                }
-            }
+        List<Object[]> end = jdbc.query("SELECT " + money("", source) + ", breaks FROM figure_history WHERE figure_id = ?"
+                        + (at == null ? "" : " AND position <= ?") + " ORDER BY position DESC LIMIT 1",
+                (rs, i) -> new Object[] {value(rs, 1, source), rs.getLong(source == null ? 4 : 2)},
+                at == null ? new Object[] {id} : new Object[] {id, at});
+        BigDecimal finalValue = end.isEmpty() ? BigDecimal.ZERO : (BigDecimal) end.get(0)[0];
+        boolean unbroken = end.isEmpty() || (long) end.get(0)[1] == 0;
+
+        List<Object> stepArgs = new ArrayList<>(List.of(id, page.after()));
+        String condition = "h.figure_id = ? AND h.position > ?";
+        if (at != null) {
+            condition += " AND h.position <= ?";
+            stepArgs.add(at);
         }
-        BigDecimal finalValue = fold.after(last);
-        BigDecimal current = at.isNow() ? totals.project(projectId)
-                .map(p -> source == null ? p.total() : p.allocations().get(source)).orElse(null) : null;
-        boolean consistent = fold.chainedUpTo(last) && (!at.isNow() || (current != null && finalValue.compareTo(current) == 0));
-        String figure = "project/" + projectId + (source == null ? "/total" : "/allocation/" + source);
-        return Optional.of(new Trail(figure, Amounts.canonical(finalValue), steps, consistent, stop < last ? fold.position(stop) : null));
-    }
-
-    public Optional<Trail> ofUnit(String unitId, PointInTime at, TrailPage page) {
-        return totals.unit(unitId).map(unit -> build("unit/" + unitId + "/total",
-                events.read("aggregateIdentifier IN (SELECT project_id FROM project_summary WHERE unit_id = ?) AND " + MONEY_EVENTS,
-                        at, unitId), null, unit.computedTotal(), at, page));
-    }
-
-    public Optional<Trail> ofDepartment(String departmentId, PointInTime at, TrailPage page) {
-        return totals.department(departmentId).map(department -> build("department/" + departmentId + "/total",
-                events.read("aggregateIdentifier IN (SELECT project_id FROM project_summary WHERE department_id = ?) AND " + MONEY_EVENTS,
-                        at, departmentId), null, department.computedTotal(), at, page));
-    }
-
-    public Optional<IndicatorTrail> ofIndicator(String projectId, int no, PointInTime at) {
-        List<IndicatorTrail.Step> steps = new ArrayList<>();
-        Indicator current = null;
-        for (TrackedEventMessage<?> message : events.read("aggregateIdentifier = ? AND " + INDICATOR_EVENTS, at, projectId)) {
-            Indicator before = current;
-            if (message.getPayload() instanceof IndicatorAdded added && added.no() == no) {
-                current = new Indicator(added.no(), added.level1(), added.level2(), added.name(), added.periodTarget(), added.annualTarget());
-            } else if (message.getPayload() instanceof IndicatorRevised revised && revised.after().no() == no) {
-                current = revised.after();
-            } else if (message.getPayload() instanceof IndicatorRemoved removed && removed.removed().no() == no) {
-                current = null;
-            } else {
-                continue;
-            }
-                steps.add(new IndicatorTrail.Step(EventReader.positionOf(message), message.getIdentifier(),
-                    message.getPayloadType().getSimpleName(), message.getTimestamp(), EventReader.metadata(message, "effectiveDate"), EventReader.metadata(message, "actor"),
-                    EventReader.metadata(message, "reason"), EventReader.metadata(message, "document"), EventReader.metadata(message, "sourceLines"), EventReader.metadata(message, "requestId"), before, current));
+        if (source != null) {
+            condition += " AND (h.funding_source = ? OR h.funding_source IS NULL)";
+            stepArgs.add(source.name());
         }
-        return steps.isEmpty() ? Optional.empty()
-                : Optional.of(new IndicatorTrail("project/" + projectId + "/indicator/" + no, current, steps));
-    }
-
-    /** Folds the whole history (every step matters to the running figure) and returns one page of it. */
-    private Trail build(String figure, List<TrackedEventMessage<?>> history, FundingSource only, BigDecimal current,
-            PointInTime at, TrailPage page) {
-        List<TrailStep> steps = new ArrayList<>();
-        Map<String, BigDecimal> held = new HashMap<>();
-        BigDecimal running = BigDecimal.ZERO;
-        boolean chained = true;
+        stepArgs.add(page.limit() + 1);
+        List<TrailStep> steps = jdbc.query("SELECT h.position, h.project_id, h.funding_source, " + money("h.", source) + ", "
+                + changes("h.", source) + ", " + JOURNAL_COLUMNS + " FROM figure_history h JOIN ledger_journal j ON j.position = h.position "
+                + "WHERE " + condition + " ORDER BY h.position LIMIT ?", (rs, i) -> step(rs, source), stepArgs.toArray());
         Long nextAfter = null;
-        for (TrackedEventMessage<?> message : history) {
-            Change change = changeOf(message.getPayload(), only, held);
-            if (change == null) {
-                continue;
-            }
-            chained &= change.chained();
-            BigDecimal before = running;
-            running = running.add(change.delta());
-            long position = EventReader.positionOf(message);
-            if (position > page.after()) {
-                if (steps.size() < page.limit()) {
-                    steps.add(step(message, change, before, running));
-                } else if (nextAfter == null) {
-                    nextAfter = steps.get(steps.size() - 1).position();
-                }
-            }
+        if (steps.size() > page.limit()) {
+            steps = steps.subList(0, page.limit());
+            nextAfter = steps.get(steps.size() - 1).position();
         }
-        boolean consistent = chained && (!at.isNow() || (current != null && running.compareTo(current) == 0));
-        return new Trail(figure, Amounts.canonical(running), steps, consistent, nextAfter);
+        boolean consistent = unbroken && (at != null || finalValue.compareTo(current.get(0)) == 0);
+        return Optional.of(new Trail(figure, Amounts.canonical(finalValue), List.copyOf(steps), consistent, nextAfter));
     }
 
-    /** What one event did to the figure, and whether it started where the history said it should. */
-    record Change(String projectId, FundingSource source, BigDecimal delta, boolean chained) {
+    private static TrailStep step(ResultSet rs, FundingSource source) throws SQLException {
+        int width = source == null ? FundingSource.values().length : 1;
+        BigDecimal after = value(rs, 4, source);
+        BigDecimal delta = value(rs, 4 + width, source);
+        int j = 4 + 2 * width;
+        String fundingSource = rs.getString(3);
+        return new TrailStep(rs.getLong(1), rs.getString(j), rs.getString(j + 1), rs.getObject(j + 2, OffsetDateTime.class).toInstant(),
+                rs.getString(2), fundingSource == null ? null : FundingSource.valueOf(fundingSource), Amounts.canonical(after.subtract(delta)),
+                Amounts.canonical(delta), Amounts.canonical(after), rs.getString(j + 3), rs.getString(j + 4), rs.getString(j + 5),
+                rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11));
     }
 
-    private static Change changeOf(Object event, FundingSource only, Map<String, BigDecimal> held) {
-        Function<FundingSource, Boolean> counts = source -> only == null || only == source;
-        if (event instanceof ProjectCreated created) {
-            BigDecimal delta = BigDecimal.ZERO;
-            for (Map.Entry<FundingSource, BigDecimal> amount : created.allocations().entrySet()) {
-                held.put(created.projectId() + "/" + amount.getKey(), amount.getValue());
-                delta = counts.apply(amount.getKey()) ? delta.add(amount.getValue()) : delta;
-            }
-            return new Change(created.projectId(), only, delta, true);
-        }
-        if (event instanceof AllocationRevised revised) {
-            return moved(revised.projectId(), revised.fundingSource(), revised.before(), revised.after(), only, held);
-        }
-        if (event instanceof AllocationTransferred transferred) {
-            return moved(transferred.projectId(), transferred.fundingSource(), transferred.before(), transferred.after(), only, held);
-        }
-        if (event instanceof ProjectWithdrawn withdrawn) {
-            boolean chained = true;
-            BigDecimal delta = BigDecimal.ZERO;
-            for (Map.Entry<FundingSource, BigDecimal> amount : withdrawn.allocations().entrySet()) {
-                BigDecimal known = held.put(withdrawn.projectId() + "/" + amount.getKey(), BigDecimal.ZERO);
-                chained &= known != null && known.compareTo(amount.getValue()) == 0;
-                delta = counts.apply(amount.getKey()) ? delta.subtract(amount.getValue()) : delta;
-            }
-            return new Change(withdrawn.projectId(), only, delta, chained);
-        }
-        return null;
+    /** The amount columns of the figure: one source, or all of them (added up when read). */
+    private static String money(String prefix, FundingSource source) {
+        return source != null ? prefix + amount(source)
+                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> prefix + amount(s)).toList());
     }
 
-    private static Change moved(String projectId, FundingSource source, BigDecimal before, BigDecimal after, FundingSource only,
-            Map<String, BigDecimal> held) {
-        BigDecimal known = held.put(projectId + "/" + source, after);
-        boolean chained = known != null && known.compareTo(before) == 0;
-        if (only != null && only != source) {
-            return null;
+    private static String changes(String prefix, FundingSource source) {
+        return source != null ? prefix + change(source)
+                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> prefix + change(s)).toList());
+    }
+
+    /** The figure from its amount columns starting at {@code first}: the one source, or their sum. */
+    private static BigDecimal value(ResultSet rs, int first, FundingSource source) throws SQLException {
+        if (source != null) {
+            return rs.getBigDecimal(first);
         }
-        return new Change(projectId, source, after.subtract(before), chained);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < FundingSource.values().length; i++) {
+            sum = sum.add(rs.getBigDecimal(first + i));
+        }
+        return sum;
     }
 
-    private static TrailStep step(TrackedEventMessage<?> message, Change change, BigDecimal before, BigDecimal after) {
-        return new TrailStep(EventReader.positionOf(message), message.getIdentifier(), message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), change.projectId(), change.source(), Amounts.canonical(before),
-                Amounts.canonical(change.delta()), Amounts.canonical(after), EventReader.metadata(message, "actor"), EventReader.metadata(message, "reason"),
-                EventReader.metadata(message, "correlationId"), EventReader.metadata(message, "requestId"), EventReader.metadata(message, "document"), EventReader.metadata(message, "sourceLines"),
-                EventReader.metadata(message, "documentNumber"), EventReader.metadata(message, "effectiveDate"),
-                message.getPayload() instanceof AllocationTransferred t ? t.transferId() : null);
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<IndicatorTrail> ofIndicator(String projectId, int no, Long at, TrailPage page) {
+        List<Object> args = new ArrayList<>(List.of(projectId, (long) no, page.after()));
+        String upTo = "";
+        if (at != null) {
+            upTo = " AND i.position <= ?";
+            args.add(at);
+        }
+        args.add(page.limit() + 1);
+        List<Object[]> rows = jdbc.query("SELECT i.position, i.level1, i.level2, i.name, i.period_target, i.annual_target, i.removed, "
+                + "j.event_id, j.event_type, j.recorded_at, j.effective_date, j.actor, j.reason, j.document, j.source_lines, j.request_id "
+                + "FROM indicator_history i JOIN ledger_journal j ON j.position = i.position "
+                + "WHERE i.project_id = ? AND i.no = ? AND i.position > ?" + upTo + " ORDER BY i.position LIMIT ?",
+                (rs, i) -> new Object[] {rs.getLong(1), indicator(rs, no), rs.getBoolean(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12), rs.getString(13),
+                        rs.getString(14), rs.getString(15), rs.getString(16)}, args.toArray());
+        Indicator before = page.after() == 0 ? null : indicatorBefore(projectId, no, page.after());
+        if (rows.isEmpty() && before == null && !everListed(projectId, no, at)) {
+            return Optional.empty();
+        }
+        Long nextAfter = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            nextAfter = (Long) rows.get(rows.size() - 1)[0];
+        }
+        List<IndicatorTrail.Step> steps = new ArrayList<>();
+        for (Object[] row : rows) {
+            Indicator after = (boolean) row[2] ? null : (Indicator) row[1];
+            steps.add(new IndicatorTrail.Step((long) row[0], (String) row[3], (String) row[4], (Instant) row[5], (String) row[6],
+                    (String) row[7], (String) row[8], (String) row[9], (String) row[10], (String) row[11], before, after));
+            before = after;
+        }
+        Indicator finalValue = jdbc.query("SELECT i.position, i.level1, i.level2, i.name, i.period_target, i.annual_target, i.removed "
+                        + "FROM indicator_history i WHERE i.project_id = ? AND i.no = ?" + upTo + " ORDER BY i.position DESC LIMIT 1",
+                (rs, i) -> rs.getBoolean(7) ? null : indicator(rs, no), at == null ? new Object[] {projectId, (long) no}
+                        : new Object[] {projectId, (long) no, at}).stream().filter(i -> i != null).findFirst().orElse(null);
+        return Optional.of(new IndicatorTrail("project/" + projectId + "/indicator/" + no, finalValue, steps, nextAfter));
     }
 
+    private Indicator indicatorBefore(String projectId, int no, long position) {
+        return jdbc.query("SELECT i.position, i.level1, i.level2, i.name, i.period_target, i.annual_target, i.removed FROM indicator_history i "
+                        + "WHERE i.project_id = ? AND i.no = ? AND i.position <= ? ORDER BY i.position DESC LIMIT 1",
+                (rs, i) -> rs.getBoolean(7) ? null : indicator(rs, no), projectId, (long) no, position)
+                .stream().filter(i -> i != null).findFirst().orElse(null);
+    }
+
+    private boolean everListed(String projectId, int no, Long at) {
+        return !jdbc.queryForList("SELECT i.position FROM indicator_history i WHERE i.project_id = ? AND i.no = ?"
+                + (at == null ? "" : " AND i.position <= ?") + " ORDER BY i.position LIMIT 1", Long.class,
+                at == null ? new Object[] {projectId, (long) no} : new Object[] {projectId, (long) no, at}).isEmpty();
+    }
+
+    private static Indicator indicator(ResultSet rs, int no) throws SQLException {
+        return new Indicator(no, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+    }
 }

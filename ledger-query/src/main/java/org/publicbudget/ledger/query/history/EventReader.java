@@ -2,8 +2,9 @@ package org.publicbudget.ledger.query.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventUtils;
@@ -17,10 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads events straight from the event store, in its order, through the upcaster
- * chain like any other reader. Every history the ledger tells — trails, figures as
- * of a moment, verification — is told from what this returns.
+ * chain like any other reader — never by Java class name, so a renamed or upcast
+ * event reads as its current form. Rebuilds, proofs and fresh reads of one project
+ * read the store through this.
  */
 public class EventReader {
+
+    private static final String SELECT = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, "
+            + "payloadType, payloadRevision, payload, metaData FROM domainevententry";
+    private static final int IDS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -32,43 +38,51 @@ public class EventReader {
         this.upcasters = upcasters;
     }
 
-    /** Events matching {@code condition} (SQL over the event table) that the point in time includes. */
-    public List<TrackedEventMessage<?>> read(String condition, PointInTime at, Object... args) {
-        List<Object> parameters = new ArrayList<>(List.of(args));
-        String upTo = "";
-        if (at.position() != null) {
-            upTo = " AND globalIndex <= ?";
-            parameters.add(at.position());
-        }
-        if (at.asOf() != null) {
-            // recorded times are ISO-8601 text; compare whole seconds in SQL, the rest below
-            upTo += " AND SUBSTRING(timeStamp, 1, 19) <= ?";
-            parameters.add(at.asOf().toString().substring(0, 19));
-        }
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(SELECT + " WHERE (" + condition + ")" + upTo + " ORDER BY globalIndex",
-                EventReader::row, parameters.toArray());
-        Instant asOf = at.asOf();
-        List<TrackedDomainEventData<byte[]>> included = asOf == null ? rows
-                : rows.stream().filter(row -> !row.getTimestamp().isAfter(asOf)).toList();
-        try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(included.stream(), serializer, upcasters)) {
-            return messages.toList();
-        }
-    }
-
     /**
      * The next {@code limit} events after {@code position}, in store order: for reading
      * the whole store a page at a time without holding it in memory.
      */
     public List<TrackedEventMessage<?>> after(long position, int limit) {
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(SELECT + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?",
-                EventReader::row, position, limit);
+        return messages(jdbc.query(SELECT + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?", EventReader::row, position, limit));
+    }
+
+    /** Every event of these streams (aggregates) up to {@code upTo}, in store order. */
+    public List<TrackedEventMessage<?>> ofStreams(Collection<String> aggregateIds, long upTo) {
+        List<String> ids = new ArrayList<>(aggregateIds);
+        List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(upTo);
+            rows.addAll(jdbc.query(SELECT + " WHERE aggregateIdentifier IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                    + ") AND globalIndex <= ?", EventReader::row, args.toArray()));
+        }
+        rows.sort((a, b) -> Long.compare(position(a), position(b)));
+        return messages(rows);
+    }
+
+    /** The newest sequence number of a stream, -1 when it has none: one look at the unique index every append uses. */
+    public long lastSequenceOf(String aggregateId) {
+        Long last = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM domainevententry WHERE aggregateIdentifier = ?", Long.class,
+                aggregateId);
+        return last == null ? -1 : last;
+    }
+
+    /** The position of the newest event in the store, 0 when empty. */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    private List<TrackedEventMessage<?>> messages(List<TrackedDomainEventData<byte[]>> rows) {
         try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)) {
             return messages.toList();
         }
     }
 
-    private static final String SELECT = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, "
-            + "payloadType, payloadRevision, payload, metaData FROM domainevententry";
+    private static long position(TrackedDomainEventData<?> row) {
+        return ((GlobalSequenceTrackingToken) row.trackingToken()).getGlobalIndex();
+    }
 
     private static TrackedDomainEventData<byte[]> row(ResultSet rs, int rowNumber) throws SQLException {
         return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
@@ -76,14 +90,8 @@ public class EventReader {
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
     }
 
-    /** A metadata value as text (actor, reason, document …), or null when the event does not carry it. */
-    public static String metadata(TrackedEventMessage<?> message, String key) {
-        Object value = message.getMetaData().get(key);
-        return value == null ? null : value.toString();
-    }
-
     /** The position of an event in the store, as every reader sees it. */
     public static long positionOf(TrackedEventMessage<?> message) {
-        return ((GlobalSequenceTrackingToken) message.trackingToken()).getGlobalIndex();
+        return message.trackingToken().position().orElseThrow();
     }
 }

@@ -35,14 +35,15 @@ public class EventChain {
     }
 
     /**
-     * Chains events just appended, in the same transaction. They are read back by
+     * Chains events just appended, in the same transaction, and returns the newest
+     * position among them (where in the store they landed; -1 for none). They are read back by
      * (aggregate, sequence number) — the unique index every append uses — so that the
      * hash covers exactly the bytes stored, at a cost that does not grow with the store;
      * the same statement brings the hash of the event before the first of them.
      */
-    public void record(List<? extends DomainEventMessage<?>> events) {
+    public long record(List<? extends DomainEventMessage<?>> events) {
         if (events.isEmpty()) {
-            return;
+            return -1;
         }
         Map<String, long[]> ranges = new LinkedHashMap<>();
         for (DomainEventMessage<?> event : events) {
@@ -65,5 +66,6 @@ public class EventChain {
         }, aggregate, range[0], range[1]));
         jdbc.batchUpdate("INSERT INTO event_chain (event_identifier, global_index, aggregate_identifier, sequence_number, "
                 + "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)", rows);
+        return rows.stream().mapToLong(row -> (long) row[1]).max().orElse(-1);
     }
 }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
-/** A department's budget: what its document declares, what its projects add up to, and the difference. */
+/**
+ * A department's budget: what its document declares, what its projects add up to, and
+ * the difference. {@code firstPosition} is where the ledger first saw it.
+ */
 public record DepartmentTotals(
         String departmentId,
         String name,
@@ -12,5 +15,6 @@ public record DepartmentTotals(
         BigDecimal declaredTotal,
         BigDecimal computedTotal,
         BigDecimal variance,
-        Map<FundingSource, BigDecimal> allocations) {
+        Map<FundingSource, BigDecimal> allocations,
+        long firstPosition) {
 }

@@ -2,13 +2,17 @@ package org.publicbudget.ledger.query.totals;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
 import org.publicbudget.ledger.domain.indicator.TargetReading;
+import org.publicbudget.ledger.domain.money.Allocations;
+import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.query.readmodel.Row;
 
 /** A project as the read model knows it, with the version of the last event applied. */
 public record ProjectDetail(
@@ -22,6 +26,64 @@ public record ProjectDetail(
         List<Indicator> indicators,
         long version,
         boolean withdrawn) {
+
+    /** A project from its rows of the totals read model (e.g. folded in memory from its own events). */
+    static ProjectDetail of(Row project, List<Row> indicators) {
+        Map<FundingSource, BigDecimal> amounts = new EnumMap<>(FundingSource.class);
+        for (FundingSource source : FundingSource.values()) {
+            amounts.put(source, Amounts.canonical(project.amount(TotalsTables.amount(source))));
+        }
+        Builder builder = new Builder(project.text("project_id"), project.text("unit_id"), project.text("department_id"),
+                project.text("name"), project.text("goal"), amounts, project.number("version"), project.flag("withdrawn"));
+        for (Row i : indicators) {
+            builder.indicators().add(Indicator.of((int) i.number("no"), i.text("level1"), i.text("level2"), i.text("name"),
+                    i.text("period_target"), i.text("annual_target")));
+        }
+        return builder.build();
+    }
+
+    /** A project as its rows are read: money first, indicators as they come. */
+    static final class Builder {
+
+        private final String projectId;
+        private final String unitId;
+        private final String departmentId;
+        private final String name;
+        private final String goal;
+        private final Map<FundingSource, BigDecimal> allocations;
+        private final long version;
+        private final boolean withdrawn;
+        private final List<Indicator> indicators = new ArrayList<>();
+
+        Builder(String projectId, String unitId, String departmentId, String name, String goal, Map<FundingSource, BigDecimal> allocations,
+                long version, boolean withdrawn) {
+            this.projectId = projectId;
+            this.unitId = unitId;
+            this.departmentId = departmentId;
+            this.name = name;
+            this.goal = goal;
+            this.allocations = allocations;
+            this.version = version;
+            this.withdrawn = withdrawn;
+        }
+
+        String projectId() {
+            return projectId;
+        }
+
+        String unitId() {
+            return unitId;
+        }
+
+        List<Indicator> indicators() {
+            return indicators;
+        }
+
+        ProjectDetail build() {
+            return new ProjectDetail(projectId, unitId, departmentId, name, goal, Allocations.total(allocations), allocations,
+                    List.copyOf(indicators), version, withdrawn);
+        }
+    }
 
     /**
      * A performance indicator: its targets as written in the source and as read

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
-/** One line of a unit's project list. {@code indicators} is a count; a withdrawn project stays listed, at zero. */
+/**
+ * One line of a unit's project list. {@code indicators} is a count; a withdrawn project
+ * stays listed, at zero. {@code firstPosition} is where the ledger first saw it, which
+ * orders a list as the document did.
+ */
 public record ProjectRow(
         String projectId,
         String name,
@@ -12,5 +16,6 @@ public record ProjectRow(
         Map<FundingSource, BigDecimal> allocations,
         int indicators,
         long version,
-        boolean withdrawn) {
+        boolean withdrawn,
+        long firstPosition) {
 }

@@ -1,91 +1,190 @@
 package org.publicbudget.ledger.query.totals;
 
-import java.sql.SQLException;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.AMOUNT;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.CODE;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.FLAG;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.ID;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.MOMENT;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.NUMBER;
+import static org.publicbudget.ledger.query.readmodel.Column.Type.TEXT;
+
+import java.util.EnumMap;
 import java.util.List;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import java.util.Locale;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.query.readmodel.Table;
 
 /**
- * The tables of the totals read model. Each exists in two copies, {@code _a} and
- * {@code _b}; a view with the plain name shows the active one (see the V6 migration).
- * Queries read the views; the projection and a rebuild write a copy by name.
+ * What the totals read model keeps. Departments, units and projects each have a
+ * current row; every change of their money is also kept as a history row at the
+ * event's position, holding the figure after it, so that a figure as of any moment and
+ * a page of its trail are index reads. The journal has one row per event: what
+ * happened, to what, who did it and why.
  */
 public final class TotalsTables {
 
-    /** A table, its columns in order, and how many of the first columns form its key. */
-    public record Table(String name, List<String> columns, int keyColumns) {
+    /** The figure columns of departments, units and projects, and of their history. */
+    public static final String PROJECTS = "projects";
+    public static final String BREAKS = "breaks";
+    public static final String MONEY_POSITION = "money_position";
+    public static final String FIRST_POSITION = "first_position";
+    public static final String DECLARED_TOTAL = "declared_total";
+    public static final String DECLARED_POSITION = "declared_position";
+    public static final String POSITION = "position";
+    private static final Map<FundingSource, String> AMOUNTS = columns("amount_");
+    private static final Map<FundingSource, String> CHANGES = columns("change_");
 
-        public String in(String copy) {
-            return name + "_" + copy;
-        }
-    }
+    public static final Table DEPARTMENT = figure(Table.state("budget_department")
+            .key("department_id", ID)
+            .column("name", TEXT)
+            .column("fiscal_year", NUMBER)
+            .column(DECLARED_TOTAL, AMOUNT)
+            .column(DECLARED_POSITION, NUMBER))
+            .index("fiscal_year", FIRST_POSITION)
+            .build();
 
-    public static final String READ_MODEL = "totals";
+    public static final Table UNIT = figure(Table.state("budget_unit")
+            .key("unit_id", ID)
+            .column("department_id", ID)
+            .column("name", TEXT)
+            .column(DECLARED_TOTAL, AMOUNT)
+            .column(DECLARED_POSITION, NUMBER))
+            .index("department_id", FIRST_POSITION)
+            .index(FIRST_POSITION)
+            .build();
 
-    /** Readers hold a view for one statement; even one such wait per view stays under PostgreSQL's default deadlock_timeout of 1 s. */
-    private static final int LOCK_WAIT_MILLIS = 100;
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    public static final Table PROJECT = figure(Table.state("budget_project")
+            .key("project_id", ID)
+            .column("unit_id", ID)
+            .column("department_id", ID)
+            .column("name", TEXT)
+            .column("goal", TEXT)
+            .column("version", NUMBER)
+            .column("indicator_count", NUMBER)
+            .column("withdrawn", FLAG))
+            .index("unit_id", FIRST_POSITION)
+            .index("department_id", FIRST_POSITION)
+            .build();
 
-    public static final List<Table> ALL = List.of(
-            new Table("department_summary", List.of("department_id", "name", "fiscal_year", "declared_total"), 1),
-            new Table("unit_summary", List.of("unit_id", "department_id", "name", "declared_total"), 1),
-            new Table("project_summary", List.of("project_id", "unit_id", "department_id", "name", "goal", "version",
-                    "indicator_count", "withdrawn"), 1),
-            new Table("project_allocation", List.of("project_id", "funding_source", "amount"), 2),
-            new Table("unit_allocation", List.of("unit_id", "funding_source", "amount"), 2),
-            new Table("department_allocation", List.of("department_id", "funding_source", "amount"), 2),
-            new Table("project_indicator", List.of("project_id", "no", "level1", "level2", "name", "period_target",
-                    "annual_target"), 2));
+    public static final Table INDICATOR = Table.state("budget_indicator")
+            .key("project_id", ID)
+            .key("no", NUMBER)
+            .column("level1", CODE)
+            .column("level2", CODE)
+            .column("name", TEXT)
+            .column("period_target", TEXT)
+            .column("annual_target", TEXT)
+            .build();
+
+    /**
+     * The money of a department, unit or project after each change: per funding source,
+     * the amount after and the change; the projects it counts (a project counts itself
+     * while not withdrawn); and how many changes so far did not start where the figure
+     * stood (a broken chain, which an auditor must see).
+     */
+    public static final Table FIGURE_HISTORY = changes(Table.history("figure_history")
+            .key("figure_id", ID)
+            .key(POSITION, NUMBER)
+            .column("project_id", ID)
+            .column("funding_source", CODE))
+            .column(PROJECTS, NUMBER)
+            .column(BREAKS, NUMBER)
+            .build();
+
+    public static final Table DECLARED_HISTORY = Table.history("declared_history")
+            .key("figure_id", ID)
+            .key(POSITION, NUMBER)
+            .column(DECLARED_TOTAL, AMOUNT)
+            .build();
+
+    public static final Table GOAL_HISTORY = Table.history("goal_history")
+            .key("project_id", ID)
+            .key(POSITION, NUMBER)
+            .column("goal", TEXT)
+            .build();
+
+    /** Each indicator after each change; a removal keeps what was removed, flagged. */
+    public static final Table INDICATOR_HISTORY = Table.history("indicator_history")
+            .key("project_id", ID)
+            .key("no", NUMBER)
+            .key(POSITION, NUMBER)
+            .column("level1", CODE)
+            .column("level2", CODE)
+            .column("name", TEXT)
+            .column("period_target", TEXT)
+            .column("annual_target", TEXT)
+            .column("removed", FLAG)
+            .build();
+
+    /** One row per event, in store order: the trail's who, when, why and from which document. */
+    public static final Table JOURNAL = Table.history("ledger_journal")
+            .key(POSITION, NUMBER)
+            .column("event_id", ID)
+            .column("event_type", CODE)
+            .column("aggregate_id", ID)
+            .column("sequence_number", NUMBER)
+            .column("recorded_at", MOMENT)
+            .column("effective_date", CODE)
+            .column("department_id", ID)
+            .column("unit_id", ID)
+            .column("project_id", ID)
+            .column("funding_source", CODE)
+            .column("amount_before", AMOUNT)
+            .column("amount_after", AMOUNT)
+            .column("transfer_id", ID)
+            .column("what", TEXT)
+            .column("actor", TEXT)
+            .column("reason", TEXT)
+            .column("correlation_id", TEXT)
+            .column("request_id", TEXT)
+            .column("document", TEXT)
+            .column("source_lines", TEXT)
+            .column("document_number", TEXT)
+            .index("department_id", POSITION)
+            .index("recorded_at", POSITION)
+            .index("aggregate_id", POSITION)
+            .build();
+
+    public static final List<Table> ALL = List.of(DEPARTMENT, UNIT, PROJECT, INDICATOR, FIGURE_HISTORY, DECLARED_HISTORY, GOAL_HISTORY,
+            INDICATOR_HISTORY, JOURNAL);
 
     private TotalsTables() {
     }
 
-    /** The copy the projection writes and the views show: "a" or "b". */
-    public static String activeCopy(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT active FROM read_model_copy WHERE read_model = ?", String.class, READ_MODEL);
+    /** The column of a funding source's amount: {@code amount_fiscal_appropriation}. */
+    public static String amount(FundingSource source) {
+        return AMOUNTS.get(source);
     }
 
-    public static String otherCopy(String copy) {
-        return copy.equals("a") ? "b" : "a";
+    /** The column of a funding source's change in a history row. */
+    public static String change(FundingSource source) {
+        return CHANGES.get(source);
     }
 
-    /** Empties one copy; only ever the copy no view shows. */
-    public static void empty(JdbcTemplate jdbc, String copy) {
-        ALL.forEach(table -> jdbc.update("DELETE FROM " + table.in(copy)));
-    }
-
-    /**
-     * Points every view at {@code copy} and records it as active. On PostgreSQL this
-     * runs in the caller's transaction, so readers see the old copy or the new one,
-     * never a mixture.
-     *
-     * <p>A reader locks the views one by one, in the order its query names them, and
-     * replacing a view needs it alone. A reader holding one view while it waits for
-     * another that the switch holds would be aborted by PostgreSQL as a deadlock after
-     * its {@code deadlock_timeout} (1 s by default). So the switch first takes every
-     * view, waiting at most {@link #LOCK_WAIT_MILLIS} for each: when readers are in the
-     * way it gives way instead, with a {@link CannotAcquireLockException},
-     * and the caller tries its transaction again.
-     */
-    public static void activate(JdbcTemplate jdbc, String copy) {
-        if (onPostgres(jdbc)) {
-            jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT_MILLIS + "ms'");
-            try {
-                jdbc.execute("LOCK TABLE " + String.join(", ", ALL.stream().map(Table::name).toList()) + " IN ACCESS EXCLUSIVE MODE");
-            } catch (DataAccessException e) {
-                if (e.getMostSpecificCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-                    throw new CannotAcquireLockException("readers are using the views; try again", e);
-                }
-                throw e;
-            }
+    private static Map<FundingSource, String> columns(String prefix) {
+        Map<FundingSource, String> columns = new EnumMap<>(FundingSource.class);
+        for (FundingSource source : FundingSource.values()) {
+            columns.put(source, prefix + source.name().toLowerCase(Locale.ROOT));
         }
-        ALL.forEach(table -> jdbc.execute("CREATE OR REPLACE VIEW " + table.name() + " AS SELECT * FROM " + table.in(copy)));
-        jdbc.update("UPDATE read_model_copy SET active = ? WHERE read_model = ?", copy, READ_MODEL);
+        return columns;
     }
 
-    private static boolean onPostgres(JdbcTemplate jdbc) {
-        return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+    /** A department's, unit's or project's money now: amounts per source, projects counted, breaks, the last change's position. */
+    private static Table.Builder figure(Table.Builder table) {
+        for (FundingSource source : FundingSource.values()) {
+            table.column(amount(source), AMOUNT);
+        }
+        return table.column(PROJECTS, NUMBER).column(BREAKS, NUMBER).column(MONEY_POSITION, NUMBER).column(FIRST_POSITION, NUMBER);
+    }
+
+    private static Table.Builder changes(Table.Builder table) {
+        for (FundingSource source : FundingSource.values()) {
+            table.column(amount(source), AMOUNT);
+        }
+        for (FundingSource source : FundingSource.values()) {
+            table.column(change(source), AMOUNT);
+        }
+        return table;
     }
 }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
-/** A unit (预算单位) in a department: declared, computed and variance, and how many projects it has. */
+/**
+ * A unit (预算单位) in a department: declared, computed and variance, and how many
+ * projects it has. {@code firstPosition} is where the ledger first saw it, which orders
+ * a department's units as its document did.
+ */
 public record UnitTotals(
         String unitId,
         String departmentId,
@@ -13,5 +17,6 @@ public record UnitTotals(
         BigDecimal computedTotal,
         BigDecimal variance,
         int projects,
-        Map<FundingSource, BigDecimal> allocations) {
+        Map<FundingSource, BigDecimal> allocations,
+        long firstPosition) {
 }

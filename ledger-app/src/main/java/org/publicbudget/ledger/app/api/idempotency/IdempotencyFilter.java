@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.publicbudget.ledger.app.api.DatabaseUnavailable;
+import org.publicbudget.ledger.app.api.LedgerPosition;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
-    private record Answer(String requestHash, int status, String contentType, String location, String etag, byte[] body) {
+    private record Answer(String requestHash, int status, String contentType, String location, String etag, Long position, byte[] body) {
     }
 
     @Override
@@ -111,9 +112,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 run(chain, new CachedBodyRequest(request, body), captured);
                 if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
-                    jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, body = ? "
-                                    + "WHERE actor = ? AND idempotency_key = ?", captured.getStatus(), captured.getContentType(),
-                            captured.getHeader("Location"), captured.getHeader("ETag"), captured.getContentAsByteArray(), actor, key);
+                    String position = captured.getHeader(LedgerPosition.HEADER);
+                    jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, ledger_position = ?, "
+                                    + "body = ? WHERE actor = ? AND idempotency_key = ?", captured.getStatus(), captured.getContentType(),
+                            captured.getHeader("Location"), captured.getHeader("ETag"), position == null ? null : Long.valueOf(position),
+                            captured.getContentAsByteArray(), actor, key);
                 } else {
                     status.setRollbackOnly();
                 }
@@ -161,15 +164,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (answer.etag() != null) {
             response.setHeader("ETag", answer.etag());
         }
+        if (answer.position() != null) {
+            response.setHeader(LedgerPosition.HEADER, answer.position().toString());
+        }
         if (answer.body() != null) {
             response.getOutputStream().write(answer.body());
         }
     }
 
     private Optional<Answer> find(String actor, String key) {
-        List<Answer> found = jdbc.query("SELECT request_hash, status, content_type, location, etag, body FROM idempotency_record "
-                        + "WHERE actor = ? AND idempotency_key = ? AND status > 0",
-                (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBytes(6)),
+        List<Answer> found = jdbc.query("SELECT request_hash, status, content_type, location, etag, ledger_position, body "
+                        + "FROM idempotency_record WHERE actor = ? AND idempotency_key = ? AND status > 0",
+                (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (Long) rs.getObject(6, Long.class), rs.getBytes(7)),
                 actor, key);
         return found.stream().findFirst();
     }

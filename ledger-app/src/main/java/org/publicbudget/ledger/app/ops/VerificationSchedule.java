@@ -1,0 +1,66 @@
+package org.publicbudget.ledger.app.ops;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.publicbudget.ledger.app.config.LedgerNode;
+import org.publicbudget.ledger.query.proof.LedgerVerification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps verification current: every few seconds the events appended since are checked
+ * against the chain (so that an auditor's request has little left to do), and a full
+ * verification nobody carries out — just asked for, or its node died — is taken on.
+ */
+@Component
+public class VerificationSchedule implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationSchedule.class);
+
+    private final LedgerVerification verification;
+    private final Verifications runs;
+    private final VerificationJob job;
+    private final LedgerNode node;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "full-verification"));
+    private Future<?> running;
+
+    public VerificationSchedule(LedgerVerification verification, Verifications runs, VerificationJob job, LedgerNode node) {
+        this.verification = verification;
+        this.runs = runs;
+        this.job = job;
+        this.node = node;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.verification.every:PT5S}", initialDelayString = "${ledger.verification.every:PT5S}")
+    public void verifyNewEvents() {
+        try {
+            verification.verifyNew();
+        } catch (RuntimeException e) {
+            log.warn("Verifying the newest events: {}", e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelay = 1000)
+    public void carryOutRequested() {
+        try {
+            runs.active().ifPresent(run -> {
+                boolean busy = running != null && !running.isDone();
+                if (!busy && runs.takeLease(run.id(), node.id())) {
+                    log.info("Carrying out verification {} (attempt {})", run.id(), run.attempts() + 1);
+                    running = worker.submit(() -> job.run(run.id()));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Verification schedule: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

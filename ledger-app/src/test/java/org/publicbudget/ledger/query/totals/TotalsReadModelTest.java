@@ -1,0 +1,186 @@
+package org.publicbudget.ledger.query.totals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.ReadModelDatabase;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.publicbudget.ledger.query.audit.AuditTrail;
+import org.publicbudget.ledger.query.audit.Trail;
+import org.publicbudget.ledger.query.audit.TrailPage;
+import org.publicbudget.ledger.query.readmodel.DatabaseRows;
+import org.publicbudget.ledger.query.readmodel.Differences;
+import org.publicbudget.ledger.query.readmodel.MemoryRows;
+import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
+import org.publicbudget.ledger.query.readmodel.Projector;
+import org.publicbudget.ledger.query.readmodel.ReadModelProjection;
+import org.publicbudget.ledger.query.readmodel.RowComparison;
+import org.publicbudget.ledger.query.readmodel.RowMapping;
+import org.publicbudget.ledger.query.readmodel.Table;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The totals read model on real PostgreSQL tables, fed the way a processor feeds it:
+ * duplicates, batches, resets, and events that committed late.
+ */
+class TotalsReadModelTest {
+
+    private static final TotalsReadModel MODEL = new TotalsReadModel();
+
+    private JdbcTemplate jdbc;
+    private ReadModelProjection projection;
+    private TotalsQueries queries;
+    private int commits;
+
+    @BeforeEach
+    void emptyReadModel() {
+        jdbc = ReadModelDatabase.fresh().jdbc();
+        projection = new ReadModelProjection(MODEL, jdbc, () -> commits++);
+        queries = new TotalsQueries(jdbc);
+    }
+
+    private static ProjectCreated created(String project, String unit, String fiscal) {
+        return new ProjectCreated(project, "d1", "石围塘街道", 2025, unit, "街道办事处 " + unit, "帮扶工作经费 " + project, "",
+                Map.of(FundingSource.FISCAL_APPROPRIATION, new BigDecimal(fiscal), FundingSource.OTHER, new BigDecimal("1.50")));
+    }
+
+    private static AllocationRevised revised(String project, String unit, String before, String after) {
+        return new AllocationRevised(project, "d1", unit, FundingSource.FISCAL_APPROPRIATION, new BigDecimal(before), new BigDecimal(after),
+                "追加");
+    }
+
+    private static TrackedEventMessage<?> event(long position, String aggregate, long sequence, Object payload) {
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), "Project", aggregate, sequence,
+                new GenericEventMessage<>(payload, MetaData.with("actor", "tester").and("reason", "test")),
+                () -> Instant.parse("2025-03-01T00:00:00Z").plusSeconds(position));
+    }
+
+    private void deliver(TrackedEventMessage<?> event) {
+        projection.on(event.getPayload(), event);
+    }
+
+    @Test
+    void eventsDeliveredTwiceCountOnce() {
+        List<TrackedEventMessage<?>> events = List.of(event(1, "p1", 0, created("p1", "u1", "5.00")),
+                event(2, "p1", 1, revised("p1", "u1", "5.00", "7.25")),
+                event(3, "p1", 2, new IndicatorAdded("p1", "d1", "u1", 1, "1", "11", "调研次数", "2次", "2次")));
+        events.forEach(this::deliver);
+        events.forEach(this::deliver);
+
+        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("8.75");
+        assertThat(queries.department("d1", null).orElseThrow().computedTotal()).isEqualByComparingTo("8.75");
+        ProjectDetail project = queries.project("p1", null).orElseThrow();
+        assertThat(project.total()).isEqualByComparingTo("8.75");
+        assertThat(project.indicators()).hasSize(1);
+        assertThat(project.version()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_journal", Long.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM figure_history", Long.class)).as("project, unit, department × 2").isEqualTo(6);
+    }
+
+    @Test
+    void aResetEmptiesEveryTableForAReplay() {
+        deliver(event(1, "p1", 0, created("p1", "u1", "5.00")));
+        projection.reset();
+        assertThat(queries.departments(null, null, 10).items()).isEmpty();
+        assertThat(queries.units(null, null, 10).items()).isEmpty();
+        assertThat(queries.project("p1", null)).isEmpty();
+        for (Table table : MODEL.tables()) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name(), Long.class)).as(table.name()).isZero();
+        }
+        deliver(event(1, "p1", 0, created("p1", "u1", "5.00")));
+        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("6.50");
+    }
+
+    @Test
+    void aBatchIsWrittenOnceWhenItCommits() {
+        deliver(event(1, "p1", 0, created("p1", "u1", "5.00")));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        deliver(event(2, "p1", 1, revised("p1", "u1", "5.00", "7.25")));
+        deliver(event(3, "p1", 2, revised("p1", "u1", "7.25", "10.00")));
+        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).as("before the batch commits").isEqualByComparingTo("6.50");
+        int before = commits;
+        batch.commit();
+
+        assertThat(commits).as("readers waiting for a position are woken").isEqualTo(before + 1);
+        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
+        assertThat(queries.department("d1", null).orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
+        assertThat(queries.project("p1", null).orElseThrow().total()).isEqualByComparingTo("11.50");
+    }
+
+    /**
+     * Two writers of one unit commit out of order: positions 4 and 5 (project p2) are
+     * projected before 3 (project p1), as a processor reading past an open transaction does.
+     * Every history row must still hold the figure as of its own position — exactly what
+     * applying the events in store order gives.
+     */
+    @Test
+    void anEventThatCommittedLateLandsAtItsOwnPosition() {
+        List<TrackedEventMessage<?>> inStoreOrder = List.of(
+                event(1, "p1", 0, created("p1", "u1", "5.00")),
+                event(2, "p2", 0, created("p2", "u1", "3.00")),
+                event(3, "p1", 1, revised("p1", "u1", "5.00", "6.00")),
+                event(4, "p2", 1, revised("p2", "u1", "3.00", "10.00")),
+                event(5, "p2", 2, revised("p2", "u1", "10.00", "10.50")));
+        List<TrackedEventMessage<?>> asDelivered = List.of(inStoreOrder.get(0), inStoreOrder.get(1), inStoreOrder.get(3),
+                inStoreOrder.get(4), inStoreOrder.get(2));
+        asDelivered.forEach(this::deliver);
+
+        MemoryRows expected = Projector.apply(MODEL, inStoreOrder.stream().map(ProjectedEvent::of).toList(), new MemoryRows());
+        Differences differences = new Differences();
+        for (Table table : MODEL.tables()) {
+            RowComparison.compare(table, expected.rows(table), jdbc.query("SELECT " + table.columnList() + " FROM " + table.name(),
+                    (rs, i) -> RowMapping.read(table, rs)), differences);
+        }
+        assertThat(differences.first()).isEmpty();
+
+        assertThat(queries.unit("u1", 2L).orElseThrow().computedTotal()).isEqualByComparingTo("11.00");
+        assertThat(queries.unit("u1", 3L).orElseThrow().computedTotal()).isEqualByComparingTo("12.00");
+        assertThat(queries.unit("u1", 4L).orElseThrow().computedTotal()).isEqualByComparingTo("19.00");
+        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("19.50");
+        Trail trail = new AuditTrail(jdbc).ofUnit("u1", null, new TrailPage(0, 100)).orElseThrow();
+        assertThat(trail.steps()).extracting(step -> step.position()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("6.50", "11.00", "12.00", "19.00", "19.50");
+        assertThat(trail.consistent()).isTrue();
+    }
+
+    /** Written with PostgreSQL's COPY (many rows) or INSERTs (few), the rows are what the definition gives in memory. */
+    @Test
+    void theDatabaseAndMemoryGiveTheSameRowsForTheSameEvents() {
+        List<ProjectedEvent> events = new ArrayList<>();
+        long position = 0;
+        for (int p = 0; p < 60; p++) {
+            String project = "p" + p;
+            String awkward = "帮扶\"工作\",经费\n第" + p + "行, \\ 以及 'quotes'";
+            events.add(ProjectedEvent.of(event(++position, project, 0, new ProjectCreated(project, "d1", "石围塘街道", 2025, "u" + (p % 3),
+                    "街道办事处", awkward, p % 2 == 0 ? "" : awkward, Map.of(FundingSource.FISCAL_APPROPRIATION, new BigDecimal("5.00"))))));
+            events.add(ProjectedEvent.of(event(++position, project, 1, new AllocationRevised(project, "d1", "u" + (p % 3),
+                    FundingSource.FISCAL_APPROPRIATION, new BigDecimal("5.00"), new BigDecimal("9.999999"), awkward))));
+            events.add(ProjectedEvent.of(event(++position, project, 2, new IndicatorAdded(project, "d1", "u" + (p % 3), 1, "1", "11",
+                    awkward, "≥85%", ""))));
+        }
+        Projector.apply(MODEL, events, new DatabaseRows(jdbc, "a", DatabaseRows.copyInAvailable(jdbc)));
+        MemoryRows memory = Projector.apply(MODEL, events, new MemoryRows());
+        for (Table table : MODEL.tables()) {
+            Differences differences = new Differences();
+            RowComparison.compare(table, memory.rows(table), jdbc.query("SELECT " + table.columnList() + " FROM " + table.in("a"),
+                    (rs, i) -> RowMapping.read(table, rs)), differences);
+            assertThat(differences.first()).as(table.name()).isEmpty();
+        }
+    }
+}

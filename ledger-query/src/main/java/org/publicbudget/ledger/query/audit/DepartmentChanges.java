@@ -1,0 +1,39 @@
+package org.publicbudget.ledger.query.audit;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.publicbudget.ledger.domain.money.Amounts;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A department's changes between two positions of the store, from the journal: one index range read per page. */
+public class DepartmentChanges {
+
+    private final JdbcTemplate jdbc;
+
+    public DepartmentChanges(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Changes after position {@code from} up to {@code to}, after {@code page.after()}, at most {@code page.limit()}. */
+    public ChangeReport between(String departmentId, Instant fromMoment, Instant toMoment, long from, long to, TrailPage page) {
+        List<ChangeReport.Change> changes = jdbc.query("SELECT position, recorded_at, effective_date, event_type, project_id, what, "
+                        + "funding_source, amount_before, amount_after, actor, reason, document_number, document FROM ledger_journal "
+                        + "WHERE department_id = ? AND position > ? AND position <= ? ORDER BY position LIMIT ?",
+                (rs, i) -> new ChangeReport.Change(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), canonical(rs.getBigDecimal(8)),
+                        canonical(rs.getBigDecimal(9)), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
+                departmentId, Math.max(from, page.after()), to, page.limit() + 1);
+        Long nextAfter = null;
+        if (changes.size() > page.limit()) {
+            changes = changes.subList(0, page.limit());
+            nextAfter = changes.get(changes.size() - 1).position();
+        }
+        return new ChangeReport(departmentId, fromMoment, toMoment, from, to, List.copyOf(changes), nextAfter);
+    }
+
+    private static BigDecimal canonical(BigDecimal amount) {
+        return amount == null ? null : Amounts.canonical(amount);
+    }
+}

@@ -1,0 +1,35 @@
+package org.publicbudget.ledger.query.totals;
+
+import java.util.List;
+import java.util.Optional;
+import org.publicbudget.ledger.query.history.EventReader;
+import org.publicbudget.ledger.query.readmodel.MemoryRows;
+import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
+import org.publicbudget.ledger.query.readmodel.Projector;
+
+/**
+ * A project computed from its own events in memory, with the read model's definition:
+ * what a read answers when it must not wait for the projection (which may be stopped
+ * for a rebuild). Costs the project's history, not the store's.
+ */
+public class ProjectFromEvents {
+
+    private final EventReader events;
+    private final TotalsReadModel model = new TotalsReadModel();
+
+    public ProjectFromEvents(EventReader events) {
+        this.events = events;
+    }
+
+    public Optional<ProjectDetail> read(String projectId) {
+        MemoryRows rows = Projector.apply(model, events.ofStreams(List.of(projectId), Long.MAX_VALUE).stream()
+                .map(ProjectedEvent::of).toList(), new MemoryRows());
+        return rows.find(TotalsTables.PROJECT, projectId)
+                .map(project -> ProjectDetail.of(project, rows.findAll(TotalsTables.INDICATOR, projectId)));
+    }
+
+    /** The project's newest version in the event store, -1 when it has no events. */
+    public long storedVersion(String projectId) {
+        return events.lastSequenceOf(projectId);
+    }
+}

@@ -1,0 +1,347 @@
+package org.publicbudget.ledger.query.totals;
+
+import static org.publicbudget.ledger.query.totals.TotalsTables.BREAKS;
+import static org.publicbudget.ledger.query.totals.TotalsTables.DECLARED_HISTORY;
+import static org.publicbudget.ledger.query.totals.TotalsTables.DECLARED_POSITION;
+import static org.publicbudget.ledger.query.totals.TotalsTables.DECLARED_TOTAL;
+import static org.publicbudget.ledger.query.totals.TotalsTables.DEPARTMENT;
+import static org.publicbudget.ledger.query.totals.TotalsTables.FIGURE_HISTORY;
+import static org.publicbudget.ledger.query.totals.TotalsTables.FIRST_POSITION;
+import static org.publicbudget.ledger.query.totals.TotalsTables.GOAL_HISTORY;
+import static org.publicbudget.ledger.query.totals.TotalsTables.INDICATOR;
+import static org.publicbudget.ledger.query.totals.TotalsTables.INDICATOR_HISTORY;
+import static org.publicbudget.ledger.query.totals.TotalsTables.JOURNAL;
+import static org.publicbudget.ledger.query.totals.TotalsTables.MONEY_POSITION;
+import static org.publicbudget.ledger.query.totals.TotalsTables.POSITION;
+import static org.publicbudget.ledger.query.totals.TotalsTables.PROJECT;
+import static org.publicbudget.ledger.query.totals.TotalsTables.PROJECTS;
+import static org.publicbudget.ledger.query.totals.TotalsTables.UNIT;
+import static org.publicbudget.ledger.query.totals.TotalsTables.amount;
+import static org.publicbudget.ledger.query.totals.TotalsTables.change;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.publicbudget.ledger.domain.EventMetadata;
+import org.publicbudget.ledger.domain.budget.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.ListedProjectsChanged;
+import org.publicbudget.ledger.domain.budget.UnitRegistered;
+import org.publicbudget.ledger.domain.money.Allocations;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.organisation.DepartmentScoped;
+import org.publicbudget.ledger.domain.project.AllocationRevised;
+import org.publicbudget.ledger.domain.project.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.GoalRevised;
+import org.publicbudget.ledger.domain.project.Indicator;
+import org.publicbudget.ledger.domain.project.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.publicbudget.ledger.domain.project.ProjectEvent;
+import org.publicbudget.ledger.domain.project.ProjectWithdrawn;
+import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
+import org.publicbudget.ledger.query.readmodel.ReadModel;
+import org.publicbudget.ledger.query.readmodel.Row;
+import org.publicbudget.ledger.query.readmodel.Rows;
+import org.publicbudget.ledger.query.readmodel.Table;
+
+/**
+ * The totals read model: what each event does to the departments, units and projects,
+ * their money and its history, their indicators and goals, and the journal. This is
+ * its only definition: the live projection, the rebuild, the proof and a project read
+ * fresh from its own events all apply events with this class.
+ *
+ * <p>A project's money is what its events say it is (the {@code after} of a revision);
+ * its unit and department move by the same amounts, so that they always equal the sum
+ * of their projects. An event whose {@code before} is not where the project stood —
+ * history edited behind the ledger's back — is applied and counted as a break.
+ */
+public final class TotalsReadModel implements ReadModel {
+
+    public static final String NAME = "totals";
+    private static final BigDecimal ZERO = BigDecimal.ZERO;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Table> tables() {
+        return TotalsTables.ALL;
+    }
+
+    @Override
+    public Table appliedEvents() {
+        return JOURNAL;
+    }
+
+    @Override
+    public void rowsTouchedBy(ProjectedEvent event, BiConsumer<Table, Object> rows) {
+        if (event.payload() instanceof DepartmentScoped scoped) {
+            rows.accept(DEPARTMENT, scoped.departmentId());
+            if (scoped.unitId() != null) {
+                rows.accept(UNIT, scoped.unitId());
+            }
+        }
+        if (event.payload() instanceof ProjectEvent project) {
+            rows.accept(PROJECT, project.projectId());
+        }
+        if (event.payload() instanceof IndicatorAdded || event.payload() instanceof IndicatorRevised
+                || event.payload() instanceof IndicatorRemoved) {
+            rows.accept(INDICATOR, ((ProjectEvent) event.payload()).projectId());
+        }
+    }
+
+    @Override
+    public void apply(ProjectedEvent event, Rows rows) {
+        Row journal = journal(event);
+        Object payload = event.payload();
+        if (payload instanceof ProjectCreated created) {
+            created(event, created, rows, journal);
+        } else if (payload instanceof ProjectEvent projectEvent) {
+            rows.find(PROJECT, projectEvent.projectId()).ifPresentOrElse(project -> {
+                project.set("version", Math.max(project.number("version"), event.sequence()));
+                changed(event, project, rows, journal);
+                rows.save(project);
+            }, () -> journal.set("what", event.type() + " of a project the ledger never saw created: " + projectEvent.projectId()));
+        } else if (payload instanceof DeclaredTotalRecorded declared) {
+            declared(event, declared, rows, journal);
+        } else if (payload instanceof UnitRegistered registered) {
+            Row department = department(rows, registered.departmentId(), registered.department(), registered.fiscalYear(), event.position());
+            unit(rows, registered.unitId(), department, registered.unit(), event.position());
+            journal.set("what", "unit " + registered.unit() + " registered");
+        } else if (payload instanceof ListedProjectsChanged listed) {
+            journal.set("department_id", listed.departmentId()).set("what", "the document lists " + listed.added().size()
+                    + " projects it did not list before and no longer lists " + listed.removed().size());
+        } else {
+            journal.set("what", event.type());
+        }
+        rows.append(journal);
+    }
+
+    private static void created(ProjectedEvent event, ProjectCreated created, Rows rows, Row journal) {
+        long position = event.position();
+        Row department = department(rows, created.departmentId(), created.department(), created.fiscalYear(), position);
+        unit(rows, created.unitId(), department, created.unit(), position);
+        Row project = figure(PROJECT, position)
+                .set("project_id", created.projectId())
+                .set("unit_id", created.unitId())
+                .set("department_id", created.departmentId())
+                .set("name", created.name())
+                .set("goal", created.goal())
+                .set("version", event.sequence())
+                .set("indicator_count", 0L)
+                .set("withdrawn", false);
+        Map<FundingSource, BigDecimal> amounts = new EnumMap<>(FundingSource.class);
+        for (FundingSource source : FundingSource.values()) {
+            amounts.put(source, created.allocations().getOrDefault(source, ZERO));
+        }
+        move(event, project, amounts, 1, 0, null, rows);
+        rows.append(GOAL_HISTORY.newRow().set("project_id", created.projectId()).set(POSITION, position).set("goal", created.goal()));
+        journal.set("amount_after", Allocations.total(amounts)).set("what", "project " + created.name() + " created in " + created.unit());
+    }
+
+    private static void changed(ProjectedEvent event, Row project, Rows rows, Row journal) {
+        Object payload = event.payload();
+        String name = project.text("name");
+        if (payload instanceof AllocationRevised revised) {
+            allocation(event, project, revised.fundingSource(), revised.before(), revised.after(), rows, journal);
+            journal.set("what", name + ": " + revised.fundingSource().label() + " revised");
+        } else if (payload instanceof AllocationTransferred transferred) {
+            allocation(event, project, transferred.fundingSource(), transferred.before(), transferred.after(), rows, journal);
+            journal.set("transfer_id", transferred.transferId()).set("what", name + ": " + transferred.fundingSource().label()
+                    + (transferred.delta().signum() < 0 ? " transferred out" : " transferred in") + " (transfer " + transferred.transferId() + ")");
+        } else if (payload instanceof ProjectWithdrawn withdrawn) {
+            Map<FundingSource, BigDecimal> changes = new EnumMap<>(FundingSource.class);
+            boolean chained = true;
+            for (FundingSource source : FundingSource.values()) {
+                BigDecimal held = project.amount(amount(source));
+                changes.put(source, held.negate());
+                chained &= held.compareTo(withdrawn.allocations().getOrDefault(source, ZERO)) == 0;
+            }
+            BigDecimal total = Allocations.total(withdrawn.allocations());
+            project.set("withdrawn", true);
+            move(event, project, changes, -1, chained ? 0 : 1, null, rows);
+            journal.set("amount_before", total).set("amount_after", ZERO).set("what", name + ": withdrawn");
+        } else if (payload instanceof GoalRevised goal) {
+            project.set("goal", goal.after());
+            rows.append(GOAL_HISTORY.newRow().set("project_id", goal.projectId()).set(POSITION, event.position()).set("goal", goal.after()));
+            journal.set("what", name + ": goal revised");
+        } else if (payload instanceof IndicatorAdded added) {
+            Indicator indicator = new Indicator(added.no(), added.level1(), added.level2(), added.name(), added.periodTarget(),
+                    added.annualTarget());
+            if (rows.find(INDICATOR, added.projectId(), (long) added.no()).isEmpty()) {
+                project.add("indicator_count", 1);
+            }
+            indicator(event, added.projectId(), indicator, false, rows);
+            journal.set("what", name + ": indicator " + added.no() + " added (" + added.name() + ")");
+        } else if (payload instanceof IndicatorRevised revised) {
+            indicator(event, revised.projectId(), revised.after(), false, rows);
+            journal.set("what", name + ": indicator " + revised.after().no() + " revised");
+        } else if (payload instanceof IndicatorRemoved removed) {
+            if (rows.find(INDICATOR, removed.projectId(), (long) removed.removed().no()).isPresent()) {
+                project.add("indicator_count", -1);
+            }
+            indicator(event, removed.projectId(), removed.removed(), true, rows);
+            journal.set("what", name + ": indicator " + removed.removed().no() + " removed");
+        } else {
+            journal.set("what", name + ": " + event.type());
+        }
+    }
+
+    /** One funding source of a project set to {@code after}; a {@code before} that is not where it stood is a break. */
+    private static void allocation(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
+            Row journal) {
+        BigDecimal held = project.amount(amount(source));
+        boolean chained = held.compareTo(before) == 0;
+        move(event, project, Map.of(source, after.subtract(held)), 0, chained ? 0 : 1, source, rows);
+        journal.set("funding_source", source.name()).set("amount_before", before).set("amount_after", after);
+    }
+
+    private static void indicator(ProjectedEvent event, String projectId, Indicator indicator, boolean removed, Rows rows) {
+        Row current = INDICATOR.newRow().set("project_id", projectId).set("no", (long) indicator.no());
+        if (removed) {
+            rows.find(INDICATOR, projectId, (long) indicator.no()).ifPresent(rows::delete);
+        } else {
+            rows.save(indicatorValues(current, indicator));
+        }
+        rows.append(indicatorValues(INDICATOR_HISTORY.newRow().set("project_id", projectId).set("no", (long) indicator.no())
+                .set(POSITION, event.position()), indicator).set("removed", removed));
+    }
+
+    private static Row indicatorValues(Row row, Indicator indicator) {
+        return row.set("level1", indicator.level1()).set("level2", indicator.level2()).set("name", indicator.name())
+                .set("period_target", indicator.periodTarget()).set("annual_target", indicator.annualTarget());
+    }
+
+    private static void declared(ProjectedEvent event, DeclaredTotalRecorded declared, Rows rows, Row journal) {
+        long position = event.position();
+        Row figure = department(rows, declared.departmentId(), declared.department(), declared.fiscalYear(), position);
+        if (declared.unitId() != null) {
+            figure = unit(rows, declared.unitId(), figure, declared.unit(), position);
+        }
+        // a declaration that committed after a later one does not replace it
+        if (position > figure.number(DECLARED_POSITION)) {
+            figure.set(DECLARED_TOTAL, declared.after()).set(DECLARED_POSITION, position);
+            rows.save(figure);
+        }
+        rows.append(DECLARED_HISTORY.newRow().set("figure_id", figure.key().get(0)).set(POSITION, position)
+                .set(DECLARED_TOTAL, declared.after()));
+        journal.set("amount_before", declared.before()).set("amount_after", declared.after())
+                .set("what", "declared total of " + (declared.unit() == null ? "the department" : declared.unit()));
+    }
+
+    /**
+     * Moves a project's money by {@code changes}, and its unit's and department's by the
+     * same: amounts per source, projects counted, breaks. {@code source} names the one
+     * funding source changed (null when all may be).
+     */
+    private static void move(ProjectedEvent event, Row project, Map<FundingSource, BigDecimal> changes, long projects, long breaks,
+            FundingSource source, Rows rows) {
+        String projectId = project.text("project_id");
+        record(event, project, projectId, changes, projects, breaks, source, rows);
+        rows.find(UNIT, project.text("unit_id")).ifPresent(unit -> record(event, unit, projectId, changes, projects, breaks, source, rows));
+        rows.find(DEPARTMENT, project.text("department_id"))
+                .ifPresent(department -> record(event, department, projectId, changes, projects, breaks, source, rows));
+    }
+
+    /**
+     * Applies a change to one figure and writes its history row. Events normally come in
+     * store order. One that committed late — after events with higher positions were
+     * applied — is placed at its own position, and the rows after it move by its change,
+     * so that every history row holds the figure as of its position.
+     */
+    private static void record(ProjectedEvent event, Row figure, String projectId, Map<FundingSource, BigDecimal> changes, long projects,
+            long breaks, FundingSource source, Rows rows) {
+        long position = event.position();
+        String figureId = (String) figure.key().get(0);
+        Row history = FIGURE_HISTORY.newRow().set("figure_id", figureId).set(POSITION, position).set("project_id", projectId)
+                .set("funding_source", source == null ? null : source.name());
+        for (FundingSource s : FundingSource.values()) {
+            BigDecimal change = changes.getOrDefault(s, ZERO);
+            figure.add(amount(s), change);
+            history.set(change(s), change);
+        }
+        figure.add(PROJECTS, projects).add(BREAKS, breaks);
+        if (position > figure.number(MONEY_POSITION)) {
+            for (FundingSource s : FundingSource.values()) {
+                history.set(amount(s), figure.amount(amount(s)));
+            }
+            history.set(PROJECTS, figure.number(PROJECTS)).set(BREAKS, figure.number(BREAKS));
+            figure.set(MONEY_POSITION, position);
+        } else {
+            Row before = rows.latestBefore(FIGURE_HISTORY, List.of(figureId), position).orElse(null);
+            Map<String, Object> shift = new LinkedHashMap<>();
+            for (FundingSource s : FundingSource.values()) {
+                BigDecimal change = changes.getOrDefault(s, ZERO);
+                history.set(amount(s), (before == null ? ZERO : before.amount(amount(s))).add(change));
+                shift.put(amount(s), change);
+            }
+            history.set(PROJECTS, (before == null ? 0 : before.number(PROJECTS)) + projects);
+            history.set(BREAKS, (before == null ? 0 : before.number(BREAKS)) + breaks);
+            shift.put(PROJECTS, projects);
+            shift.put(BREAKS, breaks);
+            rows.shiftAfter(FIGURE_HISTORY, List.of(figureId), position, shift);
+        }
+        rows.append(history);
+        rows.save(figure);
+    }
+
+    private static Row department(Rows rows, String id, String name, int fiscalYear, long position) {
+        Row department = rows.find(DEPARTMENT, id).orElseGet(() -> figure(DEPARTMENT, position)
+                .set("department_id", id).set("name", name).set("fiscal_year", (long) fiscalYear));
+        department.set(FIRST_POSITION, Math.min(department.number(FIRST_POSITION), position));
+        rows.save(department);
+        return department;
+    }
+
+    private static Row unit(Rows rows, String id, Row department, String name, long position) {
+        Row unit = rows.find(UNIT, id).orElseGet(() -> figure(UNIT, position)
+                .set("unit_id", id).set("department_id", department.key().get(0)).set("name", name));
+        unit.set(FIRST_POSITION, Math.min(unit.number(FIRST_POSITION), position));
+        rows.save(unit);
+        return unit;
+    }
+
+    /** A new department, unit or project row: no money yet, nothing declared. */
+    private static Row figure(Table table, long position) {
+        Row row = table.newRow();
+        for (FundingSource source : FundingSource.values()) {
+            row.set(amount(source), ZERO);
+        }
+        row.set(PROJECTS, 0L).set(BREAKS, 0L).set(MONEY_POSITION, -1L).set(FIRST_POSITION, position);
+        if (table != PROJECT) {
+            row.set(DECLARED_POSITION, -1L);
+        }
+        return row;
+    }
+
+    private static Row journal(ProjectedEvent event) {
+        Row row = JOURNAL.newRow()
+                .set(POSITION, event.position())
+                .set("event_id", event.eventId())
+                .set("event_type", event.type())
+                .set("aggregate_id", event.aggregateId())
+                .set("sequence_number", event.sequence())
+                .set("recorded_at", event.recordedAt())
+                .set("effective_date", event.metadata(EventMetadata.EFFECTIVE_DATE))
+                .set("actor", event.metadata(EventMetadata.ACTOR))
+                .set("reason", event.metadata(EventMetadata.REASON))
+                .set("correlation_id", event.metadata(EventMetadata.CORRELATION_ID))
+                .set("request_id", event.metadata(EventMetadata.REQUEST_ID))
+                .set("document", event.metadata(EventMetadata.DOCUMENT))
+                .set("source_lines", event.metadata(EventMetadata.SOURCE_LINES))
+                .set("document_number", event.metadata(EventMetadata.DOCUMENT_NUMBER));
+        if (event.payload() instanceof DepartmentScoped scoped) {
+            row.set("department_id", scoped.departmentId()).set("unit_id", scoped.unitId());
+        }
+        if (event.payload() instanceof ProjectEvent project) {
+            row.set("project_id", project.projectId());
+        }
+        return row;
+    }
+}
