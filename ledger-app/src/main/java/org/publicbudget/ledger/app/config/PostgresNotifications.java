@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.config;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,13 +30,15 @@ public class PostgresNotifications implements InitializingBean, DisposableBean {
 
     private final DataSourceProperties database;
     private final LedgerSignals signals;
+    private final String node;
     private volatile boolean running = true;
     private Thread listener;
     private Thread announcer;
 
-    public PostgresNotifications(DataSourceProperties database, LedgerSignals signals) {
+    public PostgresNotifications(DataSourceProperties database, LedgerSignals signals, LedgerNode node) {
         this.database = database;
         this.signals = signals;
+        this.node = node.id();
     }
 
     @Override
@@ -68,8 +71,10 @@ public class PostgresNotifications implements InitializingBean, DisposableBean {
                     boolean events = false;
                     boolean readModels = false;
                     for (PGNotification notification : notifications) {
-                        events |= notification.getName().equals(EVENTS);
-                        readModels |= notification.getName().equals(READ_MODELS);
+                        // this node's own announcements come back too; it knew already
+                        boolean others = !node.equals(notification.getParameter());
+                        events |= others && notification.getName().equals(EVENTS);
+                        readModels |= others && notification.getName().equals(READ_MODELS);
                     }
                     if (events) {
                         signals.eventsArrived();
@@ -86,14 +91,17 @@ public class PostgresNotifications implements InitializingBean, DisposableBean {
 
     private void announce() {
         while (running) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect(); PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(2, node);
                 while (running) {
                     boolean[] what = signals.nextAnnouncement(Duration.ofSeconds(1));
                     if (what[0]) {
-                        statement.execute("NOTIFY " + EVENTS);
+                        notify.setString(1, EVENTS);
+                        notify.execute();
                     }
                     if (what[1]) {
-                        statement.execute("NOTIFY " + READ_MODELS);
+                        notify.setString(1, READ_MODELS);
+                        notify.execute();
                     }
                 }
             } catch (SQLException e) {

@@ -19,7 +19,7 @@ public class SignalConfiguration {
     /** Between nodes, on PostgreSQL; the embedded database has one node and needs nothing more. */
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
-    public PostgresNotifications postgresNotifications(DataSourceProperties database, LedgerSignals signals) {
-        return new PostgresNotifications(database, signals);
+    public PostgresNotifications postgresNotifications(DataSourceProperties database, LedgerSignals signals, LedgerNode node) {
+        return new PostgresNotifications(database, signals, node);
     }
 }

@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * straight into the store, hash chain included, up to 100,000, 1,000,000 and 10,000,000
  * events. At each size the ledger — the packaged jar, its own JVM — catches up, and every
  * GET endpoint is measured with 8 concurrent readers while 8 writers revise allocations
- * (100 revisions a second together; {@code -Dbenchmark.writeRate=0} for as fast as they
+ * (50 revisions a second together; {@code -Dbenchmark.writeRate=0} for as fast as they
  * can), all over HTTP from this JVM. Also: how soon a write shows to a reader that names no
  * position, and the store's size on disk.
  *
@@ -63,7 +63,7 @@ class ScaleBenchmark {
     private static final int READERS = Integer.getInteger("benchmark.readers", 8);
     private static final int WRITERS = Integer.getInteger("benchmark.writers", 8);
     /** Writes per second the writers send together: a busy finance system's steady load, not a flood (see Speed for floods). */
-    private static final int WRITE_RATE = Integer.getInteger("benchmark.writeRate", 100);
+    private static final int WRITE_RATE = Integer.getInteger("benchmark.writeRate", 50);
     private static final Path OUT = Path.of("target", "benchmarks");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -104,6 +104,7 @@ class ScaleBenchmark {
                 result.put("appendSeconds", appendSeconds);
                 result.put("catchUpSeconds", catchUpSeconds);
                 result.set("disk", disk(jdbc, database.schema()));
+                result.put("hostCommitsPerSecond", commitsPerSecond(database));
                 result.set("freshness", freshness(api));
                 result.set("reads", measure(api));
                 System.out.println(table(result));
@@ -146,6 +147,31 @@ class ScaleBenchmark {
             projects += wanted;
         }
         return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+    }
+
+    /**
+     * What the host's PostgreSQL does right now: one-row inserts, one commit each, one
+     * client, for 5 s. The machine is a virtual one whose speed varies with its host;
+     * read every figure beside this one.
+     */
+    private static long commitsPerSecond(TestPostgres.Database database) throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS host_limit (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
+            connection.setAutoCommit(false);
+            java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO host_limit (payload) VALUES (?)");
+            byte[] payload = new byte[600];
+            long commits = 0;
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < end) {
+                insert.setBytes(1, payload);
+                insert.executeUpdate();
+                connection.commit();
+                commits++;
+            }
+            connection.createStatement().execute("DROP TABLE host_limit");
+            connection.commit();
+            return commits / 5;
+        }
     }
 
     /** Bytes of the schema's tables with their indexes: the event store, its chain, the read models. */
@@ -366,6 +392,7 @@ class ScaleBenchmark {
                 result.get("appendSeconds").asDouble(), result.get("catchUpSeconds").asDouble(), result.get("disk").get("totalMiB").asLong(),
                 result.get("disk").get("eventStoreMiB").asLong(), result.get("disk").get("readModelsMiB").asLong()));
         JsonNode fresh = result.get("freshness");
+        out.append(String.format("host: %,d one-row commits/s (PostgreSQL, one client)%n", result.get("hostCommitsPerSecond").asLong()));
         out.append(String.format("a write seen by a reader naming no position: p50 %.1f ms, p99 %.1f ms%n", fresh.get("p50Ms").asDouble(),
                 fresh.get("p99Ms").asDouble()));
         out.append(String.format("%-45s %8s %9s %9s %7s%n", "read (8 readers, 8 writers)", "count", "p50 ms", "p99 ms", "errors"));
