@@ -66,7 +66,8 @@ class CachedProjectsTest extends PostgresApiTest {
         assertThat(next.body().get("version").asLong()).isEqualTo(2);
         assertThat(database.queryForList("SELECT sequenceNumber FROM domainevententry WHERE aggregateIdentifier = ? ORDER BY 1",
                 Long.class, id)).containsExactly(0L, 1L, 2L);
-        Api.Response trail = api.get(AUDITOR, "/api/v1/projects/" + id + "/trail?fundingSource=FISCAL_APPROPRIATION");
+        Api.Response trail = api.get(AUDITOR, "/api/v1/projects/" + id + "/trail?fundingSource=FISCAL_APPROPRIATION&minPosition="
+                + next.body().get("position").asLong());
         assertThat(trail.body().get("steps").findValuesAsText("before")).containsExactly("0.00", "10.00", "100.00");
     }
 

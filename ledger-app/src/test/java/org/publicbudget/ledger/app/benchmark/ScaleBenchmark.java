@@ -91,7 +91,7 @@ class ScaleBenchmark {
                 long events = growTo(database, size, jdbc);
                 double appendSeconds = (System.nanoTime() - appendStarted) / 1e9;
                 long catchUpStarted = System.nanoTime();
-                ledger = new LedgerProcess(database, "scale").start();
+                ledger = new LedgerProcess(database, "scale").start(Duration.ofHours(2));
                 Api api = ledger.api();
                 long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
                 while (api.get(TestDeployment.AUDITOR, "/api/v1/departments?limit=1&minPosition=" + head).status() != 200) {
@@ -106,6 +106,7 @@ class ScaleBenchmark {
                 result.set("disk", disk(jdbc, database.schema()));
                 result.put("hostCommitsPerSecond", commitsPerSecond(database));
                 result.set("freshness", freshness(api));
+                result.set("alone", alone(api));
                 result.set("reads", measure(api));
                 System.out.println(table(result));
                 Files.createDirectories(OUT);
@@ -214,6 +215,25 @@ class ScaleBenchmark {
             Thread.sleep(20);
         }
         return percentiles(micros, micros.size());
+    }
+
+    /** Every GET endpoint by itself: one reader, nothing else running — what a read costs, without waiting for a core. */
+    private ObjectNode alone(Api api) {
+        Map<String, Supplier<String>> endpoints = endpoints();
+        ObjectNode alone = json.createObjectNode();
+        endpoints.forEach((name, path) -> {
+            for (int i = 0; i < 20; i++) {
+                api.get(TestDeployment.AUDITOR, path.get());
+            }
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long started = System.nanoTime();
+                api.get(TestDeployment.AUDITOR, path.get());
+                micros.add((System.nanoTime() - started) / 1_000);
+            }
+            alone.set(name, percentiles(micros, micros.size()));
+        });
+        return alone;
     }
 
     /** Every GET endpoint under 8 readers and 8 writers; p50 and p99 per endpoint. */
@@ -395,12 +415,15 @@ class ScaleBenchmark {
         out.append(String.format("host: %,d one-row commits/s (PostgreSQL, one client)%n", result.get("hostCommitsPerSecond").asLong()));
         out.append(String.format("a write seen by a reader naming no position: p50 %.1f ms, p99 %.1f ms%n", fresh.get("p50Ms").asDouble(),
                 fresh.get("p99Ms").asDouble()));
-        out.append(String.format("%-45s %8s %9s %9s %7s%n", "read (8 readers, 8 writers)", "count", "p50 ms", "p99 ms", "errors"));
+        out.append(String.format("%-45s %15s   %-32s%n", "", "alone", "under load (8 readers, 8 writers)"));
+        out.append(String.format("%-45s %7s %7s   %8s %7s %7s %6s%n", "read", "p50 ms", "p99 ms", "count", "p50 ms", "p99 ms", "errors"));
         result.get("reads").fields().forEachRemaining(e -> {
             JsonNode r = e.getValue();
             if (r.has("p50Ms")) {
-                out.append(String.format("%-45s %,8d %9.1f %9.1f %7d%n", e.getKey(), r.get("count").asLong(), r.get("p50Ms").asDouble(),
-                        r.get("p99Ms").asDouble(), r.get("errors").asLong()));
+                JsonNode a = result.get("alone").get(e.getKey());
+                out.append(String.format("%-45s %7.1f %7.1f   %,8d %7.1f %7.1f %6d%n", e.getKey(), a.get("p50Ms").asDouble(),
+                        a.get("p99Ms").asDouble(), r.get("count").asLong(), r.get("p50Ms").asDouble(), r.get("p99Ms").asDouble(),
+                        r.get("errors").asLong()));
             } else {
                 out.append(String.format("%-45s %,8d %,7d/s %7d%n", e.getKey(), r.get("count").asLong(), r.get("perSecond").asLong(),
                         r.get("errors").asLong()));

@@ -36,6 +36,11 @@ public final class LedgerProcess {
     }
 
     public LedgerProcess start() {
+        return start(Duration.ofSeconds(120));
+    }
+
+    /** Starts the node and waits until it says it is ready: the read models have caught up with the store as it stood at its start. */
+    public LedgerProcess start(Duration readiness) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
         // e.g. -Dledger.process.jvm=-XX:StartFlightRecording=filename=target/node.jfr to profile a node
@@ -68,7 +73,7 @@ public final class LedgerProcess {
             throw new UncheckedIOException(e);
         }
         Api api = api();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(readiness).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.get(null, "/actuator/health/readiness").status() == 200);
         return this;
     }
