@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.publicbudget.ledger.app.importer.NotABudgetTable;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
-import org.publicbudget.ledger.domain.project.NoSuchIndicator;
+import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
 import org.publicbudget.ledger.query.totals.InvalidCursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> behind(ReadModelBehind e) {
         ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Read models behind", e.getMessage(), MinimumPosition.PARAMETER);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header("Retry-After", "1").body(problem.getBody());
+    }
+
+    /**
+     * Two requests began the same new stream (a department's budget, an imported
+     * project) inside transactions of their own, where the loser cannot be run again
+     * for it: nothing was changed, and sending it again finds the stream made.
+     */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> createdMeanwhile(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "another request created the same budget at the same moment; send yours again", null);
     }
 
     /** A stale expected version, or another writer that appended first: nothing was changed. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.ProjectBalance;
+import org.publicbudget.ledger.domain.project.api.ProjectBalance;
 
 /**
  * The answer to a command on a project: its figures and version right after the change,

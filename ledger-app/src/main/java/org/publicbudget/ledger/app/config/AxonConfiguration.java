@@ -2,33 +2,40 @@ package org.publicbudget.ledger.app.config;
 
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.publicbudget.ledger.app.api.CommandMetadata;
-import org.publicbudget.ledger.domain.budget.DepartmentBudget;
-import org.publicbudget.ledger.domain.project.Project;
+import org.publicbudget.ledger.domain.budget.DepartmentBudgetAggregate;
+import org.publicbudget.ledger.domain.project.ProjectAggregate;
 import org.publicbudget.ledger.query.history.EventReader;
 import org.publicbudget.ledger.query.totals.DepartmentSequencingPolicy;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,35 +50,70 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 public class AxonConfiguration {
 
-    /**
-     * The domain module knows nothing of Spring, so its aggregates are registered here
-     * rather than by annotation. A project revised thousands of times would otherwise
-     * be replayed event by event on every command: a snapshot every
-     * {@value #EVENTS_PER_SNAPSHOT} events bounds that, and the
-     * {@value #PROJECTS_IN_MEMORY} projects used last stay in memory (see
-     * {@link CheckedCachingRepository}).
-     */
-    @Bean
-    public ConfigurerModule aggregates() {
-        return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Project.class)
-                        .configureRepository(c -> CheckedCachingRepository.of(Project.class, c,
-                                new EventCountSnapshotTriggerDefinition(projectSnapshotter(c), EVENTS_PER_SNAPSHOT),
-                                new RecentlyUsed(PROJECTS_IN_MEMORY))))
-                .configureAggregate(DepartmentBudget.class);
-    }
-
     /** A few kilobytes each: 10,000 projects are tens of megabytes of heap. */
     static final int PROJECTS_IN_MEMORY = 10_000;
-    static final int EVENTS_PER_SNAPSHOT = 250;
+    public static final int EVENTS_PER_SNAPSHOT = 250;
+
+    /**
+     * The domain module knows nothing of Spring, and its aggregates are not public, so
+     * they are registered here by the types their packages hand out. A project revised
+     * thousands of times would otherwise be replayed event by event on every command: a
+     * snapshot every {@value #EVENTS_PER_SNAPSHOT} events bounds that, taken after the
+     * command's commit on a thread of its own (never on the request's), and the
+     * {@value #PROJECTS_IN_MEMORY} projects used last stay in memory (see
+     * {@link CheckedCachingRepository}). A snapshot is of the aggregate's shape at its
+     * {@code @Revision}; one of another shape is passed over and the aggregate rebuilt
+     * from its events.
+     */
+    @Bean
+    public ConfigurerModule aggregates(ExecutorService snapshotThread, @Qualifier("projectsInMemory") Cache projectsInMemory) {
+        return configurer -> configurer
+                .configureAggregate(cachedWithSnapshots(ProjectAggregate.type(), snapshotThread, projectsInMemory))
+                .configureAggregate(withSnapshotsOfItsShape(AggregateConfigurer.defaultConfiguration(DepartmentBudgetAggregate.type())));
+    }
+
+    /** A thread that takes snapshots after their commands have committed; a backlog is bounded, older requests win. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ExecutorService snapshotThread() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000), runnable -> {
+            Thread thread = new Thread(runnable, "snapshots");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** The projects used last, {@value #PROJECTS_IN_MEMORY} at most. */
+    @Bean
+    @Qualifier("projectsInMemory")
+    public Cache projectsInMemory() {
+        return new RecentlyUsed(PROJECTS_IN_MEMORY);
+    }
+
+    private static <T> AggregateConfigurer<T> cachedWithSnapshots(Class<T> type, Executor snapshotThread, Cache cache) {
+        return withSnapshotsOfItsShape(AggregateConfigurer.defaultConfiguration(type)
+                .configureRepository(c -> CheckedCachingRepository.of(type, c,
+                        new EventCountSnapshotTriggerDefinition(snapshotter(c, type, snapshotThread), EVENTS_PER_SNAPSHOT), cache)));
+    }
+
+    /**
+     * Snapshots name their aggregate by its simple name ("Project"), as the event store
+     * does; a filter given the class would match no snapshot and let every shape through.
+     */
+    private static <T> AggregateConfigurer<T> withSnapshotsOfItsShape(AggregateConfigurer<T> aggregate) {
+        Class<T> type = aggregate.aggregateType();
+        Revision shape = Objects.requireNonNull(type.getAnnotation(Revision.class), type + " must declare the @Revision of its shape");
+        return aggregate.configureSnapshotFilter(c -> RevisionSnapshotFilter.builder().type(type.getSimpleName())
+                .revision(shape.value()).build());
+    }
 
     /** Spring's snapshotter only knows aggregates declared as Spring beans; ours are plain classes. */
-    private static Snapshotter projectSnapshotter(org.axonframework.config.Configuration axon) {
+    private static <T> Snapshotter snapshotter(org.axonframework.config.Configuration axon, Class<T> type, Executor snapshotThread) {
         return AggregateSnapshotter.builder()
                 .eventStore(axon.eventStore())
-                .aggregateFactories(new GenericAggregateFactory<>(Project.class))
+                .aggregateFactories(new GenericAggregateFactory<>(type))
                 .transactionManager(axon.getComponent(TransactionManager.class))
                 .repositoryProvider(axon::repository)
+                .executor(snapshotThread)
                 .build();
     }
 
@@ -146,7 +188,7 @@ public class AxonConfiguration {
     /** Reads the event store through the same serializer and upcasters as Axon itself. */
     @Bean
     public EventReader eventReader(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
-            ObjectProvider<EventUpcaster> upcasters) {
-        return new EventReader(jdbc, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList()));
+            EventUpcasterChain eventUpcasters) {
+        return new EventReader(jdbc, eventSerializer, eventUpcasters);
     }
 }

@@ -29,11 +29,14 @@ public class JsonConfiguration {
     /**
      * Serializes events, metadata, tokens and snapshots. Tolerant on read, so added
      * fields never break old readers. Fields, not getters: an aggregate's snapshot is
-     * its private state; an event is a record, whose fields are its components.
+     * its private state; an event is a record, whose fields are its components. Amounts
+     * are written as decimal text (the events' published format, docs/events.md) and
+     * read from text or, as older events have them, from numbers — never through a
+     * binary fraction.
      */
     @Bean(name = "defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
-        return JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder()
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -41,6 +44,8 @@ public class JsonConfiguration {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        return mapper;
     }
 
     /**

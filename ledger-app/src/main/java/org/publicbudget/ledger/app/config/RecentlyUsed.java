@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
@@ -42,6 +43,12 @@ final class RecentlyUsed implements Cache {
     @Override
     public synchronized boolean remove(Object key) {
         return entries.remove(key) != null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.computeIfPresent(key, (k, value) -> update.apply((V) value));
     }
 
     @Override

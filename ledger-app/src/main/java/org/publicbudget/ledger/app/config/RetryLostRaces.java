@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -13,6 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * name a version it expected, nothing it relied on has changed — it is run again
  * against the new state, which checks every rule once more. A command that named a
  * stale version fails its check on the retry and answers 409, as it should.
+ *
+ * <p>The same when two commands create one stream at once (a department's budget
+ * coming into being with two of its first documents): the loser finds it made.
  *
  * <p>Not retried: inside a caller's transaction (a transfer's two sides, a request
  * with an idempotency key), which the failed append has already spoilt; the caller
@@ -42,7 +46,7 @@ final class RetryLostRaces implements RetryScheduler {
 
     private static boolean lostRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

@@ -18,18 +18,17 @@ import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.app.api.LedgerPosition;
 import org.publicbudget.ledger.domain.Texts;
-import org.publicbudget.ledger.domain.budget.DeclaredTotalsOutcome;
-import org.publicbudget.ledger.domain.budget.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.budget.api.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.api.RecordDeclaredTotals;
 import org.publicbudget.ledger.domain.indicator.TargetReading;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.ImportOutcome;
-import org.publicbudget.ledger.domain.project.ImportProject;
-import org.publicbudget.ledger.domain.project.Indicator;
-import org.publicbudget.ledger.domain.project.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.ImportOutcome;
+import org.publicbudget.ledger.domain.project.api.ImportProject;
+import org.publicbudget.ledger.domain.project.api.Indicator;
+import org.publicbudget.ledger.domain.project.api.WithdrawProject;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,12 +44,16 @@ public class DocumentImporter {
     private final TransactionTemplate transaction;
     private final LedgerPosition position;
 
-    /** Its own transaction, even inside another (an idempotent request's): a dry run must roll back only itself. */
+    /**
+     * The request's transaction, one connection: an import with an Idempotency-Key runs
+     * in the transaction that also records its answer. A dry run rolls back the whole
+     * request — its events, and the record of its key: a dry run changes nothing, so it
+     * is not remembered either.
+     */
     public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions, LedgerPosition position) {
         this.commands = commands;
         this.position = position;
         this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Who asks for the import, and why, for the events' metadata. */

@@ -15,9 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
+import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 
 /** Finance systems race each other: no update is ever lost, and a transfer lands whole or not at all. */
 class ConcurrentWritersTest extends PostgresApiTest {
@@ -135,5 +137,53 @@ class ConcurrentWritersTest extends PostgresApiTest {
         assertThat(given.get("delta").asText()).isEqualTo("-1.95");
         assertThat(received.get("delta").asText()).isEqualTo("1.95");
         assertThat(given.get("documentNumber").asText()).isEqualTo("荔财预〔2025〕12号");
+    }
+
+    /**
+     * Twenty requests register units of a department the ledger has never seen, at
+     * once: each is the first event of the department's budget as far as it knows. A
+     * request without an Idempotency-Key that loses the race is run again and finds the
+     * budget made; one with a key runs in its own transaction and answers 409. None
+     * fails.
+     */
+    @Test
+    void twentyRequestsCreatingOneNewDepartmentAtOnceAnswerNoServerError() throws Exception {
+        String suffix = UUID.randomUUID().toString();
+        String department = "新设部门 " + suffix;
+        List<Integer> statuses = atOnce(20, i -> api.post(WRITER, "/api/v1/units", """
+                {"department":"%s","fiscalYear":2025,"unit":"单位%d","reason":"新设"}""".formatted(department, i),
+                i % 2 == 0 ? Map.of() : Map.of("Idempotency-Key", "new-department-" + suffix + "-" + i)).status());
+
+        assertThat(statuses).as("statuses").allMatch(status -> status == 201 || status == 409);
+        List<Integer> unkeyed = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i += 2) {
+            unkeyed.add(statuses.get(i));
+        }
+        assertThat(unkeyed).as("requests without a key are run again").containsOnly(201);
+        long registered = statuses.stream().filter(status -> status == 201).count();
+        long head = api.get(OPERATOR, "/api/v1/ops/stats").body().get("headPosition").asLong();
+        String departmentId = OrganisationIds.departmentId(department, 2025);
+        assertThat(api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/units?minPosition=" + head).body())
+                .as("one unit for each request answered 201").hasSize((int) registered);
+    }
+
+    private List<Integer> atOnce(int requests, IntFunction<Integer> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            int n = i;
+            sent.add(pool.submit(() -> {
+                start.await();
+                return request.apply(n);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : sent) {
+            statuses.add(answer.get(2, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        return statuses;
     }
 }

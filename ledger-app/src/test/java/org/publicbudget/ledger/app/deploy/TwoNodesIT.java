@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.LedgerProcess;
 import org.publicbudget.ledger.app.support.TestPostgres;
@@ -33,6 +37,7 @@ import org.publicbudget.ledger.app.support.TestPostgres;
  * database, and when one node is killed the other carries on with its work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
     private final TestPostgres.Database database = TestPostgres.freshSchema();
@@ -98,7 +103,53 @@ class TwoNodesIT {
         assertThat(a.get("audit-office", "/api/v1/projects/" + id + "/trail?minPosition=" + head).body().get("steps")).hasSize(1 + 8 * 5);
     }
 
+    /**
+     * A node caches a project when its command ends, which inside a transfer is before
+     * the database commits. Here the transfer's receiving side is refused, so the giving
+     * side's event is rolled back; the other node then appends an event with the same
+     * sequence number. The first node's next command must start from what the store
+     * holds, not from the transfer it once had in memory.
+     */
     @Test
+    @Order(1)
+    void aTransferRolledBackOnOneNodeLeavesNoPhantomProjectForItsNextCommand() {
+        String[] ids = {create("调剂甲", "100.00"), create("调剂乙", "100.00")};
+        Arrays.sort(ids);
+        String giver = ids[0];
+        String withdrawn = ids[1];
+        assertThat(a.post("treasury", "/api/v1/projects/" + withdrawn + "/withdrawal", "{\"reason\":\"撤销\"}").status()).isEqualTo(200);
+
+        // the giving side sorts first, so node A applies it before the receiving side is refused
+        Api.Response refused = a.post("treasury", "/api/v1/transfers", "{\"fromProjectId\":\"" + giver + "\",\"toProjectId\":\"" + withdrawn
+                + "\",\"fundingSource\":\"OTHER\",\"amount\":\"40.00\",\"reason\":\"调剂\"}");
+        assertThat(refused.status()).as(refused.body().toString()).isBetween(400, 499);
+
+        String revision = "{\"fundingSource\":\"OTHER\",\"amount\":\"%s\",\"reason\":\"年中调整\"}";
+        Api.Response onB = b.post("treasury", "/api/v1/projects/" + giver + "/allocation-revisions", revision.formatted("120.00"),
+                Map.of("If-Match", "\"0\""));
+        assertThat(onB.status()).isEqualTo(200);
+        assertThat(onB.body().get("version").asLong()).as("node B's event takes the rolled-back event's number").isEqualTo(1);
+
+        Api.Response onA = a.post("treasury", "/api/v1/projects/" + giver + "/allocation-revisions", revision.formatted("130.00"));
+        assertThat(onA.status()).isEqualTo(200);
+        assertThat(onA.body().get("version").asLong()).isEqualTo(2);
+        // from the rolled-back transfer, node A would record this revision as starting at 60.00, where the project never stood
+        Api.Response trail = a.get("audit-office", "/api/v1/projects/" + giver + "/trail?fundingSource=OTHER&minPosition="
+                + onA.body().get("position").asLong());
+        assertThat(trail.body().get("steps").findValuesAsText("before")).containsExactly("0.00", "100.00", "120.00");
+        assertThat(trail.body().get("consistent").asBoolean()).as("each recorded change starts where the last ended").isTrue();
+    }
+
+    private String create(String name, String amount) {
+        Api.Response created = a.post("treasury", "/api/v1/projects", """
+                {"department":"两节点调剂","fiscalYear":2025,"unit":"街道办事处","name":"%s","allocations":{"OTHER":"%s"}}"""
+                .formatted(name, amount));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("projectId").asText();
+    }
+
+    @Test
+    @Order(2)
     void eitherNodeTakesAnyRequestAndOneCarriesOnWhenTheOtherIsKilled() throws Exception {
         String create = """
                 {"department":"两节点","fiscalYear":2025,"unit":"街道办事处","name":"编外人员聘用经费","allocations":{"FISCAL_APPROPRIATION":"59.84"}}""";

@@ -59,9 +59,11 @@ public final class Api {
 
     /** A budget document as the import endpoint takes it: plain UTF-8 text. */
     public Response postText(String user, String path, String text) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), Map.of());
+        return postText(user, path, text, Map.of());
+    }
+
+    public Response postText(String user, String path, String text, Map<String, String> headers) {
+        return send(user, "POST", path, text, "text/plain; charset=UTF-8", headers);
     }
 
     private static JsonNode parse(String body) {

@@ -13,9 +13,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.AllocationRevised;
-import org.publicbudget.ledger.domain.project.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.ProjectCreated;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

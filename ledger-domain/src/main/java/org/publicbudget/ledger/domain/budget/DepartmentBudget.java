@@ -14,8 +14,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
+import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
+import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.api.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
+import org.publicbudget.ledger.domain.budget.api.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
+import org.publicbudget.ledger.domain.budget.api.UnitAlreadyRegistered;
+import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 
@@ -24,7 +33,8 @@ import org.publicbudget.ledger.domain.organisation.OrganisationIds;
  * declared totals and the projects the latest edition lists. Its id is the
  * department id, so it comes into being with the department's first document.
  */
-public class DepartmentBudget {
+@Revision("1")
+class DepartmentBudget {
 
     @AggregateIdentifier
     private String departmentId;

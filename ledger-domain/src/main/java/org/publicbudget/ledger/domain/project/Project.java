@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
@@ -21,13 +22,37 @@ import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+import org.publicbudget.ledger.domain.project.api.AddIndicator;
+import org.publicbudget.ledger.domain.project.api.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.GoalRevised;
+import org.publicbudget.ledger.domain.project.api.ImportOutcome;
+import org.publicbudget.ledger.domain.project.api.ImportProject;
+import org.publicbudget.ledger.domain.project.api.Indicator;
+import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
+import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
+import org.publicbudget.ledger.domain.project.api.ProjectBalance;
+import org.publicbudget.ledger.domain.project.api.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.ProjectWithdrawn;
+import org.publicbudget.ledger.domain.project.api.RemoveIndicator;
+import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.ReviseGoal;
+import org.publicbudget.ledger.domain.project.api.ReviseIndicator;
+import org.publicbudget.ledger.domain.project.api.TransferIn;
+import org.publicbudget.ledger.domain.project.api.TransferOut;
+import org.publicbudget.ledger.domain.project.api.WithdrawProject;
 
 /**
  * A budget project, event-sourced. Command handlers check every rule before
  * applying an event; event-sourcing handlers only assign state, so replaying
  * history can never be refused.
  */
-public class Project {
+@Revision("1")
+class Project {
 
     static final int EARLIEST_FISCAL_YEAR = 1990;
     static final int LATEST_FISCAL_YEAR = 2100;

@@ -8,6 +8,14 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
+import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.api.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
+import org.publicbudget.ledger.domain.budget.api.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
+import org.publicbudget.ledger.domain.budget.api.UnitAlreadyRegistered;
+import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 
 class DepartmentBudgetTest {

@@ -11,6 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+import org.publicbudget.ledger.domain.project.api.AddIndicator;
+import org.publicbudget.ledger.domain.project.api.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.ProjectBalance;
+import org.publicbudget.ledger.domain.project.api.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
 
 class ProjectTest {
 

@@ -2,7 +2,7 @@ package org.publicbudget.ledger.query.audit;
 
 import java.time.Instant;
 import java.util.List;
-import org.publicbudget.ledger.domain.project.Indicator;
+import org.publicbudget.ledger.domain.project.api.Indicator;
 
 /**
  * How an indicator's categories and targets reached their present form; {@code finalValue}

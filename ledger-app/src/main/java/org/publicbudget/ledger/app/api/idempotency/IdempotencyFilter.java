@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.app.api.idempotency;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.publicbudget.ledger.app.api.DatabaseUnavailable;
 import org.publicbudget.ledger.app.api.LedgerPosition;
 import org.springframework.core.Ordered;
@@ -32,8 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} for every write to the API. The first request with a key
- * runs inside one database transaction together with a record of its answer, so the
- * events it appends and the record that it was done commit together or not at all.
+ * runs inside one database transaction — one connection — together with a record of
+ * its answer, so the events it appends and the record that it was done commit
+ * together or not at all.
  * A retry with the same key and the same request gets that answer again and appends
  * nothing — after a restart too, and on any node, since the record is in the
  * database. The same key with a different request is refused with 422. A concurrent
@@ -104,23 +105,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             Boolean ran;
             try {
                 ran = transaction.execute(status -> {
-                int reserved = jdbc.update("INSERT INTO idempotency_record (actor, idempotency_key, request_hash, status, recorded_at) "
-                        + "VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING", actor, key, hash, Timestamp.from(Instant.now()));
-                if (reserved == 0) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                run(chain, new CachedBodyRequest(request, body), captured);
-                if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
-                    String position = captured.getHeader(LedgerPosition.HEADER);
-                    jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, ledger_position = ?, "
-                                    + "body = ? WHERE actor = ? AND idempotency_key = ?", captured.getStatus(), captured.getContentType(),
-                            captured.getHeader("Location"), captured.getHeader("ETag"), position == null ? null : Long.valueOf(position),
-                            captured.getContentAsByteArray(), actor, key);
-                } else {
-                    status.setRollbackOnly();
-                }
-                return true;
+                    int reserved = jdbc.update("INSERT INTO idempotency_record (actor, idempotency_key, request_hash, status, recorded_at) "
+                            + "VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING", actor, key, hash, Timestamp.from(Instant.now()));
+                    if (reserved == 0) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
+                    run(chain, new CachedBodyRequest(request, body), captured);
+                    boolean succeeded = captured.getStatus() >= 200 && captured.getStatus() < 300;
+                    // a refused request, or one that rolled back what it did (a dry run), is not remembered
+                    if (succeeded && !status.isRollbackOnly()) {
+                        String position = captured.getHeader(LedgerPosition.HEADER);
+                        jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, ledger_position = ?, "
+                                        + "body = ? WHERE actor = ? AND idempotency_key = ?", captured.getStatus(), captured.getContentType(),
+                                captured.getHeader("Location"), captured.getHeader("ETag"), position == null ? null : Long.valueOf(position),
+                                captured.getContentAsByteArray(), actor, key);
+                    } else {
+                        status.setRollbackOnly();
+                    }
+                    return true;
                 });
             } catch (RuntimeException e) {
                 if (!DatabaseUnavailable.causes(e)) {

@@ -1,5 +1,0 @@
-package org.publicbudget.ledger.domain.project;
-
-/** What adding an indicator answers: the number it was given and the project's new version. */
-public record IndicatorAccepted(String projectId, int no, long version) {
-}

@@ -1,0 +1,15 @@
+package org.publicbudget.ledger.domain.project.api;
+
+import org.axonframework.serialization.Revision;
+import org.publicbudget.ledger.domain.organisation.DepartmentScoped;
+
+/** An indicator's categories, name or targets changed; {@code before} and {@code after} are complete. */
+@Revision("1")
+public record IndicatorRevised(
+        String projectId,
+        String departmentId,
+        String unitId,
+        Indicator before,
+        Indicator after,
+        String reason) implements DepartmentScoped, ProjectEvent {
+}
