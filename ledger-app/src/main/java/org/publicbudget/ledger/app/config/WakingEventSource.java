@@ -19,10 +19,17 @@ import org.slf4j.LoggerFactory;
  * figure for up to that long. Here the stream tells the processor as soon as events
  * are committed, on this node or on another ({@link LedgerSignals}); each look reads
  * the store directly (no shared cache of recent events to wait for).
+ *
+ * <p>The processor asks several times per round whether more events are available,
+ * and each question of an exhausted stream is two queries. Once the store had nothing
+ * new, the stream answers "no" without asking it again until events are signalled or
+ * {@value #LOOK_AGAIN_MILLIS} ms have passed (a signal from another node may be lost):
+ * fewer queries between a commit and its projection, and none while idle.
  */
 public class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(WakingEventSource.class);
+    private static final long LOOK_AGAIN_MILLIS = 1_000;
 
     private final EmbeddedEventStore store;
     private final LedgerSignals signals;
@@ -55,10 +62,16 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
     private final class Stream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private final AutoCloseable arrivals;
         private AutoCloseable subscription;
+        /** Events may have been committed since the store was last found to have nothing new. */
+        private volatile boolean signalled = true;
+        private volatile boolean foundNothing;
+        private volatile long lookedAt;
 
         Stream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
+            this.arrivals = signals.onEvents(() -> signalled = true);
         }
 
         @Override
@@ -70,12 +83,34 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
+            if (knownEmpty()) {
+                return Optional.empty();
+            }
+            signalled = false;
+            Optional<TrackedEventMessage<?>> next = delegate.peek();
+            looked(next.isPresent());
+            return next;
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
+            if (timeout <= 0 && knownEmpty()) {
+                return false;
+            }
+            signalled = false;
+            boolean available = delegate.hasNextAvailable(timeout, unit);
+            looked(available);
+            return available;
+        }
+
+        private void looked(boolean found) {
+            lookedAt = System.nanoTime();
+            foundNothing = !found;
+        }
+
+        /** The store had nothing new at the last look, nothing was signalled since, and that look was recent. */
+        private boolean knownEmpty() {
+            return foundNothing && !signalled && System.nanoTime() - lookedAt < TimeUnit.MILLISECONDS.toNanos(LOOK_AGAIN_MILLIS);
         }
 
         @Override
@@ -91,6 +126,11 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
         @Override
         public synchronized void close() {
             closeSubscription();
+            try {
+                arrivals.close();
+            } catch (Exception e) {
+                log.debug("Closing a subscription to new events: {}", e.getMessage());
+            }
             delegate.close();
         }
 

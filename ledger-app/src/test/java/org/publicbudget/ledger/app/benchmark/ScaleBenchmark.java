@@ -46,9 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * department; and one department with ten projects of 5,000 revisions each) are appended
  * straight into the store, hash chain included, up to 100,000, 1,000,000 and 10,000,000
  * events. At each size the ledger — the packaged jar, its own JVM — catches up, and every
- * GET endpoint is measured with 8 concurrent readers while 8 writers revise allocations
- * (50 revisions a second together; {@code -Dbenchmark.writeRate=0} for as fast as they
- * can), all over HTTP from this JVM. Also: how soon a write shows to a reader that names no
+ * GET endpoint is measured alone (one client), then with 8 concurrent readers (80 reads a
+ * second together, each endpoint in turn) while 8 writers revise allocations (50 a
+ * second together) — {@code -Dbenchmark.readRate=0} or {@code writeRate=0} for as fast
+ * as they can, which measures the two cores' queue more than the reads — all over HTTP
+ * from this JVM. Also: how soon a write shows to a reader that names no
  * position, and the store's size on disk.
  *
  * <p>On demand: {@code ./mvnw -pl ledger-app -am -Pbenchmark verify -Dtest=ScaleBenchmark}
@@ -64,6 +66,8 @@ class ScaleBenchmark {
     private static final int WRITERS = Integer.getInteger("benchmark.writers", 8);
     /** Writes per second the writers send together: a busy finance system's steady load, not a flood (see Speed for floods). */
     private static final int WRITE_RATE = Integer.getInteger("benchmark.writeRate", 50);
+    /** Reads per second the readers send together: several auditors and a reporting system at work. */
+    private static final int READ_RATE = Integer.getInteger("benchmark.readRate", 80);
     private static final Path OUT = Path.of("target", "benchmarks");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -98,11 +102,18 @@ class ScaleBenchmark {
                     Thread.sleep(1000);
                 }
                 double catchUpSeconds = (System.nanoTime() - catchUpStarted) / 1e9;
+                long verifyStarted = System.nanoTime();
+                // a store filled behind the ledger's back is verified 50,000 events a step; measure once that is done
+                while (api.get(TestDeployment.AUDITOR, "/api/v1/verify").body().get("unverifiedEvents").asLong() > 0) {
+                    Thread.sleep(1000);
+                }
+                double verifySeconds = (System.nanoTime() - verifyStarted) / 1e9;
                 ObjectNode result = results.addObject();
                 result.put("events", events);
                 result.put("projects", projects);
                 result.put("appendSeconds", appendSeconds);
                 result.put("catchUpSeconds", catchUpSeconds);
+                result.put("verifySeconds", verifySeconds);
                 result.set("disk", disk(jdbc, database.schema()));
                 result.put("hostCommitsPerSecond", commitsPerSecond(database));
                 result.set("freshness", freshness(api));
@@ -252,11 +263,15 @@ class ScaleBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(READERS + WRITERS);
         List<Future<?>> work = new ArrayList<>();
         List<String> names = new ArrayList<>(endpoints.keySet());
+        long readEveryNanos = READ_RATE <= 0 ? 0 : 1_000_000_000L * READERS / READ_RATE;
+        long writeEveryNanos = WRITE_RATE <= 0 ? 0 : 1_000_000_000L * WRITERS / WRITE_RATE;
         for (int r = 0; r < READERS; r++) {
             int offset = r;
             work.add(pool.submit(() -> {
                 int i = offset;
+                long next = System.nanoTime();
                 while (running.get()) {
+                    next = pace(next, readEveryNanos);
                     String name = names.get(i++ % names.size());
                     long started = System.nanoTime();
                     int status = api.get(TestDeployment.AUDITOR, endpoints.get(name).get()).status();
@@ -272,19 +287,14 @@ class ScaleBenchmark {
                 return null;
             }));
         }
-        long writeEveryNanos = WRITE_RATE <= 0 ? 0 : 1_000_000_000L * WRITERS / WRITE_RATE;
         for (int w = 0; w < WRITERS; w++) {
             work.add(pool.submit(() -> {
                 long next = System.nanoTime();
                 while (running.get()) {
+                    next = pace(next, writeEveryNanos);
                     int status = revise(api, randomProject()).status();
                     if (measuring.get()) {
                         (status == 200 ? writes : writeErrors).incrementAndGet();
-                    }
-                    next += writeEveryNanos;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
                 return null;
@@ -327,12 +337,12 @@ class ScaleBenchmark {
         endpoints.put("unit's projects", () -> "/api/v1/units/" + unit() + "/projects");
         endpoints.put("project", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(randomProject()));
         endpoints.put("departments as of (page of 100)", () -> "/api/v1/departments?limit=100&asOf=" + asOf);
-        endpoints.put("department as of", () -> "/api/v1/departments/" + department() + "?asOf=" + asOf);
+        endpoints.put("department as of", () -> "/api/v1/departments/" + departmentAtMiddle() + "?asOf=" + asOf);
         endpoints.put("units as of (page of 100)", () -> "/api/v1/units?limit=100&asOf=" + asOf);
-        endpoints.put("department's units as of", () -> "/api/v1/departments/" + department() + "/units?asOf=" + asOf);
-        endpoints.put("unit's projects as of", () -> "/api/v1/units/" + SyntheticBudgets.unitId(projectBefore(middle) / 50)
+        endpoints.put("department's units as of", () -> "/api/v1/departments/" + departmentAtMiddle() + "/units?asOf=" + asOf);
+        endpoints.put("unit's projects as of", () -> "/api/v1/units/" + SyntheticBudgets.unitId(projectAtMiddle() / 50)
                 + "/projects?asOf=" + asOf);
-        endpoints.put("project as of", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(projectBefore(middle)) + "?asOf=" + asOf);
+        endpoints.put("project as of", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(projectAtMiddle()) + "?asOf=" + asOf);
         endpoints.put("project trail", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(randomProject()) + "/trail");
         endpoints.put("project trail, one source", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(randomProject())
                 + "/trail?fundingSource=FISCAL_APPROPRIATION");
@@ -347,11 +357,12 @@ class ScaleBenchmark {
             int department = randomDepartment();
             return "/api/v1/departments/" + SyntheticBudgets.departmentId(department) + "/trail?limit=100&after=" + afterWithin(department);
         });
-        endpoints.put("department trail as of, page of 100", () -> "/api/v1/departments/" + department() + "/trail?limit=100&asOf=" + asOf);
+        endpoints.put("department trail as of, page of 100", () -> "/api/v1/departments/" + departmentAtMiddle()
+                + "/trail?limit=100&asOf=" + asOf);
         endpoints.put("changes between two moments (page of 100)", () -> "/api/v1/departments/" + department() + "/changes?limit=100&from="
                 + from + "&to=" + Instant.now());
         endpoints.put("export CSV (1,000 projects)", () -> "/api/v1/departments/" + department() + "/export?format=csv");
-        endpoints.put("export CSV as of", () -> "/api/v1/departments/" + department() + "/export?format=csv&asOf=" + asOf);
+        endpoints.put("export CSV as of", () -> "/api/v1/departments/" + departmentAtMiddle() + "/export?format=csv&asOf=" + asOf);
         endpoints.put("verify", () -> "/api/v1/verify");
         return endpoints;
     }
@@ -387,8 +398,23 @@ class ScaleBenchmark {
     }
 
     /** A project of the ordinary departments that existed at that moment. */
-    private int projectBefore(Instant moment) {
+    /** A project (not of the hot department) that existed at the moment half-way through the last growth. */
+    private int projectAtMiddle() {
         return 1_000 + ThreadLocalRandom.current().nextInt(projectsAtMiddle - 1_000);
+    }
+
+    /** A department that existed then: as-of reads of later ones are 404s, not measurements. */
+    private String departmentAtMiddle() {
+        return SyntheticBudgets.departmentId(projectAtMiddle() / 1_000);
+    }
+
+    /** Waits for the moment {@code next} (none when {@code every} is 0) and says when the one after it is. */
+    private static long pace(long next, long every) throws InterruptedException {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return next + every;
     }
 
     private static Api.Response revise(Api api, int p) {
@@ -406,16 +432,22 @@ class ScaleBenchmark {
         return result;
     }
 
+    private static String rate(int perSecond) {
+        return perSecond <= 0 ? "unpaced" : Integer.toString(perSecond);
+    }
+
     private static String table(ObjectNode result) {
-        StringBuilder out = new StringBuilder(String.format("%n%,d events, %,d projects: appended in %.0f s, caught up in %.0f s; "
-                        + "on disk %,d MiB (event store %,d, read models %,d)%n", result.get("events").asLong(), result.get("projects").asLong(),
-                result.get("appendSeconds").asDouble(), result.get("catchUpSeconds").asDouble(), result.get("disk").get("totalMiB").asLong(),
+        StringBuilder out = new StringBuilder(String.format("%n%,d events, %,d projects: appended in %.0f s, caught up in %.0f s, "
+                        + "chain verified %.0f s later; on disk %,d MiB (event store %,d, read models %,d)%n", result.get("events").asLong(),
+                result.get("projects").asLong(), result.get("appendSeconds").asDouble(), result.get("catchUpSeconds").asDouble(),
+                result.get("verifySeconds").asDouble(), result.get("disk").get("totalMiB").asLong(),
                 result.get("disk").get("eventStoreMiB").asLong(), result.get("disk").get("readModelsMiB").asLong()));
         JsonNode fresh = result.get("freshness");
         out.append(String.format("host: %,d one-row commits/s (PostgreSQL, one client)%n", result.get("hostCommitsPerSecond").asLong()));
         out.append(String.format("a write seen by a reader naming no position: p50 %.1f ms, p99 %.1f ms%n", fresh.get("p50Ms").asDouble(),
                 fresh.get("p99Ms").asDouble()));
-        out.append(String.format("%-45s %15s   %-32s%n", "", "alone", "under load (8 readers, 8 writers)"));
+        out.append(String.format("%-45s %15s   %-32s%n", "", "alone", "under load (" + READERS + " readers, " + rate(READ_RATE) + " reads/s; "
+                + WRITERS + " writers, " + rate(WRITE_RATE) + " writes/s)"));
         out.append(String.format("%-45s %7s %7s   %8s %7s %7s %6s%n", "read", "p50 ms", "p99 ms", "count", "p50 ms", "p99 ms", "errors"));
         result.get("reads").fields().forEachRemaining(e -> {
             JsonNode r = e.getValue();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.Indicator;
+import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,8 +91,9 @@ public class AuditTrail {
         }
         stepArgs.add(page.limit() + 1);
         List<TrailStep> steps = jdbc.query("SELECT h.position, h.project_id, h.funding_source, " + money("h.", source) + ", "
-                + changes("h.", source) + ", " + JOURNAL_COLUMNS + " FROM figure_history h JOIN ledger_journal j ON j.position = h.position "
-                + "WHERE " + condition + " ORDER BY h.position LIMIT ?", (rs, i) -> step(rs, source), stepArgs.toArray());
+                + changes("h.", source) + ", " + JOURNAL_COLUMNS + " FROM (SELECT * FROM figure_history h WHERE " + condition
+                + " ORDER BY h.position LIMIT ?) h" + withJournal("h") + " ORDER BY h.position",
+                (rs, i) -> step(rs, source), stepArgs.toArray());
         Long nextAfter = null;
         if (steps.size() > page.limit()) {
             steps = steps.subList(0, page.limit());
@@ -112,6 +113,16 @@ public class AuditTrail {
                 rs.getString(2), fundingSource == null ? null : FundingSource.valueOf(fundingSource), Amounts.canonical(after.subtract(delta)),
                 Amounts.canonical(delta), Amounts.canonical(after), rs.getString(j + 3), rs.getString(j + 4), rs.getString(j + 5),
                 rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11));
+    }
+
+    /**
+     * Each step's journal entry, joined once the page's steps are chosen. With the page's
+     * limit outside the join, PostgreSQL may instead merge the figure's history with the
+     * journal from the journal's first position, reading every event before the
+     * figure's first one: 100 ms at a million events, and growing with the store.
+     */
+    private static String withJournal(String steps) {
+        return " JOIN ledger_journal j ON j.position = " + steps + ".position";
     }
 
     /** The amount columns of the figure: one source, or all of them (added up when read). */
@@ -148,8 +159,8 @@ public class AuditTrail {
         args.add(page.limit() + 1);
         List<Object[]> rows = jdbc.query("SELECT i.position, i.level1, i.level2, i.name, i.period_target, i.annual_target, i.removed, "
                 + "j.event_id, j.event_type, j.recorded_at, j.effective_date, j.actor, j.reason, j.document, j.source_lines, j.request_id "
-                + "FROM indicator_history i JOIN ledger_journal j ON j.position = i.position "
-                + "WHERE i.project_id = ? AND i.no = ? AND i.position > ?" + upTo + " ORDER BY i.position LIMIT ?",
+                + "FROM (SELECT * FROM indicator_history i WHERE i.project_id = ? AND i.no = ? AND i.position > ?" + upTo
+                + " ORDER BY i.position LIMIT ?) i" + withJournal("i") + " ORDER BY i.position",
                 (rs, i) -> new Object[] {rs.getLong(1), indicator(rs, no), rs.getBoolean(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12), rs.getString(13),
                         rs.getString(14), rs.getString(15), rs.getString(16)}, args.toArray());
