@@ -397,7 +397,6 @@ class ScaleBenchmark {
         return 1_000 + ThreadLocalRandom.current().nextInt(projects - 1_000);
     }
 
-    /** A project of the ordinary departments that existed at that moment. */
     /** A project (not of the hot department) that existed at the moment half-way through the last growth. */
     private int projectAtMiddle() {
         return 1_000 + ThreadLocalRandom.current().nextInt(projectsAtMiddle - 1_000);

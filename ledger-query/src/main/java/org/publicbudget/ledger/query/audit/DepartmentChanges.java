@@ -7,7 +7,12 @@ import java.util.List;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A department's changes between two positions of the store, from the journal: one index range read per page. */
+/**
+ * A department's changes between two positions of the store, from the journal: one index range read per page.
+ * The range is written as row comparisons on (department, position) so that only that index can serve it:
+ * with {@code department_id = ? AND position > ?} PostgreSQL took the position index and, for a department
+ * whose events lie late in the store, filtered its way through most of the journal (1.2 s at a million events).
+ */
 public class DepartmentChanges {
 
     private final JdbcTemplate jdbc;
@@ -20,11 +25,12 @@ public class DepartmentChanges {
     public ChangeReport between(String departmentId, Instant fromMoment, Instant toMoment, long from, long to, TrailPage page) {
         List<ChangeReport.Change> changes = jdbc.query("SELECT position, recorded_at, effective_date, event_type, project_id, what, "
                         + "funding_source, amount_before, amount_after, actor, reason, document_number, document FROM ledger_journal "
-                        + "WHERE department_id = ? AND position > ? AND position <= ? ORDER BY position LIMIT ?",
+                        + "WHERE (department_id, position) > (?, ?) AND (department_id, position) <= (?, ?) "
+                        + "ORDER BY department_id, position LIMIT ?",
                 (rs, i) -> new ChangeReport.Change(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), canonical(rs.getBigDecimal(8)),
                         canonical(rs.getBigDecimal(9)), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
-                departmentId, Math.max(from, page.after()), to, page.limit() + 1);
+                departmentId, Math.max(from, page.after()), departmentId, to, page.limit() + 1);
         Long nextAfter = null;
         if (changes.size() > page.limit()) {
             changes = changes.subList(0, page.limit());
