@@ -68,7 +68,7 @@ class FailedRequestsLeaveNothingTest extends PostgresApiTest {
 
     @Test
     void anImportThatMeetsAWithdrawnProject() {
-        JsonNode first = importSeed(2031, false, "first-import");
+        JsonNode first = importSeed(2041, false, "first-import");
         assertThat(first.get("dryRun").asBoolean()).isFalse();
         String[] ids = projectIds(first);
         String revised = ids[0];
@@ -80,7 +80,7 @@ class FailedRequestsLeaveNothingTest extends PostgresApiTest {
 
         connections.reset();
         // the import sets the first project's allocation back, then is refused at the withdrawn one
-        Api.Response refused = api.postText(WRITER, "/api/v1/imports?fiscalYear=2031&documentName=" + Seed.NAME, Seed.text(),
+        Api.Response refused = api.postText(WRITER, "/api/v1/imports?fiscalYear=2041&documentName=" + Seed.NAME, Seed.text(),
                 Map.of("Idempotency-Key", "failed-import"));
 
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
@@ -91,7 +91,7 @@ class FailedRequestsLeaveNothingTest extends PostgresApiTest {
     @Test
     void aDryRunImport() {
         connections.reset();
-        JsonNode report = importSeed(2032, true, "dry-run");
+        JsonNode report = importSeed(2042, true, "dry-run");
 
         assertThat(report.get("dryRun").asBoolean()).isTrue();
         assertThat(report.get("eventsAppended").asInt()).as("the events it would append").isPositive();
