@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -100,6 +101,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "the project was changed by someone else since the version you sent; read it again and retry", "expectedVersion");
+    }
+
+    /** Two requests each waiting for a project the other holds (or one waiting a minute): this one gave way, nothing was changed. */
+    @ExceptionHandler(LockAcquisitionFailedException.class)
+    ResponseEntity<Object> gaveWay(LockAcquisitionFailedException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "another request was changing the same projects at the same moment; send yours again",
+                null);
     }
 
     @ExceptionHandler(Exception.class)

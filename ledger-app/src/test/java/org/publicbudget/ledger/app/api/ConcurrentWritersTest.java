@@ -167,6 +167,23 @@ class ConcurrentWritersTest extends PostgresApiTest {
                 .as("one unit for each request answered 201").hasSize((int) registered);
     }
 
+    /**
+     * Requests with an idempotency key run in a transaction of their own around the command;
+     * one that loaded the project while another's events were not yet committed used to lose
+     * the race at the unique index and answer 409 without having named a version.
+     */
+    @Test
+    void keyedRevisionsOfOneProjectAtOnceAreAllAccepted() throws Exception {
+        String id = newProject("编外人员聘用经费", "59.84");
+        String run = UUID.randomUUID().toString();
+        List<Integer> statuses = atOnce(16, i -> api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
+                "{\"fundingSource\":\"OTHER\",\"amount\":\"" + (i + 1) + ".00\",\"reason\":\"调整\"}",
+                Map.of("Idempotency-Key", "keyed-race-" + run + "-" + i)).status());
+
+        assertThat(statuses).as("statuses").containsOnly(200);
+        assertThat(trail(id).get("steps")).as("the creation and every revision").hasSize(1 + 16);
+    }
+
     private List<Integer> atOnce(int requests, IntFunction<Integer> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(requests);
