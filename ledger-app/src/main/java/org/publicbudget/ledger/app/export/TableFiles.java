@@ -28,7 +28,7 @@ public final class TableFiles {
         line(out, List.of("部门名称：" + table.department(), "年度：" + table.fiscalYear(), "单位：万元", "", "", "", "", "", ""));
         line(out, DepartmentTable.HEADINGS);
         for (DepartmentTable.Row row : table.rows()) {
-            line(out, cells(row).stream().map(c -> c == null ? "" : c instanceof BigDecimal d ? d.toPlainString() : c.toString()).toList());
+            line(out, cells(row).stream().map(c -> c == null ? "" : c instanceof BigDecimal d ? d.toPlainString() : text(c.toString())).toList());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -86,6 +86,16 @@ public final class TableFiles {
         cells.add(row.computed());
         cells.add(row.variance());
         return cells;
+    }
+
+    /**
+     * A name or a target as a spreadsheet will show it and never run it: text that
+     * starts like a formula (= + - @, or a tab or carriage return before one) gets a
+     * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP's
+     * advice on CSV injection). Amounts are numbers and are written as they are.
+     */
+    static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static void line(StringBuilder out, List<String> cells) {

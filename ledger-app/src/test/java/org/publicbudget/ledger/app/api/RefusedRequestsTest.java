@@ -79,4 +79,16 @@ class RefusedRequestsTest extends PostgresApiTest {
         }
         assertThat(api.get(OPERATOR, "/api/v1/ops/stats").body()).isEqualTo(before);
     }
+
+    /** Moments are instants, not text: a five-digit year once compared as "after every event" and answered an empty ledger. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/departments?asOf=%2B10000-01-01T00:00:00Z",
+            "/api/v1/units?asOf=1800-01-01", "/api/v1/departments?asOf=2025-13-01", "/api/v1/departments?asOf=yesterday"})
+    void aMomentOutsideTheLedgersYearsIsRefused(String path) {
+        Api.Response refused = api.get(AUDITOR, path);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body().get("field").asText()).isEqualTo("asOf");
+    }
 }

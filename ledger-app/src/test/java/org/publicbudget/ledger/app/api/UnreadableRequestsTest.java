@@ -1,0 +1,44 @@
+package org.publicbudget.ledger.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.publicbudget.ledger.app.support.PostgresApiTest;
+
+/** Headers no HTTP client library would send, so written on a raw socket: a refusal in problem+json, never a 500 or an HTML page. */
+class UnreadableRequestsTest extends PostgresApiTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Request-Id: abc\u0001def", "X-Correlation-Id: abc\u007fdef", "X-Request-Id: a\u0000b"})
+    void aControlByteInAHeaderIsA400Problem(String header) throws Exception {
+        String answer = rawGet(header);
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+        assertThat(head).contains("content-type: application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asText()).contains("malformed");
+    }
+
+    private String rawGet(String header) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/departments HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
