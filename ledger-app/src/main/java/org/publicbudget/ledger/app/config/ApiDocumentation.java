@@ -5,16 +5,24 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI 3 description served at /v3/api-docs, and Swagger UI at /swagger-ui.html. */
+/**
+ * The OpenAPI 3 description served at /v3/api-docs, and Swagger UI at /swagger-ui.html.
+ * Its server URL is configured ({@code ledger.api.server-url}, by default the relative
+ * {@code /}), never taken from the request's Host header, which a client chooses.
+ */
 @Configuration
 public class ApiDocumentation {
 
     @Bean
-    public OpenAPI ledgerApi() {
+    public OpenAPI ledgerApi(@Value("${ledger.api.server-url:/}") String serverUrl) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(serverUrl)))
                 .info(new Info().title("Budget ledger API").version("v1").description("""
                         An event-sourced ledger of public project budgets (项目支出绩效目标表). Amounts are decimal strings \
                         in 万元. Every write accepts an Idempotency-Key header and answers only once its events are durable; \

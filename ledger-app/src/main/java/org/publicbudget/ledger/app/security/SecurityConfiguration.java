@@ -8,15 +8,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -61,8 +64,16 @@ public class SecurityConfiguration {
                         // the web page's files hold no data; everything it shows comes from /api with the user's account
                         .requestMatchers("/", "/ui", "/ui/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
+                        // reads in every form (HEAD tells existence, size and version as GET does), then
+                        // writes by name; any other method is refused rather than left to a default
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AUDITOR)
-                        .requestMatchers("/api/**").hasRole(Roles.LEDGER_WRITER)
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").hasRole(Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Roles.LEDGER_WRITER)
+                        .requestMatchers(HttpMethod.PUT, "/api/**").hasRole(Roles.LEDGER_WRITER)
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Roles.LEDGER_WRITER)
+                        .requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(Roles.LEDGER_WRITER)
+                        .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn).accessDeniedHandler((request, response, e) ->
@@ -76,17 +87,19 @@ public class SecurityConfiguration {
 
     /**
      * A bearer token's roles come from one claim (by default {@code roles}), with the
-     * same names as for accounts: LEDGER_WRITER, AUDITOR, OPERATOR. The token's subject
-     * becomes the actor recorded on every event.
+     * same names as for accounts: LEDGER_WRITER, AUDITOR, OPERATOR. The token's subject,
+     * prefixed {@value #TOKEN_SUBJECT}, becomes the actor recorded on every event and the
+     * owner of its idempotency keys: a token whose subject is {@code finance} is not the
+     * account {@code finance} (account names may not start with the prefix).
      */
-    private static JwtAuthenticationConverter rolesFrom(String claim) {
+    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(claim);
         roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return converter;
+        return jwt -> new JwtAuthenticationToken(jwt, roles.convert(jwt), TOKEN_SUBJECT + jwt.getSubject());
     }
+
+    static final String TOKEN_SUBJECT = "token:";
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

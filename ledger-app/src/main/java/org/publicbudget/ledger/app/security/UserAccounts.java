@@ -59,6 +59,10 @@ public class UserAccounts {
             PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         for (LedgerUsersProperties.User user : configured.users()) {
+            if (user.name() == null || user.name().startsWith(SecurityConfiguration.TOKEN_SUBJECT)) {
+                throw new IllegalStateException("Account names may not start with " + SecurityConfiguration.TOKEN_SUBJECT
+                        + " (kept for the subjects of bearer tokens): " + user.name());
+            }
             if (!strongHash(user.password())) {
                 throw new IllegalStateException("The password of user " + user.name()
                         + " must be given as a bcrypt hash, e.g. {bcrypt}$2a$10$…");

@@ -38,8 +38,13 @@ class RolesTest extends PostgresApiTest {
                 "/api/v1/departments/" + ID + "/trail", "/api/v1/units", "/api/v1/units/" + ID, "/api/v1/units/" + ID + "/projects",
                 "/api/v1/units/" + ID + "/trail", "/api/v1/projects/" + ID, "/api/v1/projects/" + ID + "/trail")) {
             all.add(new Endpoint("GET", read, null, null, AUDITOR));
+            // HEAD answers status, ETag and length as GET does: a read, for readers only
+            all.add(new Endpoint("HEAD", read, null, null, AUDITOR));
+            all.add(new Endpoint("OPTIONS", read, null, null, AUDITOR));
         }
         all.add(new Endpoint("GET", "/api/v1/ops/stats", null, null, OPERATOR));
+        all.add(new Endpoint("HEAD", "/api/v1/ops/stats", null, null, OPERATOR));
+        all.add(new Endpoint("HEAD", "/api/v1/verify", null, null, AUDITOR));
         String json = "application/json";
         String project = "/api/v1/projects/" + ID;
         all.add(new Endpoint("POST", "/api/v1/projects", "{\"department\":\"Roles\",\"fiscalYear\":2025,\"unit\":\"u\",\"name\":\"n\"}", json, WRITER));
@@ -71,6 +76,15 @@ class RolesTest extends PostgresApiTest {
                         assertThat(status).isEqualTo(403);
                     }
                 })));
+    }
+
+    /** A method the ledger does not use is refused before anyone's role is looked at. */
+    @Test
+    void aMethodTheLedgerDoesNotUseIsRefusedToEveryone() {
+        for (String identity : IDENTITIES) {
+            String user = identity.equals("nobody") ? null : identity;
+            assertThat(api.send(user, "PROPFIND", "/api/v1/departments", null, null, Map.of()).status()).as(identity).isEqualTo(400);
+        }
     }
 
     @Test

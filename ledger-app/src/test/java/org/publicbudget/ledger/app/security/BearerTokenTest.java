@@ -2,6 +2,8 @@ package org.publicbudget.ledger.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -34,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BearerTokenTest {
 
     private static final String ISSUER = "https://idp.finance.example";
+    private static final String AUDIENCE = "budget-ledger";
     private static final KeyPair IDP = keys();
     private static final KeyPair STRANGER = keys();
     private static final TestPostgres.Database DATABASE = TestPostgres.freshSchema();
@@ -62,11 +65,18 @@ class BearerTokenTest {
         registry.add("spring.flyway.schemas", DATABASE::schema);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
         registry.add("ledger.security.jwt.issuer", () -> ISSUER);
+        registry.add("ledger.security.jwt.audience", () -> AUDIENCE);
     }
 
     private static String token(KeyPair signer, String issuer, String subject, List<String> roles, Instant expires) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(subject).claim("roles", roles).issueTime(new Date()).expirationTime(Date.from(expires)).build());
+        return token(signer, issuer, AUDIENCE, subject, roles, expires);
+    }
+
+    private static String token(KeyPair signer, String issuer, String audience, String subject, List<String> roles, Instant expires)
+            throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
+                .subject(subject).claim("roles", roles).issueTime(new Date()).expirationTime(expires == null ? null : Date.from(expires))
+                .build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) signer.getPrivate()));
         return jwt.serialize();
     }
@@ -104,5 +114,27 @@ class BearerTokenTest {
         assertThat(get(token(IDP, "https://elsewhere.example", "mallory", List.of("AUDITOR"), later), "/api/v1/departments")).isEqualTo(401);
         assertThat(get(token(IDP, ISSUER, "late", List.of("AUDITOR"), Instant.now().minusSeconds(600)), "/api/v1/departments")).isEqualTo(401);
         assertThat(get("not-a-token", "/api/v1/departments")).isEqualTo(401);
+        assertThat(get(token(IDP, ISSUER, "payroll-system", "mallory", List.of("AUDITOR"), later), "/api/v1/departments"))
+                .as("a token for another system of the same identity provider").isEqualTo(401);
+        assertThat(get(token(IDP, ISSUER, "mallory", List.of("AUDITOR"), null), "/api/v1/departments"))
+                .as("a token that never expires").isEqualTo(401);
+    }
+
+    /** A token whose subject is an account's name is not that account: its events and its idempotency keys are its own. */
+    @Test
+    void aTokenSubjectIsNotTheAccountOfTheSameName() throws Exception {
+        String writer = token(IDP, ISSUER, "finance", List.of("LEDGER_WRITER", "AUDITOR"), Instant.now().plusSeconds(300));
+        HttpRequest create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
+                .header("Authorization", "Bearer " + writer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"department\":\"JWT actor\",\"fiscalYear\":2025,\"unit\":\"u\",\"name\":\"n\"}"))
+                .build();
+        String answer = HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode created = new ObjectMapper().readTree(answer);
+        HttpRequest trail = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects/"
+                        + created.get("projectId").asText() + "/trail?minPosition=" + created.get("position").asLong()))
+                .header("Authorization", "Bearer " + writer).GET().build();
+        String steps = HttpClient.newHttpClient().send(trail, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(new ObjectMapper().readTree(steps).get("steps").get(0).get("actor").asText())
+                .isEqualTo("token:finance");
     }
 }

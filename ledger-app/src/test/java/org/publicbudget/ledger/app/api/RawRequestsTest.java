@@ -13,13 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 
-/** Headers no HTTP client library would send, so written on a raw socket: a refusal in problem+json, never a 500 or an HTML page. */
-class UnreadableRequestsTest extends PostgresApiTest {
+/** Requests no HTTP client library would send — control bytes in headers, a Host of the sender's choosing — written on a raw socket. */
+class RawRequestsTest extends PostgresApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"X-Request-Id: abc\u0001def", "X-Correlation-Id: abc\u007fdef", "X-Request-Id: a\u0000b"})
     void aControlByteInAHeaderIsA400Problem(String header) throws Exception {
-        String answer = rawGet(header);
+        String answer = rawGet("/api/v1/departments", "localhost", header);
 
         assertThat(answer).startsWith("HTTP/1.1 400");
         String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
@@ -29,10 +29,22 @@ class UnreadableRequestsTest extends PostgresApiTest {
         assertThat(problem.get("detail").asText()).contains("malformed");
     }
 
-    private String rawGet(String header) throws Exception {
+    /** A Host header chosen by the sender comes back neither in a redirect nor in the API's description. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/ui", "/v3/api-docs"})
+    void theHostHeaderIsNotReflected(String path) throws Exception {
+        String answer = rawGet(path, "evil.example", "X-Forwarded-Host: evil.example");
+
+        assertThat(answer).doesNotContain("evil.example");
+        if (!path.startsWith("/v3")) {
+            assertThat(answer.toLowerCase()).contains("location: /ui/");
+        }
+    }
+
+    private String rawGet(String path, String host, String header) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/v1/departments HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + header + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
