@@ -41,6 +41,15 @@ class RawRequestsTest extends PostgresApiTest {
         }
     }
 
+    /** The web page may run only its own files (the browser test shows it still works under the policy). */
+    @org.junit.jupiter.api.Test
+    void theWebPageCarriesAStrictContentSecurityPolicy() throws Exception {
+        String head = rawGet("/ui/", "localhost", "Accept: text/html").split("\r\n\r\n")[0].toLowerCase();
+
+        assertThat(head).contains("content-security-policy: default-src 'none'; script-src 'self'; style-src 'self'")
+                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    }
+
     private String rawGet(String path, String host, String header) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             OutputStream out = socket.getOutputStream();
