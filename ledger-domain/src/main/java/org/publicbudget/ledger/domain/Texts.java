@@ -31,7 +31,7 @@ public final class Texts {
             char c = cleaned.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < cleaned.length() && Character.isLowSurrogate(cleaned.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c) || Character.isISOControl(c) || isInvisibleOverride(c) || c == '\uFFFE' || c == '\uFFFF') {
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c) || isInvisible(c) || c == '\uFFFE' || c == '\uFFFF') {
                 throw new BudgetRuleViolation(field, field + " contains a character that has no place in budget text: U+"
                         + String.format("%04X", (int) c));
             }
@@ -39,8 +39,13 @@ public final class Texts {
         return cleaned;
     }
 
-    /** Bidirectional overrides and isolates can make a ledger entry read differently from what it stores. */
-    private static boolean isInvisibleOverride(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    /**
+     * Format characters print as nothing: bidirectional overrides and isolates make an
+     * entry read differently from what it stores, and zero-width spaces and joiners, the
+     * soft hyphen or a byte-order mark make a second 街道办事处 that looks like the first
+     * but is another unit. Budget text needs none of them.
+     */
+    private static boolean isInvisible(char c) {
+        return Character.getType(c) == Character.FORMAT;
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class TextsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"bell\u0007", "nul\u0000", "rtl\u202Eevil", "isolate\u2066x", "lone\uD800surrogate", "x\uFFFF"})
+    @ValueSource(strings = {"bell\u0007", "nul\u0000", "rtl\u202Eevil", "isolate\u2066x", "lone\uD800surrogate", "x\uFFFF",
+            "街道\u200B办事处", "街道\u200C办事处", "街道\u200D办事处", "街道\u2060办事处", "\uFEFF街道办事处", "街道\u00AD办事处", "街道\u200F办事处"})
     void refusesCharactersThatHaveNoPlaceInBudgetText(String text) {
         assertThatThrownBy(() -> Texts.required("name", text))
                 .isInstanceOf(BudgetRuleViolation.class)

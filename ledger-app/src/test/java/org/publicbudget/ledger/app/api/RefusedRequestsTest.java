@@ -55,6 +55,8 @@ class RefusedRequestsTest extends PostgresApiTest {
                 Arguments.of("an unknown level-1 code", WRITER, indicators, "{\"level1\":\"9\",\"level2\":\"11\",\"name\":\"x\"}", 422, "level1"),
                 Arguments.of("an indicator number taken", WRITER, indicators, "{\"no\":1,\"level1\":\"1\",\"level2\":\"11\",\"name\":\"x\"}", 422, "no"),
                 Arguments.of("an indicator without a name", WRITER, indicators, "{\"level1\":\"1\",\"level2\":\"11\"}", 400, "name"),
+                Arguments.of("a unit name with a zero-width space, a lookalike of another", WRITER, "/api/v1/projects",
+                        "{\"department\":\"d\",\"fiscalYear\":2025,\"unit\":\"街道\u200B办事处\",\"name\":\"n\"}", 400, "unit"),
                 Arguments.of("a project without a unit", WRITER, "/api/v1/projects", "{\"department\":\"d\",\"fiscalYear\":2025,\"name\":\"n\"}", 400, "unit"),
                 Arguments.of("a fiscal year as text", WRITER, "/api/v1/projects", "{\"department\":\"d\",\"fiscalYear\":\"2025\",\"unit\":\"u\",\"name\":\"n\"}", 400, "fiscalYear"),
                 Arguments.of("an implausible fiscal year", WRITER, "/api/v1/projects", "{\"department\":\"d\",\"fiscalYear\":3025,\"unit\":\"u\",\"name\":\"n\"}", 422, "fiscalYear"),
