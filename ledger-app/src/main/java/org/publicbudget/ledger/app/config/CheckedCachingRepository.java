@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Axon's caching repository, which keeps recently used aggregates in memory so that a
  * command need not read a snapshot and the events after it and replay them (a sixth of
- * the CPU of a command and two statements, profiled: README "Speed").
+ * the CPU of a command and two statements, profiled: docs/measurements.md, "Speed").
  *
  * <p>Two guards keep the memory honest. What a command did is in the cache only once
  * the request's whole transaction has committed: Axon caches when its own unit of

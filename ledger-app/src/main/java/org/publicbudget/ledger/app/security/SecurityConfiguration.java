@@ -41,7 +41,7 @@ public class SecurityConfiguration {
 
     /**
      * Metrics are not exported, and wrapping each of the security filters in an
-     * observation cost 8 % of the CPU of a command (profiled, README "Speed").
+     * observation cost 8 % of the CPU of a command (profiled, docs/measurements.md, "Speed").
      */
     @Bean
     public SecurityObservationSettings noSecurityObservations() {
