@@ -6,7 +6,9 @@
 const TEXT = {
   title: ['预算台账', 'Budget ledger'], signIn: ['登录', 'Sign in'], signOut: ['退出', 'Sign out'],
   signInHint: ['请用台账账户登录', 'Sign in with your ledger account'], user: ['用户名', 'User'], password: ['密码', 'Password'],
-  badLogin: ['用户名或密码不正确', 'Wrong user or password'], noRole: ['此账户无权查阅台账（需审计角色）', 'This account may not read the ledger (auditor role needed)'],
+  badLogin: ['用户名或密码不正确', 'Wrong user or password'],
+  tooMany: ['登录失败次数过多，请 {s} 秒后再试', 'Too many failed sign-ins; try again in {s} s'],
+  noRole: ['此账户无权查阅台账（需审计角色）', 'This account may not read the ledger (auditor role needed)'],
   asOf: ['截至日期', 'As of'], now: ['当前', 'now'], departments: ['部门', 'Departments'], department: ['部门', 'Department'],
   units: ['预算单位', 'Units'], unit: ['预算单位', 'Unit'], projects: ['项目', 'Projects'], project: ['项目', 'Project'],
   fiscalYear: ['年度', 'Fiscal year'], declared: ['申报数', 'Declared'], computed: ['计算数', 'Computed'], variance: ['差额', 'Variance'],
@@ -95,6 +97,8 @@ async function signIn(event) {
   const error = document.getElementById('login-error');
   if (response.status === 401) { error.textContent = t('badLogin'); return; }
   if (response.status === 403) { error.textContent = t('noRole'); return; }
+  if (response.status === 429) { error.textContent = t('tooMany').replace('{s}', response.headers.get('Retry-After') || '1'); return; }
+  if (!response.ok) { error.textContent = t('failed'); return; }
   state.authorization = authorization;
   document.getElementById('login-password').value = '';
   error.textContent = '';

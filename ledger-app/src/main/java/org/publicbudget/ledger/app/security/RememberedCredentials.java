@@ -1,68 +1,101 @@
 package org.publicbudget.ledger.app.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Passwords are stored as bcrypt hashes, which are slow to check on purpose — about
- * a tenth of a second each here. A finance system sends its credentials with every
- * request, so a successful check is remembered for a few minutes under a keyed
- * digest of the credentials (never the password itself), and the next request with
- * the same credentials costs a map lookup. A failed check is never remembered.
+ * a tenth of a second of a core each. Three things keep that cost in its place:
+ * <ul>
+ * <li>A finance system sends its credentials with every request, so a successful
+ * check is remembered for a few minutes under a keyed digest of the credentials (never
+ * the password itself), and the next request with the same credentials costs a lookup.
+ * A failed check is never remembered.</li>
+ * <li>Failed checks slow the next attempts down ({@link SignInThrottle}); remembered
+ * credentials pass without being held back, so an attack on an account does not stop
+ * its owner's requests.</li>
+ * <li>At most {@code concurrentChecks} passwords are checked at once: a flood of sign-ins
+ * waits for its turn (or is told to come back) while every other request keeps the
+ * rest of the machine.</li>
+ * </ul>
  */
 public class RememberedCredentials implements AuthenticationProvider {
 
     static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
     static final int MAX_REMEMBERED = 10_000;
+    /** How long a sign-in waits for a turn to be checked before it is told to come back. */
+    static final Duration WAIT_FOR_CHECK = Duration.ofSeconds(2);
 
     private final AuthenticationProvider checker;
-    private final Clock clock;
+    private final SignInThrottle throttle;
+    private final Semaphore checks;
     private final SecretKeySpec key;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> remembered;
 
-    private record Remembered(Authentication authentication, Instant until) {
-    }
-
-    public RememberedCredentials(AuthenticationProvider checker, Clock clock) {
+    public RememberedCredentials(AuthenticationProvider checker, Clock clock, SignInThrottle throttle, int concurrentChecks) {
         this.checker = checker;
-        this.clock = clock;
+        this.throttle = throttle;
+        this.checks = new Semaphore(concurrentChecks, true);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(REMEMBER_FOR)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     @Override
     public Authentication authenticate(Authentication request) {
         String digest = digest(request.getName(), String.valueOf(request.getCredentials()));
-        Instant now = clock.instant();
-        Remembered known = remembered.get(digest);
-        if (known != null && known.until().isAfter(now)) {
-            return known.authentication();
+        Authentication known = remembered.getIfPresent(digest);
+        if (known != null) {
+            return known;
         }
-        Authentication checked = checker.authenticate(request);
-        if (checked != null && checked.isAuthenticated()) {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.values().removeIf(r -> !r.until().isAfter(now));
-                if (remembered.size() >= MAX_REMEMBERED) {
-                    remembered.clear();
-                }
+        String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        Duration wait = throttle.waitFor(request.getName(), address);
+        if (!wait.isZero()) {
+            throw new SignInThrottled("too many failed sign-ins for this account or from this address", wait);
+        }
+        if (!turn()) {
+            throw new SignInThrottled("too many sign-ins are being checked at this moment", Duration.ofSeconds(1));
+        }
+        try {
+            Authentication checked = checker.authenticate(request);
+            if (checked != null && checked.isAuthenticated()) {
+                throttle.succeeded(request.getName(), address);
+                remembered.put(digest, checked);
             }
-            remembered.put(digest, new Remembered(checked, now.plus(REMEMBER_FOR)));
+            return checked;
+        } catch (BadCredentialsException e) {
+            throttle.failed(request.getName(), address);
+            throw e;
+        } finally {
+            checks.release();
         }
-        return checked;
+    }
+
+    private boolean turn() {
+        try {
+            return checks.tryAcquire(WAIT_FOR_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

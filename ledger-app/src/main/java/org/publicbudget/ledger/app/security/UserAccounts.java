@@ -8,6 +8,7 @@ import java.util.List;
 import org.publicbudget.ledger.app.config.EmbeddedDefault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -36,12 +37,17 @@ public class UserAccounts {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** bcrypt checks, remembered for a few minutes once they succeed; see {@link RememberedCredentials}. */
+    /**
+     * bcrypt checks, remembered for a few minutes once they succeed, slowed down after
+     * failures, a few at a time (by default half the cores); see {@link RememberedCredentials}.
+     */
     @Bean
-    public AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+    public AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+            @Value("${ledger.security.sign-in.concurrent-checks:0}") int concurrentChecks) {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(encoder);
         checker.setUserDetailsService(users);
-        return new RememberedCredentials(checker, Clock.systemUTC());
+        int checks = concurrentChecks > 0 ? concurrentChecks : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return new RememberedCredentials(checker, Clock.systemUTC(), new SignInThrottle(Clock.systemUTC()), checks);
     }
 
     /**

@@ -46,20 +46,55 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void runsPostgresTwoNodesAndABalancerWithPersistentData() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "ledger-1", "ledger-2", "balancer");
+        assertThat(services).containsOnlyKeys("postgres", "ledger-1", "ledger-2", "certificate", "balancer");
         Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
         assertThat((List<String>) postgres.get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         assertThat(postgres).containsKey("healthcheck");
-        assertThat((Map<String, Object>) compose().get("volumes")).containsKey("ledger-db");
-        Map<String, Object> balancer = (Map<String, Object>) services.get("balancer");
-        assertThat((List<String>) balancer.get("ports")).containsExactly("8080:8080");
+        assertThat((Map<String, Object>) compose().get("volumes")).containsKeys("ledger-db", "ledger-certs");
         String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
         assertThat(nginx).contains("server ledger-1:8080").contains("server ledger-2:8080");
         for (String node : List.of("ledger-1", "ledger-2")) {
             Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(node)).get("environment");
             assertThat(environment.get("LEDGER_NODE_ID")).isEqualTo(node);
-            assertThat(environment.get("SPRING_DATASOURCE_PASSWORD").toString()).as("secrets come from outside").startsWith("${");
         }
+    }
+
+    /**
+     * Only the balancer faces the network, and only over TLS; the database password is a
+     * file (a compose secret), in no environment variable and in no image.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheBalancerFacesTheNetworkOverTlsAndSecretsStayOutOfTheEnvironment() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> balancer = (Map<String, Object>) services.get("balancer");
+        assertThat((List<String>) balancer.get("ports")).containsExactly("443:443");
+        services.forEach((name, service) -> {
+            if (!name.equals("balancer")) {
+                assertThat((Map<String, Object>) service).as(name + " publishes no port").doesNotContainKey("ports");
+            }
+        });
+        String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
+        assertThat(nginx).contains("listen 443 ssl").contains("ssl_certificate /etc/nginx/certs/ledger.crt")
+                .contains("ssl_protocols TLSv1.2 TLSv1.3").contains("Strict-Transport-Security").doesNotContain("listen 80");
+        assertThat(nginx).as("bodies held whole by nginx, within the ledger's document limit, from at most 50 connections a client")
+                .contains("client_max_body_size 20m").contains("proxy_request_buffering on").contains("client_body_timeout 10s")
+                .contains("limit_conn per_client 50");
+        assertThat(nginx).as("the client's address replaces any X-Forwarded-For it sent").contains("X-Forwarded-For $remote_addr")
+                .doesNotContain("$proxy_add_x_forwarded_for");
+        assertThat(compose().get("secrets")).isEqualTo(Map.of("db_password", Map.of("file", "./secrets/db_password")));
+        Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
+        assertThat((Map<String, Object>) postgres.get("environment")).containsEntry("POSTGRES_PASSWORD_FILE", "/run/secrets/db_password")
+                .doesNotContainKey("POSTGRES_PASSWORD");
+        for (String node : List.of("ledger-1", "ledger-2")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(node);
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            assertThat(environment).doesNotContainKey("SPRING_DATASOURCE_PASSWORD")
+                    .containsEntry("SPRING_CONFIG_IMPORT", "configtree:/run/secrets/")
+                    .containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+            assertThat((List<Object>) service.get("secrets")).containsExactly(Map.of("source", "db_password", "target", "spring.datasource.password"));
+        }
+        assertThat(Files.readString(Path.of("..", ".dockerignore"))).contains("docker/ledger.env").contains("docker/secrets/");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.publicbudget.ledger.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,11 @@ class HostileBodiesTest extends PostgresApiTest {
                 .header("Content-Type", contentType)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("treasury:treasury-secret".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException closed) {
+            return -1;
+        }
     }
 
     private static byte[] invalidUtf8() {
@@ -62,7 +67,12 @@ class HostileBodiesTest extends PostgresApiTest {
                     JsonNode before = api.get(OPERATOR, "/api/v1/ops/stats").body();
                     String type = path.contains("imports") ? "text/plain; charset=UTF-8" : "application/json";
                     int status = send(path, (byte[]) c[1], type);
-                    assertThat(status).isBetween(400, 499);
+                    if (c[0].equals("24 MB")) {
+                        // refused before it is read, and the connection closed: a client still sending may see the close first
+                        assertThat(status).isIn(413, -1);
+                    } else {
+                        assertThat(status).isBetween(400, 499);
+                    }
                     assertThat(api.get(OPERATOR, "/api/v1/ops/stats").body()).isEqualTo(before);
                 })));
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,6 +16,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 class RememberedCredentialsTest {
 
@@ -56,10 +58,12 @@ class RememberedCredentialsTest {
         }
     };
 
-    private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock);
+    private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock, new SignInThrottle(clock), 1);
 
     private static Authentication login(String password) {
-        return UsernamePasswordAuthenticationToken.unauthenticated("treasury", password);
+        UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken.unauthenticated("treasury", password);
+        login.setDetails(new WebAuthenticationDetails("192.0.2.7", null));
+        return login;
     }
 
     @Test
@@ -78,5 +82,56 @@ class RememberedCredentialsTest {
         assertThatThrownBy(() -> provider.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> provider.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(3);
+    }
+
+    /** Guessing from the owner's own address cannot stop the owner: remembered credentials are not checked, nor held back. */
+    @Test
+    void rememberedCredentialsPassWhileTheAccountIsThrottled() {
+        provider.authenticate(login("right"));
+        for (int i = 0; i < SignInThrottle.FREE_PER_ACCOUNT; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("guess"))).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> provider.authenticate(login("guess"))).isInstanceOf(SignInThrottled.class);
+        int checked = checks.get();
+
+        assertThat(provider.authenticate(login("right")).isAuthenticated()).isTrue();
+        assertThat(checks).as("neither the throttled guess nor the remembered login was checked").hasValue(checked);
+    }
+
+    /** While one password is being checked, the next waits its turn, and is told to come back after a while. */
+    @Test
+    void passwordsAreCheckedOneAtATime() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                checking.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.authenticate(request);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        RememberedCredentials oneAtATime = new RememberedCredentials(slow, Clock.systemUTC(), new SignInThrottle(clock), 1);
+        Thread first = new Thread(() -> oneAtATime.authenticate(login("right")));
+        first.start();
+        checking.await();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> oneAtATime.authenticate(login("right"))).isInstanceOf(SignInThrottled.class)
+                .satisfies(e -> assertThat(((SignInThrottled) e).retryAfterSeconds()).isEqualTo(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(RememberedCredentials.WAIT_FOR_CHECK);
+
+        release.countDown();
+        first.join();
+        assertThat(oneAtATime.authenticate(login("right")).isAuthenticated()).isTrue();
     }
 }

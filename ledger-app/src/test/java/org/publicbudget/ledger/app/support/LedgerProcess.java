@@ -22,6 +22,8 @@ public final class LedgerProcess {
     private final TestPostgres.Database database;
     private final String nodeId;
     private final int port;
+    private final Map<String, String> environment = new java.util.HashMap<>();
+    private String heap = "-Xmx384m";
     private int starts;
     private Process process;
 
@@ -29,6 +31,26 @@ public final class LedgerProcess {
         this.database = database;
         this.nodeId = nodeId;
         this.port = freePort();
+    }
+
+    /** Settings beyond the test deployment's, as environment variables; they win over its own. */
+    public LedgerProcess with(Map<String, String> settings) {
+        environment.putAll(settings);
+        return this;
+    }
+
+    /** The heap option, e.g. {@code -XX:MaxRAMPercentage=75} as the container image runs it. */
+    public LedgerProcess heap(String option) {
+        heap = option;
+        return this;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     public Api api() {
@@ -42,13 +64,14 @@ public final class LedgerProcess {
     /** Starts the node and waits until it says it is ready: the read models have caught up with the store as it stood at its start. */
     public LedgerProcess start(Duration readiness) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap));
         // e.g. -Dledger.process.jvm=-XX:StartFlightRecording=filename=target/node.jfr to profile a node
         String extra = System.getProperty("ledger.process.jvm", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.split(" ")));
         }
-        command.addAll(List.of("-jar", "target/ledger-app.jar"));
+        // e.g. -Dledger.process.jar=/elsewhere/ledger-app.jar to measure an earlier build beside this one
+        command.addAll(List.of("-jar", System.getProperty("ledger.process.jar", "target/ledger-app.jar")));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("SPRING_DATASOURCE_URL", database.url());
@@ -66,6 +89,7 @@ public final class LedgerProcess {
         env.put("LEDGER_SECURITY_USERS_2_NAME", "ops");
         env.put("LEDGER_SECURITY_USERS_2_PASSWORD", "{bcrypt}" + bcrypt.encode(TestDeployment.PASSWORDS.get("ops")));
         env.put("LEDGER_SECURITY_USERS_2_ROLES", "OPERATOR");
+        env.putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(Path.of("target", "node-" + nodeId + "-" + (++starts) + ".log").toFile());
         try {
             process = builder.start();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.publicbudget.ledger.app.api.DatabaseUnavailable;
 import org.publicbudget.ledger.app.api.LedgerPosition;
+import org.publicbudget.ledger.app.api.limits.RequestBodyRefused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     /** Answers given again say so, for clients and for anyone reading a log. */
     public static final String REPLAYED = "Idempotent-Replayed";
-    private static final int MAX_BODY_BYTES = 12 * 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -83,9 +83,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             refuse(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 characters");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        byte[] body;
+        try {
+            // as long as the endpoint's body limit allows (BodyLimits): the limit holds for the copy kept here too
+            body = request.getInputStream().readAllBytes();
+        } catch (RequestBodyRefused e) {
+            response.setStatus(e.status().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), e.problem());
             return;
         }
         String actor = user.getName();
