@@ -21,6 +21,8 @@ public final class EventMetadata {
     /** 文号 and the date a change takes effect (ISO date), when the client gives them. */
     public static final String DOCUMENT_NUMBER = "documentNumber";
     public static final String EFFECTIVE_DATE = "effectiveDate";
+    /** The batch (POST /api/v1/batches) the command came in, when it came in one. */
+    public static final String BATCH_ID = "batchId";
 
     private EventMetadata() {
     }

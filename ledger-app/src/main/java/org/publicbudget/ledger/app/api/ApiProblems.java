@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -44,40 +45,59 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-    @ExceptionHandler(InvalidRequest.class)
-    ResponseEntity<Object> invalid(InvalidRequest e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.field());
+    /** A command or read refused for a reason the client can act on; nothing was changed. */
+    @ExceptionHandler({InvalidRequest.class, InvalidCursor.class, NoSuchIndicator.class, BudgetRuleViolation.class,
+            NotABudgetTable.class, NotFound.class, AggregateNotFoundException.class, AggregateStreamCreationException.class,
+            ConflictingModificationException.class, ConcurrencyException.class, LockAcquisitionFailedException.class})
+    ResponseEntity<Object> refused(RuntimeException e) {
+        return refusal(e).orElseThrow();
     }
 
-    @ExceptionHandler(InvalidCursor.class)
-    ResponseEntity<Object> invalidCursor(InvalidCursor e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "after");
-    }
-
-    @ExceptionHandler(NoSuchIndicator.class)
-    ResponseEntity<Object> noSuchIndicator(NoSuchIndicator e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field());
-    }
-
-    /** The request was well formed but would break a budget rule. */
-    @ExceptionHandler(BudgetRuleViolation.class)
-    ResponseEntity<Object> rule(BudgetRuleViolation e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Budget rule violated", e.getMessage(), e.field());
-    }
-
-    @ExceptionHandler(NotABudgetTable.class)
-    ResponseEntity<Object> notATable(NotABudgetTable e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not a budget table", e.getMessage(), "document");
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<Object> notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> noSuchProject(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "no project with id " + e.getAggregateIdentifier(), "projectId");
+    /**
+     * The answer to a request refused for {@code e}, or empty when {@code e} is a failure
+     * rather than a refusal. Batches name each refused command with it.
+     */
+    public static Optional<ResponseEntity<Object>> refusal(RuntimeException e) {
+        if (e instanceof InvalidRequest invalid) {
+            return Optional.of(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), invalid.field()));
+        }
+        if (e instanceof InvalidCursor) {
+            return Optional.of(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "after"));
+        }
+        if (e instanceof NoSuchIndicator missing) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), missing.field()));
+        }
+        if (e instanceof NotFound missing) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), missing.field()));
+        }
+        if (e instanceof AggregateNotFoundException missing) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", "no project with id " + missing.getAggregateIdentifier(),
+                    "projectId"));
+        }
+        // the request was well formed but would break a budget rule
+        if (e instanceof BudgetRuleViolation rule) {
+            return Optional.of(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Budget rule violated", e.getMessage(), rule.field()));
+        }
+        if (e instanceof NotABudgetTable) {
+            return Optional.of(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not a budget table", e.getMessage(), "document"));
+        }
+        // two requests began the same new stream (a department's budget, an imported project) inside transactions of
+        // their own, where the loser cannot be run again for it: sending it again finds the stream made
+        if (e instanceof AggregateStreamCreationException) {
+            return Optional.of(problem(HttpStatus.CONFLICT, "Conflict",
+                    "another request created the same budget at the same moment; send yours again", null));
+        }
+        // a stale expected version, or another writer that appended first
+        if (e instanceof ConflictingModificationException || e instanceof ConcurrencyException) {
+            return Optional.of(problem(HttpStatus.CONFLICT, "Conflict",
+                    "the project was changed by someone else since the version you sent; read it again and retry", "expectedVersion"));
+        }
+        // two requests each waiting for a project the other holds (or one waiting a minute): this one gave way
+        if (e instanceof LockAcquisitionFailedException) {
+            return Optional.of(problem(HttpStatus.CONFLICT, "Conflict",
+                    "another request was changing the same projects at the same moment; send yours again", null));
+        }
+        return Optional.empty();
     }
 
     /** The read models did not reach the position a read asked for in time. */
@@ -85,30 +105,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> behind(ReadModelBehind e) {
         ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Read models behind", e.getMessage(), MinimumPosition.PARAMETER);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header("Retry-After", "1").body(problem.getBody());
-    }
-
-    /**
-     * Two requests began the same new stream (a department's budget, an imported
-     * project) inside transactions of their own, where the loser cannot be run again
-     * for it: nothing was changed, and sending it again finds the stream made.
-     */
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ResponseEntity<Object> createdMeanwhile(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", "another request created the same budget at the same moment; send yours again", null);
-    }
-
-    /** A stale expected version, or another writer that appended first: nothing was changed. */
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
-    ResponseEntity<Object> conflict(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict",
-                "the project was changed by someone else since the version you sent; read it again and retry", "expectedVersion");
-    }
-
-    /** Two requests each waiting for a project the other holds (or one waiting a minute): this one gave way, nothing was changed. */
-    @ExceptionHandler(LockAcquisitionFailedException.class)
-    ResponseEntity<Object> gaveWay(LockAcquisitionFailedException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", "another request was changing the same projects at the same moment; send yours again",
-                null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -175,10 +171,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return field + " has the wrong type or format";
     }
 
+    /** The JSON path of the field, as {@code commands[3].amount}. */
     private static String fieldOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() == null) {
+                field.append('[').append(ref.getIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return field.toString();
     }
 
     public static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String field) {

@@ -51,21 +51,17 @@ public class BudgetController {
     /** A unit's total can be declared only for a unit the ledger knows: a typo must not create a unit. */
     @PostMapping("/api/v1/declared-totals")
     public Map<String, Object> declareTotal(@RequestBody DeclaredTotalRequest body, Authentication user, HttpServletRequest request) {
-        String department = RequestFields.required("department", body.department());
-        int fiscalYear = RequestFields.fiscalYear(body.fiscalYear());
-        BigDecimal amount = RequestFields.amount("amount", body.amount());
-        String reason = RequestFields.required("reason", body.reason());
-        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), fiscalYear);
+        DeclareTotal command = Commands.declareTotal(body);
+        String departmentId = command.departmentId();
         String unitId = null;
         if (body.unit() != null) {
-            String unit = RequestFields.required("unit", body.unit());
-            unitId = OrganisationIds.unitId(departmentId, Texts.required("unit", unit));
+            unitId = OrganisationIds.unitId(departmentId, Texts.required("unit", RequestFields.required("unit", body.unit())));
             if (totals.unit(unitId, null).isEmpty()) {
-                throw NotFound.named("unit", "no unit named " + unit + " in " + department + " " + fiscalYear);
+                throw NotFound.named("unit", "no unit named " + body.unit() + " in " + command.department() + " " + command.fiscalYear());
             }
         }
-        BigDecimal declared = commands.sendAndWait(new DeclareTotal(departmentId, department, fiscalYear, body.unit(), amount, reason),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        BigDecimal declared = commands.sendAndWait(command,
+                CommandMetadata.of(user, request, command.reason(), body.documentNumber(), body.effectiveDate()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("departmentId", departmentId);
         answer.put("unitId", unitId);

@@ -27,6 +27,7 @@ public final class CommandMetadata {
     public static final String SOURCE_LINES = EventMetadata.SOURCE_LINES;
     public static final String DOCUMENT_NUMBER = EventMetadata.DOCUMENT_NUMBER;
     public static final String EFFECTIVE_DATE = EventMetadata.EFFECTIVE_DATE;
+    public static final String BATCH_ID = EventMetadata.BATCH_ID;
 
     /** Ids a client may send: short and plain, so that they are safe in logs and headers. */
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");

@@ -1,17 +1,13 @@
 package org.publicbudget.ledger.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.publicbudget.ledger.domain.Texts;
-import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.api.AddIndicator;
 import org.publicbudget.ledger.domain.project.api.CreateProject;
 import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
@@ -58,76 +54,55 @@ public class ProjectCommandController {
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody CreateProjectRequest body, Authentication user,
             HttpServletRequest request) {
-        String department = RequestFields.required("department", body.department());
-        int fiscalYear = RequestFields.fiscalYear(body.fiscalYear());
-        String unit = RequestFields.required("unit", body.unit());
-        String name = RequestFields.required("name", body.name());
-        String goal = RequestFields.bounded("goal", body.goal());
-        Map<FundingSource, BigDecimal> allocations = new EnumMap<>(FundingSource.class);
-        if (body.allocations() != null) {
-            body.allocations().forEach((source, amount) ->
-                    allocations.put(source, RequestFields.amount("allocations." + source.name(), amount)));
-        }
-        String reason = RequestFields.reasonOr("project created", body.reason());
-        String projectId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateProject(projectId, department, fiscalYear, unit, name, goal, allocations),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
-
-        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), fiscalYear);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("projectId", projectId);
-        answer.put("departmentId", departmentId);
-        answer.put("unitId", OrganisationIds.unitId(departmentId, Texts.required("unit", unit)));
-        answer.put("version", 0L);
+        CreateProject command = Commands.createProject(UUID.randomUUID().toString(), body);
+        commands.sendAndWait(command, CommandMetadata.of(user, request, Commands.createReason(body), body.documentNumber(),
+                body.effectiveDate()));
+        Map<String, Object> answer = created(command);
         answer.put("position", position.reached());
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId)).eTag("0").body(answer);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + command.projectId())).eTag("0").body(answer);
+    }
+
+    /** Where the new project stands: its id, its department's and its unit's, and its first version. */
+    public static Map<String, Object> created(CreateProject command) {
+        String departmentId = OrganisationIds.departmentId(Texts.required("department", command.department()), command.fiscalYear());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("projectId", command.projectId());
+        answer.put("departmentId", departmentId);
+        answer.put("unitId", OrganisationIds.unitId(departmentId, Texts.required("unit", command.unit())));
+        answer.put("version", 0L);
+        return answer;
     }
 
     @PostMapping("/{projectId}/allocation-revisions")
     public ResponseEntity<ProjectChange> reviseAllocation(@PathVariable String projectId, @RequestBody AllocationRevisionRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
-        if (body.fundingSource() == null) {
-            throw new InvalidRequest("fundingSource", "fundingSource is required: one of FISCAL_APPROPRIATION, SPECIAL_ACCOUNT, OTHER");
-        }
-        BigDecimal amount = RequestFields.amount("amount", body.amount());
-        String reason = RequestFields.required("reason", body.reason());
-        Long expected = RequestFields.expectedVersion(ifMatch, body.expectedVersion());
-        return answer(commands.sendAndWait(new ReviseAllocation(projectId, body.fundingSource(), amount, reason, expected),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate())));
+        ReviseAllocation command = Commands.reviseAllocation(projectId, body, RequestFields.expectedVersion(ifMatch, body.expectedVersion()));
+        return answer(commands.sendAndWait(command,
+                CommandMetadata.of(user, request, command.reason(), body.documentNumber(), body.effectiveDate())));
     }
 
     @PostMapping("/{projectId}/goal")
     public ResponseEntity<ProjectChange> reviseGoal(@PathVariable String projectId, @RequestBody GoalRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
-        if (body.goal() == null) {
-            throw new InvalidRequest("goal", "goal is required (it may be empty text)");
-        }
-        String goal = RequestFields.bounded("goal", body.goal());
-        String reason = RequestFields.required("reason", body.reason());
-        Long expected = RequestFields.expectedVersion(ifMatch, body.expectedVersion());
-        return answer(commands.sendAndWait(new ReviseGoal(projectId, goal, reason, expected),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate())));
+        ReviseGoal command = Commands.reviseGoal(projectId, body, RequestFields.expectedVersion(ifMatch, body.expectedVersion()));
+        return answer(commands.sendAndWait(command,
+                CommandMetadata.of(user, request, command.reason(), body.documentNumber(), body.effectiveDate())));
     }
 
     @PostMapping("/{projectId}/withdrawal")
     public ResponseEntity<ProjectChange> withdraw(@PathVariable String projectId, @RequestBody ReasonRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
-        String reason = RequestFields.required("reason", body.reason());
-        Long expected = RequestFields.expectedVersion(ifMatch, body.expectedVersion());
-        return answer(commands.sendAndWait(new WithdrawProject(projectId, reason, expected),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate())));
+        WithdrawProject command = Commands.withdraw(projectId, body.reason(), RequestFields.expectedVersion(ifMatch, body.expectedVersion()));
+        return answer(commands.sendAndWait(command,
+                CommandMetadata.of(user, request, command.reason(), body.documentNumber(), body.effectiveDate())));
     }
 
     @PostMapping("/{projectId}/indicators")
     public ResponseEntity<IndicatorChange> addIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
-        String reason = RequestFields.reasonOr("indicator added", body.reason());
-        IndicatorAccepted accepted = commands.sendAndWait(new AddIndicator(projectId, body.no(),
-                        RequestFields.required("level1", body.level1()), RequestFields.required("level2", body.level2()),
-                        RequestFields.required("name", body.name()), RequestFields.bounded("periodTarget", body.periodTarget()),
-                        RequestFields.bounded("annualTarget", body.annualTarget()),
-                        RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        IndicatorAccepted accepted = commands.sendAndWait(
+                Commands.addIndicator(projectId, body, RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
+                CommandMetadata.of(user, request, Commands.addReason(body), body.documentNumber(), body.effectiveDate()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/indicators/" + accepted.no()))
                 .eTag(Long.toString(accepted.version())).body(indicatorChange(accepted));
     }
@@ -136,16 +111,9 @@ public class ProjectCommandController {
     public ResponseEntity<IndicatorChange> reviseIndicator(@PathVariable String projectId, @PathVariable int no,
             @RequestBody IndicatorRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             Authentication user, HttpServletRequest request) {
-        if (body.no() != null && body.no() != no) {
-            throw new InvalidRequest("no", "the body names indicator " + body.no() + " but the path names " + no);
-        }
-        String reason = RequestFields.required("reason", body.reason());
-        IndicatorAccepted accepted = commands.sendAndWait(new ReviseIndicator(projectId, no,
-                        RequestFields.required("level1", body.level1()), RequestFields.required("level2", body.level2()),
-                        RequestFields.required("name", body.name()), RequestFields.bounded("periodTarget", body.periodTarget()),
-                        RequestFields.bounded("annualTarget", body.annualTarget()), reason,
-                        RequestFields.expectedVersion(ifMatch, body.expectedVersion())),
-                CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate()));
+        ReviseIndicator command = Commands.reviseIndicator(projectId, no, body, RequestFields.expectedVersion(ifMatch, body.expectedVersion()));
+        IndicatorAccepted accepted = commands.sendAndWait(command,
+                CommandMetadata.of(user, request, command.reason(), body.documentNumber(), body.effectiveDate()));
         return ResponseEntity.ok().eTag(Long.toString(accepted.version())).body(indicatorChange(accepted));
     }
 
@@ -156,14 +124,18 @@ public class ProjectCommandController {
             @RequestBody(required = false) ReasonRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {
         ReasonRequest given = body == null ? new ReasonRequest(reasonParameter, null, null, null) : body;
-        String reason = RequestFields.required("reason", given.reason() != null ? given.reason() : reasonParameter);
-        Long expected = RequestFields.expectedVersion(ifMatch, given.expectedVersion());
-        return answer(commands.sendAndWait(new RemoveIndicator(projectId, no, reason, expected),
-                CommandMetadata.of(user, request, reason, given.documentNumber(), given.effectiveDate())));
+        RemoveIndicator command = Commands.removeIndicator(projectId, no, given.reason() != null ? given.reason() : reasonParameter,
+                RequestFields.expectedVersion(ifMatch, given.expectedVersion()));
+        return answer(commands.sendAndWait(command,
+                CommandMetadata.of(user, request, command.reason(), given.documentNumber(), given.effectiveDate())));
     }
 
     private ResponseEntity<ProjectChange> answer(ProjectBalance balance) {
         return ResponseEntity.ok().eTag(Long.toString(balance.version())).body(ProjectChange.of(balance, position.reached()));
+    }
+
+    public static IndicatorChange indicatorChange(IndicatorAccepted accepted, long position) {
+        return new IndicatorChange(accepted.projectId(), accepted.no(), accepted.version(), position);
     }
 
     private IndicatorChange indicatorChange(IndicatorAccepted accepted) {

@@ -12,14 +12,14 @@ import org.publicbudget.ledger.domain.Texts;
  * digits, at most one point, at most six decimals, no sign, no exponent, so that
  * nothing is rounded or reinterpreted on the way in.
  */
-final class RequestFields {
+public final class RequestFields {
 
     private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?");
 
     private RequestFields() {
     }
 
-    static BigDecimal amount(String field, String text) {
+    public static BigDecimal amount(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequest(field, field + " is required");
         }
@@ -33,7 +33,7 @@ final class RequestFields {
         return new BigDecimal(text);
     }
 
-    static String required(String field, String text) {
+    public static String required(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequest(field, field + " is required");
         }
@@ -41,11 +41,11 @@ final class RequestFields {
     }
 
     /** The reason given, or where a reason is optional (creating, adding) what the command itself says. */
-    static String reasonOr(String otherwise, String given) {
+    public static String reasonOr(String otherwise, String given) {
         return given == null || given.isBlank() ? otherwise : bounded("reason", given);
     }
 
-    static int fiscalYear(Integer year) {
+    public static int fiscalYear(Integer year) {
         if (year == null) {
             throw new InvalidRequest("fiscalYear", "fiscalYear is required");
         }
@@ -53,7 +53,7 @@ final class RequestFields {
     }
 
     /** Optional text within the ledger's bounds: not too long, no control or direction-override characters. */
-    static String bounded(String field, String text) {
+    public static String bounded(String field, String text) {
         try {
             Texts.optional(field, text);
         } catch (BudgetRuleViolation e) {
@@ -63,7 +63,7 @@ final class RequestFields {
     }
 
     /** 文号: the number of the document that orders a change, e.g. 荔财预〔2025〕12号. */
-    static String documentNumber(String text) {
+    public static String documentNumber(String text) {
         if (text != null && text.length() > 100) {
             throw new InvalidRequest("documentNumber", "documentNumber is longer than 100 characters");
         }
@@ -71,7 +71,7 @@ final class RequestFields {
     }
 
     /** The date a change takes effect, as opposed to the moment it is recorded. */
-    static LocalDate effectiveDate(String text) {
+    public static LocalDate effectiveDate(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -90,7 +90,7 @@ final class RequestFields {
      * The version the client last saw, from {@code If-Match} ("3" or W/"3") or from the
      * body's {@code expectedVersion}; null when it sent neither, which means "apply to the latest".
      */
-    static Long expectedVersion(String ifMatch, Long inBody) {
+    public static Long expectedVersion(String ifMatch, Long inBody) {
         Long fromHeader = null;
         if (ifMatch != null && !ifMatch.isBlank()) {
             String tag = ifMatch.strip();

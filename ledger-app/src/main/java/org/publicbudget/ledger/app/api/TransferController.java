@@ -1,15 +1,12 @@
 package org.publicbudget.ledger.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
-import org.publicbudget.ledger.domain.project.api.TransferIn;
-import org.publicbudget.ledger.domain.project.api.TransferOut;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,36 +39,30 @@ public class TransferController {
 
     @PostMapping("/api/v1/transfers")
     public ResponseEntity<TransferResult> transfer(@RequestBody TransferRequest body, Authentication user, HttpServletRequest request) {
-        String from = RequestFields.required("fromProjectId", body.fromProjectId());
-        String to = RequestFields.required("toProjectId", body.toProjectId());
-        if (body.fundingSource() == null) {
-            throw new InvalidRequest("fundingSource", "fundingSource is required: one of FISCAL_APPROPRIATION, SPECIAL_ACCOUNT, OTHER");
-        }
-        BigDecimal amount = RequestFields.amount("amount", body.amount());
-        String reason = RequestFields.required("reason", body.reason());
-        MetaData metadata = CommandMetadata.of(user, request, reason, body.documentNumber(), body.effectiveDate());
-        String transferId = UUID.randomUUID().toString();
-        TransferOut out = new TransferOut(from, transferId, to, body.fundingSource(), amount, reason);
-        TransferIn in = new TransferIn(to, transferId, from, body.fundingSource(), amount, reason);
-        ProjectBalance[] sides = transaction.execute(status -> {
-            ProjectBalance given;
-            ProjectBalance received;
-            if (from.compareTo(to) <= 0) {
-                given = send(out, "fromProjectId", from, metadata);
-                received = send(in, "toProjectId", to, metadata);
-            } else {
-                received = send(in, "toProjectId", to, metadata);
-                given = send(out, "fromProjectId", from, metadata);
-            }
-            return new ProjectBalance[] {given, received};
-        });
+        Commands.Transfer transfer = Commands.transfer(UUID.randomUUID().toString(), body);
+        MetaData metadata = CommandMetadata.of(user, request, transfer.out().reason(), body.documentNumber(), body.effectiveDate());
+        ProjectBalance[] sides = transaction.execute(status -> sides(commands, transfer, metadata));
         long reached = position.reached();
-        TransferResult result = new TransferResult(transferId, ProjectChange.of(sides[0], reached), ProjectChange.of(sides[1], reached),
-                reached);
-        return ResponseEntity.created(URI.create("/api/v1/transfers/" + transferId)).body(result);
+        TransferResult result = new TransferResult(transfer.transferId(), ProjectChange.of(sides[0], reached),
+                ProjectChange.of(sides[1], reached), reached);
+        return ResponseEntity.created(URI.create("/api/v1/transfers/" + transfer.transferId())).body(result);
     }
 
-    private ProjectBalance send(Object command, String field, String projectId, MetaData metadata) {
+    /** Both sides, the smaller project id first (inside the caller's transaction); the side given, then the side received. */
+    public static ProjectBalance[] sides(CommandGateway commands, Commands.Transfer transfer, MetaData metadata) {
+        ProjectBalance given;
+        ProjectBalance received;
+        if (transfer.outFirst()) {
+            given = send(commands, transfer.out(), "fromProjectId", transfer.out().projectId(), metadata);
+            received = send(commands, transfer.in(), "toProjectId", transfer.in().projectId(), metadata);
+        } else {
+            received = send(commands, transfer.in(), "toProjectId", transfer.in().projectId(), metadata);
+            given = send(commands, transfer.out(), "fromProjectId", transfer.out().projectId(), metadata);
+        }
+        return new ProjectBalance[] {given, received};
+    }
+
+    private static ProjectBalance send(CommandGateway commands, Object command, String field, String projectId, MetaData metadata) {
         try {
             return commands.sendAndWait(command, metadata);
         } catch (AggregateNotFoundException e) {

@@ -145,12 +145,12 @@ public class AxonConfiguration {
         return new MessageOriginProvider(CommandMetadata.CAUSATION_ID, CommandMetadata.CORRELATION_ID);
     }
 
-    /** Copies who, why, from which request and from which document lines, from the command onto every event it causes. */
+    /** Copies who, why, from which request, document lines and batch, from the command onto every event it causes. */
     @Bean
     public CorrelationDataProvider requestContext() {
         return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.REASON, CommandMetadata.REQUEST_ID,
                 CommandMetadata.DOCUMENT, CommandMetadata.DOCUMENT_SHA256, CommandMetadata.SOURCE_LINES,
-                CommandMetadata.DOCUMENT_NUMBER, CommandMetadata.EFFECTIVE_DATE);
+                CommandMetadata.DOCUMENT_NUMBER, CommandMetadata.EFFECTIVE_DATE, CommandMetadata.BATCH_ID);
     }
 
     /**

@@ -59,6 +59,8 @@ class RolesTest extends PostgresApiTest {
         all.add(new Endpoint("POST", "/api/v1/units", "{\"department\":\"Roles\",\"fiscalYear\":2025,\"unit\":\"u\",\"reason\":\"r\"}", json, WRITER));
         all.add(new Endpoint("POST", "/api/v1/declared-totals", "{\"department\":\"Roles\",\"fiscalYear\":2025,\"amount\":\"1\",\"reason\":\"r\"}", json, WRITER));
         all.add(new Endpoint("POST", "/api/v1/imports?fiscalYear=2025&documentName=x.txt", "not a table", "text/plain", WRITER));
+        all.add(new Endpoint("POST", "/api/v1/batches", "{\"commands\":[{\"type\":\"WITHDRAWAL\",\"projectId\":\"" + ID
+                + "\",\"reason\":\"r\"}]}", json, WRITER));
         return all;
     }
 

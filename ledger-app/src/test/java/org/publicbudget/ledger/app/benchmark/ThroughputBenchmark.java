@@ -100,12 +100,15 @@ class ThroughputBenchmark {
         for (int clients : CLIENTS) {
             runs.add(measure("limit: insert + commit", clients, limitPerClient(clients, payload)));
         }
-        runs.add(measure("limit: 1,000 inserts per commit", 1, batchedInserts(payload)));
+        runs.add(measure("limit: inserts, 1,000 per commit (rows)", 1, batchedInserts(payload), 1_000));
 
         new SyntheticBudgets(store, transaction).append(PROJECTS, 2);
         awaitReadModel();
         for (int clients : CLIENTS) {
             runs.add(measure("command: allocation revision", clients, () -> () -> revise(randomProject())));
+        }
+        for (int size : new int[] {100, 1_000}) {
+            runs.add(measure("batch of " + String.format("%,d", size) + " revisions (revisions)", 1, () -> () -> batch(size), size));
         }
         runs.add(importDocuments());
         runs.addAll(readsUnderWriteLoad());
@@ -177,6 +180,17 @@ class ThroughputBenchmark {
                 "{\"fundingSource\":\"SPECIAL_ACCOUNT\",\"amount\":\"" + n + ".01\",\"reason\":\"benchmark\"}").status() == 200;
     }
 
+    /** A batch of {@code size} allocation revisions on projects at random, all or nothing. */
+    private boolean batch(int size) {
+        StringBuilder commands = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            commands.append(i == 0 ? "" : ",").append("{\"type\":\"ALLOCATION_REVISION\",\"projectId\":\"").append(randomProject())
+                    .append("\",\"fundingSource\":\"SPECIAL_ACCOUNT\",\"amount\":\"").append(amounts.incrementAndGet())
+                    .append(".01\",\"reason\":\"benchmark\"}");
+        }
+        return api.post(TestDeployment.WRITER, "/api/v1/batches", "{\"commands\":[" + commands + "]}").status() == 200;
+    }
+
     private static String randomProject() {
         return SyntheticBudgets.projectId(ThreadLocalRandom.current().nextInt(PROJECTS));
     }
@@ -235,8 +249,15 @@ class ThroughputBenchmark {
         return api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + projectId + "/trail?limit=100").status() == 200;
     }
 
-    /** Runs {@code clients} clients, each with its own operation, for the run's length; times every operation. */
     private Run measure(String what, int clients, Callable<Callable<Boolean>> client) throws Exception {
+        return measure(what, clients, client, 1);
+    }
+
+    /**
+     * Runs {@code clients} clients, each with its own operation, for the run's length; times
+     * every operation. Each operation counts as {@code units} (rows, revisions) in the rate.
+     */
+    private Run measure(String what, int clients, Callable<Callable<Boolean>> client, int units) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + each.toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -274,8 +295,8 @@ class ThroughputBenchmark {
         }
         pool.shutdown();
         Arrays.sort(all);
-        long perSecond = Math.round(all.length / (double) each.toSeconds());
-        return new Run(what, clients, all.length, perSecond, all.length == 0 ? 0 : all[all.length / 2] / 1e6,
+        long perSecond = Math.round((long) all.length * units / (double) each.toSeconds());
+        return new Run(what, clients, (long) all.length * units, perSecond, all.length == 0 ? 0 : all[all.length / 2] / 1e6,
                 all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e6, errors.get());
     }
 

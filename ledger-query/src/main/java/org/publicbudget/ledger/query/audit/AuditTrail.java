@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     private static final String JOURNAL_COLUMNS = "j.event_id, j.event_type, j.recorded_at, j.actor, j.reason, j.correlation_id, "
-            + "j.request_id, j.document, j.source_lines, j.document_number, j.effective_date, j.transfer_id";
+            + "j.request_id, j.document, j.source_lines, j.document_number, j.effective_date, j.transfer_id, j.batch_id";
 
     private final JdbcTemplate jdbc;
 
@@ -112,7 +112,7 @@ public class AuditTrail {
         return new TrailStep(rs.getLong(1), rs.getString(j), rs.getString(j + 1), rs.getObject(j + 2, OffsetDateTime.class).toInstant(),
                 rs.getString(2), fundingSource == null ? null : FundingSource.valueOf(fundingSource), Amounts.canonical(after.subtract(delta)),
                 Amounts.canonical(delta), Amounts.canonical(after), rs.getString(j + 3), rs.getString(j + 4), rs.getString(j + 5),
-                rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11));
+                rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11), rs.getString(j + 12));
     }
 
     /**

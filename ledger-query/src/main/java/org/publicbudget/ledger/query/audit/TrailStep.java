@@ -7,7 +7,7 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 /**
  * One event that changed a figure: where it stands in the event store, who did it
  * and why (the document and lines of an import; the 文号 and effective date of a revision;
- * the transfer it belongs to), and the figure before and after it. {@code fundingSource} is null for a
+ * the transfer and the batch it belongs to), and the figure before and after it. {@code fundingSource} is null for a
  * project's creation, which sets every source at once.
  */
 public record TrailStep(
@@ -28,5 +28,6 @@ public record TrailStep(
         String sourceLines,
         String documentNumber,
         String effectiveDate,
-        String transferId) {
+        String transferId,
+        String batchId) {
 }

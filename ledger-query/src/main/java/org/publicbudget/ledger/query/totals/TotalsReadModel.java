@@ -335,7 +335,8 @@ public final class TotalsReadModel implements ReadModel {
                 .set("request_id", event.metadata(EventMetadata.REQUEST_ID))
                 .set("document", event.metadata(EventMetadata.DOCUMENT))
                 .set("source_lines", event.metadata(EventMetadata.SOURCE_LINES))
-                .set("document_number", event.metadata(EventMetadata.DOCUMENT_NUMBER));
+                .set("document_number", event.metadata(EventMetadata.DOCUMENT_NUMBER))
+                .set("batch_id", event.metadata(EventMetadata.BATCH_ID));
         if (event.payload() instanceof DepartmentScoped scoped) {
             row.set("department_id", scoped.departmentId()).set("unit_id", scoped.unitId());
         }

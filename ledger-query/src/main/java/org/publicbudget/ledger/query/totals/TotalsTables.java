@@ -141,6 +141,7 @@ public final class TotalsTables {
             .column("document", TEXT)
             .column("source_lines", TEXT)
             .column("document_number", TEXT)
+            .column("batch_id", ID)
             .index("department_id", POSITION)
             .index("recorded_at", POSITION)
             .index("aggregate_id", POSITION)

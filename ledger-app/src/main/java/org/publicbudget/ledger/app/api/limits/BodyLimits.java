@@ -32,8 +32,8 @@ import org.springframework.util.unit.DataSize;
  * ({@link UnreadBody}). Tomcat would otherwise drain it at the sender's pace — which
  * is how 210 slow anonymous senders, each refused 401 at once, held every thread.</li>
  * </ul>
- * Budget documents (/api/v1/imports) may be larger than commands; see the README's
- * configuration table for the settings.
+ * Budget documents (/api/v1/imports) and batches of commands (/api/v1/batches) may be
+ * larger than single commands; see the README's configuration table for the settings.
  */
 @Component
 class BodyLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -63,7 +63,7 @@ class BodyLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFac
     }
 
     private Limit limitFor(String path) {
-        return path.startsWith("/api/v1/imports") ? documents : commands;
+        return path.startsWith("/api/v1/imports") || path.startsWith("/api/v1/batches") ? documents : commands;
     }
 
     private final class Guard extends ValveBase {

@@ -1,0 +1,118 @@
+package org.publicbudget.ledger.app.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.publicbudget.ledger.app.api.AllocationRevisionRequest;
+import org.publicbudget.ledger.app.api.Commands;
+import org.publicbudget.ledger.app.api.CreateProjectRequest;
+import org.publicbudget.ledger.app.api.DeclaredTotalRequest;
+import org.publicbudget.ledger.app.api.GoalRequest;
+import org.publicbudget.ledger.app.api.IndicatorRequest;
+import org.publicbudget.ledger.app.api.InvalidRequest;
+import org.publicbudget.ledger.app.api.ProjectCommandController;
+import org.publicbudget.ledger.app.api.RequestFields;
+import org.publicbudget.ledger.app.api.TransferController;
+import org.publicbudget.ledger.app.api.TransferRequest;
+import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
+import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
+import org.publicbudget.ledger.domain.project.api.ProjectBalance;
+
+/**
+ * One command of a batch, checked field by field as its single endpoint checks it
+ * ({@link Commands}), ready to run inside the batch's transaction.
+ */
+record BatchStep(BatchCommand.Type type, Object command, String reason) {
+
+    /** The step for {@code given}; an {@link InvalidRequest} names the field at fault. */
+    static BatchStep of(BatchCommand given) {
+        if (given == null || given.type() == null) {
+            throw new InvalidRequest("type", "type is required: one of CREATE_PROJECT, ALLOCATION_REVISION, TRANSFER, GOAL_REVISION, "
+                    + "INDICATOR_ADDITION, INDICATOR_REVISION, INDICATOR_REMOVAL, WITHDRAWAL, DECLARED_TOTAL");
+        }
+        Long expected = RequestFields.expectedVersion(null, given.expectedVersion());
+        return switch (given.type()) {
+            case CREATE_PROJECT -> {
+                CreateProjectRequest request = new CreateProjectRequest(given.department(), given.fiscalYear(), given.unit(), given.name(),
+                        given.goal(), given.allocations(), given.reason(), null, null);
+                yield new BatchStep(given.type(), Commands.createProject(UUID.randomUUID().toString(), request),
+                        Commands.createReason(request));
+            }
+            case ALLOCATION_REVISION -> step(given, Commands.reviseAllocation(project(given), new AllocationRevisionRequest(
+                    given.fundingSource(), given.amount(), given.reason(), null, null, null), expected));
+            case GOAL_REVISION -> step(given, Commands.reviseGoal(project(given), new GoalRequest(given.goal(), given.reason(), null, null,
+                    null), expected));
+            case WITHDRAWAL -> step(given, Commands.withdraw(project(given), given.reason(), expected));
+            case INDICATOR_ADDITION -> {
+                IndicatorRequest request = indicator(given);
+                yield new BatchStep(given.type(), Commands.addIndicator(project(given), request, expected), Commands.addReason(request));
+            }
+            case INDICATOR_REVISION -> step(given, Commands.reviseIndicator(project(given), no(given), indicator(given), expected));
+            case INDICATOR_REMOVAL -> step(given, Commands.removeIndicator(project(given), no(given), given.reason(), expected));
+            case TRANSFER -> step(given, Commands.transfer(UUID.randomUUID().toString(), new TransferRequest(given.fromProjectId(),
+                    given.toProjectId(), given.fundingSource(), given.amount(), given.reason(), null, null)));
+            case DECLARED_TOTAL -> step(given, Commands.declareTotal(new DeclaredTotalRequest(given.department(), given.fiscalYear(),
+                    given.unit(), given.amount(), given.reason(), null, null)));
+        };
+    }
+
+    private static BatchStep step(BatchCommand given, Object command) {
+        return new BatchStep(given.type(), command, given.reason());
+    }
+
+    private static String project(BatchCommand given) {
+        return RequestFields.required("projectId", given.projectId());
+    }
+
+    private static int no(BatchCommand given) {
+        if (given.no() == null) {
+            throw new InvalidRequest("no", "no is required: the indicator's number in its project");
+        }
+        return given.no();
+    }
+
+    private static IndicatorRequest indicator(BatchCommand given) {
+        return new IndicatorRequest(given.no(), given.level1(), given.level2(), given.name(), given.periodTarget(), given.annualTarget(),
+                given.reason(), null, null, null);
+    }
+
+    /** Runs the command and says what it did: the project (or department) it changed, and its new version or figure. */
+    Map<String, Object> run(CommandGateway commands, MetaData metadata) {
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("type", type);
+        if (command instanceof CreateProject create) {
+            commands.sendAndWait(create, metadata);
+            done.putAll(ProjectCommandController.created(create));
+        } else if (command instanceof Commands.Transfer transfer) {
+            ProjectBalance[] sides = TransferController.sides(commands, transfer, metadata);
+            done.put("transferId", transfer.transferId());
+            done.put("from", project(sides[0]));
+            done.put("to", project(sides[1]));
+        } else if (command instanceof DeclareTotal declare) {
+            done.put("departmentId", declare.departmentId());
+            done.put("declaredTotal", commands.sendAndWait(declare, metadata));
+        } else {
+            Object result = commands.sendAndWait(command, metadata);
+            if (result instanceof IndicatorAccepted indicator) {
+                done.put("projectId", indicator.projectId());
+                done.put("no", indicator.no());
+                done.put("version", indicator.version());
+            } else {
+                done.putAll(project((ProjectBalance) result));
+            }
+        }
+        return done;
+    }
+
+    private static Map<String, Object> project(ProjectBalance balance) {
+        Map<String, Object> project = new LinkedHashMap<>();
+        project.put("projectId", balance.projectId());
+        project.put("version", balance.version());
+        project.put("total", balance.total());
+        project.put("allocations", balance.allocations());
+        return project;
+    }
+}

@@ -1,0 +1,184 @@
+package org.publicbudget.ledger.app.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.publicbudget.ledger.app.support.TestDeployment.PASSWORDS;
+import static org.publicbudget.ledger.app.support.TestDeployment.WRITER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.LedgerProcess;
+import org.publicbudget.ledger.app.support.TestPostgres;
+
+/**
+ * The ledger's writes beside the machine's own limits, every bit of load from outside
+ * the ledger's JVM: PostgreSQL's limits measured with pgbench (one-row commits at 1, 8
+ * and 32 clients; 1,000-row inserts per commit), then the packaged jar driven by wrk
+ * (allocation revisions at 1, 8 and 32 connections; batches of 100 and 1,000
+ * revisions). wrk is installed with apt-get when it is missing. Prints one table with
+ * each run's ratio to its limit and writes {@code target/benchmarks/external-load.json}.
+ *
+ * <pre>./mvnw -pl ledger-app -am -Pbenchmark verify -Dtest=ExternalLoadBenchmark</pre>
+ * ({@code -Dbenchmark.seconds=N} per run, default 20).
+ */
+class ExternalLoadBenchmark {
+
+    private static final int[] CLIENTS = {1, 8, 32};
+    private static final int PROJECTS = 2_000;
+    private static final Path OUT = Path.of("target", "benchmarks");
+    private static final Path SCRIPTS = Path.of("src", "test", "resources", "benchmark");
+
+    private final int seconds = Integer.getInteger("benchmark.seconds", 20);
+
+    /** One run: what, how many clients, units (rows, revisions) per second, latency of a request, failed requests. */
+    record Run(String what, int clients, double perSecond, double p50Ms, double p99Ms, long failed, String ofLimit) {
+    }
+
+    @Test
+    void writesAgainstTheLimitsOfTheMachine() throws Exception {
+        run("sh", "-c", "command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)");
+        // the limits in a schema of their own: the ledger's is Flyway's alone
+        TestPostgres.Database database = TestPostgres.freshSchema();
+        TestPostgres.Database limits = TestPostgres.freshSchema();
+        try (Connection connection = DriverManager.getConnection(limits.url(), limits.user(), limits.password())) {
+            connection.createStatement().execute("CREATE TABLE bench_event (global_index BIGSERIAL PRIMARY KEY, aggregate_id VARCHAR(255) "
+                    + "NOT NULL, sequence_number BIGINT NOT NULL, payload BYTEA NOT NULL, UNIQUE (aggregate_id, sequence_number))");
+        }
+        List<Run> runs = new ArrayList<>();
+        double[] oneRow = new double[CLIENTS.length];
+        for (int i = 0; i < CLIENTS.length; i++) {
+            Run limit = pgbench(limits, "one-row.sql", CLIENTS[i], 1, "limit: one-row insert + commit (pgbench; latency: average)");
+            oneRow[i] = limit.perSecond();
+            runs.add(limit);
+        }
+        Run batched = pgbench(limits, "thousand-rows.sql", 1, 1_000, "limit: 1,000-row insert per commit (pgbench, rows; latency: average)");
+        runs.add(batched);
+
+        LedgerProcess node = new LedgerProcess(database, "external-load").heap("-Xmx1g").start();
+        try {
+            Path projects = createProjects(node.api());
+            for (int i = 0; i < CLIENTS.length; i++) {
+                runs.add(wrk(node, projects, CLIENTS[i], 0, "allocation revision (wrk)", oneRow[i]));
+            }
+            for (int size : new int[] {100, 1_000}) {
+                runs.add(wrk(node, projects, 1, size, "batch of " + String.format("%,d", size) + " revisions (wrk, revisions)",
+                        batched.perSecond()));
+            }
+        } finally {
+            node.stop();
+        }
+        report(runs);
+        assertThat(runs).allMatch(run -> run.perSecond() > 0);
+    }
+
+    /** 2,000 projects in two batches of 1,000, their ids in a file for wrk's script. */
+    private static Path createProjects(Api api) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int b = 0; b < PROJECTS / 1_000; b++) {
+            StringBuilder commands = new StringBuilder();
+            for (int i = 0; i < 1_000; i++) {
+                commands.append(i == 0 ? "" : ",").append("{\"type\":\"CREATE_PROJECT\",\"department\":\"压测部门").append(i % 4)
+                        .append("\",\"fiscalYear\":2030,\"unit\":\"压测单位").append(i % 40).append("\",\"name\":\"压测项目").append(b).append('-')
+                        .append(i).append("\",\"allocations\":{\"FISCAL_APPROPRIATION\":\"10\",\"SPECIAL_ACCOUNT\":\"1\"}}");
+            }
+            Api.Response created = api.post(WRITER, "/api/v1/batches", "{\"commands\":[" + commands + "]}");
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+            created.body().get("commands").forEach(command -> ids.add(command.get("projectId").asText()));
+        }
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve("projects.txt");
+        Files.write(file, ids);
+        return file;
+    }
+
+    private Run pgbench(TestPostgres.Database database, String script, int clients, int rowsPerTransaction, String what) throws Exception {
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(database.url());
+        assertThat(url.find()).as(database.url()).isTrue();
+        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-f", SCRIPTS.resolve(script).toString(), "-c", Integer.toString(clients),
+                "-j", Integer.toString(Math.min(clients, 2)), "-T", Integer.toString(seconds), "-h", url.group(1), "-p", url.group(2),
+                "-U", database.user(), url.group(3));
+        pgbench.environment().put("PGPASSWORD", database.password());
+        pgbench.environment().put("PGOPTIONS", "-c search_path=" + database.schema());
+        String out = run(pgbench);
+        double tps = number(out, "tps = ([0-9.]+)");
+        double latency = number(out, "latency average = ([0-9.]+) ms");
+        return new Run(what, clients, tps * rowsPerTransaction, latency, Double.NaN, 0, "");
+    }
+
+    private Run wrk(LedgerProcess node, Path projects, int connections, int batch, String what, double limit) throws Exception {
+        ProcessBuilder wrk = new ProcessBuilder("wrk", "-t", Integer.toString(Math.min(connections, 2)), "-c", Integer.toString(connections),
+                "-d", seconds + "s", "--timeout", "30s", "--latency", "-s", SCRIPTS.resolve("revision.lua").toString(),
+                "http://127.0.0.1:" + node.port());
+        Map<String, String> env = wrk.environment();
+        env.put("PROJECTS", projects.toAbsolutePath().toString());
+        env.put("AUTH", "Basic " + Base64.getEncoder().encodeToString((WRITER + ":" + PASSWORDS.get(WRITER)).getBytes(StandardCharsets.UTF_8)));
+        env.put("BATCH", Integer.toString(batch));
+        String out = run(wrk);
+        double requests = number(out, "Requests/sec:\\s+([0-9.]+)");
+        Matcher failed = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        double perSecond = requests * Math.max(batch, 1);
+        return new Run(what, connections, perSecond, millis(out, "50%"), millis(out, "99%"), failed.find() ? Long.parseLong(failed.group(1)) : 0,
+                String.format("%.1f %%", 100 * perSecond / limit));
+    }
+
+    private static double millis(String wrkOutput, String percentile) {
+        Matcher m = Pattern.compile(percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(wrkOutput);
+        assertThat(m.find()).as(wrkOutput).isTrue();
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double number(String output, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String run(String... command) throws Exception {
+        return run(new ProcessBuilder(command));
+    }
+
+    private static String run(ProcessBuilder process) throws Exception {
+        Process started = process.redirectErrorStream(true).start();
+        String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(String.join(" ", process.command()) + "\n" + out).isZero();
+        return out;
+    }
+
+    private void report(List<Run> runs) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode result = json.createObjectNode();
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL on the same machine, durable commits; "
+                + "load from pgbench and wrk, outside the ledger's JVM");
+        result.put("secondsPerRun", seconds);
+        ArrayNode all = result.putArray("runs");
+        runs.forEach(run -> all.add((JsonNode) json.valueToTree(run)));
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("external-load.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        System.out.printf("%n| %s | %s | %s | %s | %s | %s | %s |%n|---|--:|--:|--:|--:|--:|--:|%n", "what", "clients", "per second",
+                "p50 ms", "p99 ms", "failed", "of the limit");
+        for (Run run : runs) {
+            System.out.printf("| %s | %d | %,.0f | %.1f | %s | %d | %s |%n", run.what(), run.clients(), run.perSecond(), run.p50Ms(),
+                    Double.isNaN(run.p99Ms()) ? "" : String.format("%.1f", run.p99Ms()), run.failed(), run.ofLimit());
+        }
+    }
+}
