@@ -52,13 +52,13 @@ public class SecurityConfiguration {
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt,
             @Value("${ledger.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, e) -> {
-            // the web page signs in with its own form; the browser's Basic dialog would get in its way
             if (e instanceof SignInThrottled throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
                 write(json, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage() + "; try again in "
                         + throttled.retryAfterSeconds() + " s");
                 return;
             }
+            // the web page signs in with its own form; the browser's Basic dialog would get in its way
             if (request.getHeader("X-Requested-With") == null) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"budget-ledger\"");
             }
