@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.publicbudget.ledger.app.api.ApiProblems;
 import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.app.api.InvalidRequest;
@@ -84,6 +86,10 @@ public class BatchController {
                     // a refusal: go on, to name every command that would be refused; a failure: give up
                     ResponseEntity<Object> refusal = ApiProblems.refusal(e).orElseThrow(() -> e);
                     refused.add(entry(i, refusal));
+                    if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
+                        // lost a race to append: the database refused a statement, and PostgreSQL takes no more in this transaction
+                        break;
+                    }
                 }
             }
             if (!refused.isEmpty()) {

@@ -75,6 +75,11 @@ public class RememberedCredentials implements AuthenticationProvider {
             throw new SignInThrottled("too many sign-ins are being checked at this moment", Duration.ofSeconds(1));
         }
         try {
+            // again, now that it is this attempt's turn: attempts sent together must not all pass one free slot
+            Duration afterWaiting = throttle.waitFor(request.getName(), address);
+            if (!afterWaiting.isZero()) {
+                throw new SignInThrottled("too many failed sign-ins for this account or from this address", afterWaiting);
+            }
             Authentication checked = checker.authenticate(request);
             if (checked != null && checked.isAuthenticated()) {
                 throttle.succeeded(request.getName(), address);

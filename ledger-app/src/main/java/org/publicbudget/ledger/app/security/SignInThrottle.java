@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Failed sign-ins slow the next attempts down, so that passwords cannot be guessed at
@@ -19,9 +20,9 @@ import java.time.Instant;
  * after {@value #FREE_PER_ACCOUNT} failures of the account from such addresses, attempts
  * wait 1 s, 2, 4 … up to {@link #ACCOUNT_CAP}.</li>
  * </ul>
- * So an attacker cannot lock a real user out: guesses from elsewhere, or for other
- * accounts from the same office's address, do not hold back an account where it signs
- * in; credentials checked in the last minutes are not checked again at all
+ * So guesses from elsewhere, or for other accounts from the same office's address, do
+ * not hold back an account where it signs in (known addresses live in this node's
+ * memory: a node just started does not know them yet); credentials checked in the last minutes are not checked again at all
  * ({@link RememberedCredentials}); and a wait for an account ends {@link #ACCOUNT_CAP}
  * after the attack stops. Failures are forgotten {@link #FORGET_AFTER} after the last
  * one. An attempt made while it must wait is refused without being checked and does
@@ -75,7 +76,8 @@ public class SignInThrottle {
     }
 
     /** How long an attempt to sign in to {@code account} from {@code address} must wait; zero when it may be checked now. */
-    public Duration waitFor(String account, String address) {
+    public Duration waitFor(String name, String address) {
+        String account = key(name);
         Instant until;
         if (knownPairs.getIfPresent(pair(account, address)) != null) {
             until = waitUntil(byKnownPair.getIfPresent(pair(account, address)), FREE_PER_ACCOUNT, ACCOUNT_CAP);
@@ -92,7 +94,8 @@ public class SignInThrottle {
         return failures == null ? Instant.MIN : failures.waitUntil(free, cap);
     }
 
-    public void failed(String account, String address) {
+    public void failed(String name, String address) {
+        String account = key(name);
         Instant now = clock.instant();
         count(byAddress, address, now);
         if (knownPairs.getIfPresent(pair(account, address)) != null) {
@@ -102,8 +105,13 @@ public class SignInThrottle {
         }
     }
 
-    public void succeeded(String account, String address) {
-        knownPairs.put(pair(account, address), Boolean.TRUE);
+    public void succeeded(String name, String address) {
+        knownPairs.put(pair(key(name), address), Boolean.TRUE);
+    }
+
+    /** Account names are matched without regard to case, as the accounts themselves are: FINANCE is finance. */
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static void count(Cache<String, Failures> table, String key, Instant now) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -96,6 +97,63 @@ class RememberedCredentialsTest {
 
         assertThat(provider.authenticate(login("right")).isAuthenticated()).isTrue();
         assertThat(checks).as("neither the throttled guess nor the remembered login was checked").hasValue(checked);
+    }
+
+    /**
+     * Guesses sent together: the one that waited for its turn is looked at again when it
+     * gets it, so the failure just before it counts — a burst gets no more than one free slot.
+     */
+    @Test
+    void aGuessThatWaitedItsTurnIsThrottledByTheFailureBeforeIt() throws Exception {
+        SignInThrottle throttle = new SignInThrottle(clock);
+        for (int i = 0; i < SignInThrottle.FREE_PER_ADDRESS - 1; i++) {
+            throttle.failed("someone-" + i, "192.0.2.7");
+        }
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                checking.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.authenticate(request);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        RememberedCredentials oneAtATime = new RememberedCredentials(slow, clock, throttle, 1);
+        Thread first = new Thread(() -> {
+            try {
+                oneAtATime.authenticate(login("guess-1"));
+            } catch (BadCredentialsException expected) {
+                // the tenth failure from the address
+            }
+        });
+        first.start();
+        checking.await();
+        AtomicReference<Throwable> second = new AtomicReference<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                oneAtATime.authenticate(login("guess-2"));
+            } catch (RuntimeException e) {
+                second.set(e);
+            }
+        });
+        waiting.start();
+        Thread.sleep(200);
+        release.countDown();
+        first.join();
+        waiting.join();
+
+        assertThat(second.get()).isInstanceOf(SignInThrottled.class);
+        assertThat(checks).as("only the first guess was checked").hasValue(1);
     }
 
     /** While one password is being checked, the next waits its turn, and is told to come back after a while. */

@@ -83,6 +83,14 @@ class SignInThrottleTest {
     }
 
     @Test
+    void anAccountsNameCountsWhateverItsCase() {
+        fail(SignInThrottle.FREE_PER_ACCOUNT - 1, "Treasury", "198.51.100.1");
+        throttle.failed("TREASURY", "198.51.100.2");
+
+        assertThat(throttle.waitFor("treasury", "198.51.100.3")).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void failuresAreForgottenAQuarterOfAnHourAfterTheLast() {
         fail(SignInThrottle.FREE_PER_ADDRESS + 3, "treasury", "192.0.2.1");
         now = now.plus(SignInThrottle.FORGET_AFTER).plusSeconds(1);

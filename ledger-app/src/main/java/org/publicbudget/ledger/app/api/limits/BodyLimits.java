@@ -101,8 +101,11 @@ class BodyLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFac
             try {
                 getNext().invoke(request, response);
             } finally {
-                unread.settle();
-                body.received();
+                try {
+                    unread.settle();
+                } finally {
+                    body.received();
+                }
             }
         }
 

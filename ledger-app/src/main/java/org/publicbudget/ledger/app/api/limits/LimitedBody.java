@@ -85,10 +85,15 @@ final class LimitedBody extends HttpServletRequestWrapper {
             int n;
             try {
                 n = body.read(buffer, offset, length);
-            } catch (SocketTimeoutException e) {
-                throw refuse(HttpStatus.REQUEST_TIMEOUT, "the request body stopped arriving; send it again");
+            } catch (IOException e) {
+                // Tomcat reports a read that timed out as a client abort caused by the socket's timeout
+                if (e instanceof SocketTimeoutException || e.getCause() instanceof SocketTimeoutException) {
+                    throw refuse(HttpStatus.REQUEST_TIMEOUT, "the request body stopped arriving; send it again");
+                }
+                throw e;
             }
-            if (n < 0) {
+            // in as soon as its last byte is: a parser stops at the closing brace and never asks for the end
+            if (n < 0 || body.isFinished()) {
                 received();
             }
             if (n > 0) {

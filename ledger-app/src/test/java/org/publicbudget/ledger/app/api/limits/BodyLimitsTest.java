@@ -98,6 +98,19 @@ class BodyLimitsTest extends PostgresApiTest {
         }
     }
 
+    /** A form body is not read before sign-in either (Spring's form filter would read PUT, PATCH and DELETE bodies first). */
+    @Test
+    void aStrangersFormBodyIsNotReadBeforeSignIn() throws Exception {
+        try (Socket socket = RawHttp.connect(port(), null)) {
+            socket.setSoTimeout(3_000);
+            socket.getOutputStream().write(("DELETE /api/v1/projects/x/indicators/1 HTTP/1.1\r\nHost: ledger\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nreason=")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            assertThat(RawHttp.status(socket.getInputStream())).as("answered without waiting for the body").isEqualTo(401);
+        }
+    }
+
     /**
      * One address with many bodies still arriving (here: 32 writers' requests whose
      * bodies never come) gets 429 for the next at once; another address does not.
