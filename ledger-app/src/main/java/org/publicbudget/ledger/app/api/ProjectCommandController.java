@@ -134,10 +134,6 @@ public class ProjectCommandController {
         return ResponseEntity.ok().eTag(Long.toString(balance.version())).body(ProjectChange.of(balance, position.reached()));
     }
 
-    public static IndicatorChange indicatorChange(IndicatorAccepted accepted, long position) {
-        return new IndicatorChange(accepted.projectId(), accepted.no(), accepted.version(), position);
-    }
-
     private IndicatorChange indicatorChange(IndicatorAccepted accepted) {
         return new IndicatorChange(accepted.projectId(), accepted.no(), accepted.version(), position.reached());
     }

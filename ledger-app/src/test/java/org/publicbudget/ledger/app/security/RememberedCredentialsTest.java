@@ -61,6 +61,27 @@ class RememberedCredentialsTest {
 
     private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock, new SignInThrottle(clock), 1);
 
+    /** The bcrypt stand-in, saying when a check has begun and finishing it only when released. */
+    private AuthenticationProvider heldBetween(CountDownLatch checking, CountDownLatch release) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                checking.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.authenticate(request);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+    }
+
     private static Authentication login(String password) {
         UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken.unauthenticated("treasury", password);
         login.setDetails(new WebAuthenticationDetails("192.0.2.7", null));
@@ -111,23 +132,7 @@ class RememberedCredentialsTest {
         }
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AuthenticationProvider slow = new AuthenticationProvider() {
-            @Override
-            public Authentication authenticate(Authentication request) {
-                checking.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return bcrypt.authenticate(request);
-            }
-
-            @Override
-            public boolean supports(Class<?> authentication) {
-                return true;
-            }
-        };
+        AuthenticationProvider slow = heldBetween(checking, release);
         RememberedCredentials oneAtATime = new RememberedCredentials(slow, clock, throttle, 1);
         Thread first = new Thread(() -> {
             try {
@@ -161,23 +166,7 @@ class RememberedCredentialsTest {
     void passwordsAreCheckedOneAtATime() throws Exception {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AuthenticationProvider slow = new AuthenticationProvider() {
-            @Override
-            public Authentication authenticate(Authentication request) {
-                checking.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return bcrypt.authenticate(request);
-            }
-
-            @Override
-            public boolean supports(Class<?> authentication) {
-                return true;
-            }
-        };
+        AuthenticationProvider slow = heldBetween(checking, release);
         RememberedCredentials oneAtATime = new RememberedCredentials(slow, Clock.systemUTC(), new SignInThrottle(clock), 1);
         Thread first = new Thread(() -> oneAtATime.authenticate(login("right")));
         first.start();
