@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.publicbudget.ledger.app.api.ApiProblems;
 import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.app.api.InvalidRequest;
 import org.publicbudget.ledger.app.api.LedgerPosition;
+import org.publicbudget.ledger.app.config.LastSequenceNumbers;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
@@ -27,6 +29,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,9 +54,12 @@ public class BatchController {
     private final TransactionTemplate transaction;
     private final TotalsQueries totals;
     private final LedgerPosition position;
+    private final JdbcTemplate jdbc;
 
-    public BatchController(CommandGateway commands, TransactionTemplate transaction, TotalsQueries totals, LedgerPosition position) {
+    public BatchController(CommandGateway commands, TransactionTemplate transaction, TotalsQueries totals, LedgerPosition position,
+            JdbcTemplate jdbc) {
         this.commands = commands;
+        this.jdbc = jdbc;
         this.transaction = transaction;
         this.totals = totals;
         this.position = position;
@@ -75,23 +81,8 @@ public class BatchController {
             return refuse(HttpStatus.BAD_REQUEST, refused, given.size());
         }
         List<Map<String, Object>> done = transaction.execute(status -> {
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                try {
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("index", i);
-                    result.putAll(steps.get(i).run(commands, batch.and(CommandMetadata.REASON, steps.get(i).reason())));
-                    results.add(result);
-                } catch (RuntimeException e) {
-                    // a refusal: go on, to name every command that would be refused; a failure: give up
-                    ResponseEntity<Object> refusal = ApiProblems.refusal(e).orElseThrow(() -> e);
-                    refused.add(entry(i, refusal));
-                    if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
-                        // lost a race to append: the database refused a statement, and PostgreSQL takes no more in this transaction
-                        break;
-                    }
-                }
-            }
+            LastSequenceNumbers.readAhead(jdbc, projectsNamed(steps));
+            List<Map<String, Object>> results = runAsOneUnit(steps, batch, refused);
             if (!refused.isEmpty()) {
                 status.setRollbackOnly();
             }
@@ -105,6 +96,53 @@ public class BatchController {
         answer.put("commands", done);
         answer.put("position", position.reached());
         return ResponseEntity.ok(answer);
+    }
+
+    /**
+     * The commands run inside one unit of work of Axon's, so that each command's own
+     * unit of work, nested in it, hands its events up instead of appending them: the
+     * whole batch is appended at the end in one statement batch and chained in a few
+     * more, and a project changed by several commands is loaded once. A refused command
+     * is noted and the next one run, to name every command that would be refused. Only
+     * the append touches the database, so only it can lose a race (another writer
+     * appended to one of the projects first): the batch as a whole is then refused.
+     */
+    private List<Map<String, Object>> runAsOneUnit(List<BatchStep> steps, MetaData batch, List<Map<String, Object>> refused) {
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch", batch));
+        List<Map<String, Object>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < steps.size(); i++) {
+                try {
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("index", i);
+                    result.putAll(steps.get(i).run(commands, batch.and(CommandMetadata.REASON, steps.get(i).reason())));
+                    results.add(result);
+                } catch (RuntimeException e) {
+                    refused.add(entry(i, ApiProblems.refusal(e).orElseThrow(() -> e)));
+                }
+            }
+        } catch (RuntimeException e) {
+            unit.rollback(e);
+            throw e;
+        }
+        if (!refused.isEmpty()) {
+            unit.rollback();
+            return results;
+        }
+        try {
+            unit.commit();
+        } catch (RuntimeException e) {
+            // the append itself: another writer got to one of the projects first
+            ResponseEntity<Object> refusal = ApiProblems.refusal(e).orElseThrow(() -> e);
+            refused.add(entry(-1, refusal));
+        }
+        return results;
+    }
+
+    private static Set<String> projectsNamed(List<BatchStep> steps) {
+        Set<String> projects = new HashSet<>();
+        steps.forEach(step -> projects.addAll(step.projectsNamed()));
+        return projects;
     }
 
     /**
@@ -137,12 +175,18 @@ public class BatchController {
         return steps;
     }
 
+    /** The refusal of the command at {@code index}, or of the whole batch when it is negative. */
     private static Map<String, Object> entry(int index, ResponseEntity<Object> refusal) {
         ProblemDetail problem = (ProblemDetail) refusal.getBody();
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("index", index);
-        Object field = problem.getProperties() == null ? null : problem.getProperties().get("field");
-        entry.put("field", "commands[" + index + "]" + (field == null ? "" : "." + field));
+        if (index < 0) {
+            // the batch as a whole: its append lost a race
+            entry.put("field", "commands");
+        } else {
+            entry.put("index", index);
+            Object field = problem.getProperties() == null ? null : problem.getProperties().get("field");
+            entry.put("field", "commands[" + index + "]" + (field == null ? "" : "." + field));
+        }
         entry.put("reason", problem.getDetail());
         entry.put("status", refusal.getStatusCode().value());
         return entry;

@@ -1,8 +1,11 @@
 package org.publicbudget.ledger.app.batch;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.app.api.AllocationRevisionRequest;
@@ -23,9 +26,10 @@ import org.publicbudget.ledger.domain.project.api.ProjectBalance;
 
 /**
  * One command of a batch, checked field by field as its single endpoint checks it
- * ({@link Commands}), ready to run inside the batch's transaction.
+ * ({@link Commands}), ready to run inside the batch's transaction, with the projects
+ * it names (their versions are read ahead for the whole batch).
  */
-record BatchStep(BatchCommand.Type type, Object command, String reason) {
+record BatchStep(BatchCommand.Type type, Object command, String reason, List<String> projectsNamed) {
 
     /** The step for {@code given}; an {@link InvalidRequest} names the field at fault. */
     static BatchStep of(BatchCommand given) {
@@ -38,8 +42,7 @@ record BatchStep(BatchCommand.Type type, Object command, String reason) {
             case CREATE_PROJECT -> {
                 CreateProjectRequest request = new CreateProjectRequest(given.department(), given.fiscalYear(), given.unit(), given.name(),
                         given.goal(), given.allocations(), given.reason(), null, null);
-                yield new BatchStep(given.type(), Commands.createProject(UUID.randomUUID().toString(), request),
-                        Commands.createReason(request));
+                yield step(given, Commands.createProject(UUID.randomUUID().toString(), request), Commands.createReason(request));
             }
             case ALLOCATION_REVISION -> step(given, Commands.reviseAllocation(project(given), new AllocationRevisionRequest(
                     given.fundingSource(), given.amount(), given.reason(), null, null, null), expected));
@@ -48,7 +51,7 @@ record BatchStep(BatchCommand.Type type, Object command, String reason) {
             case WITHDRAWAL -> step(given, Commands.withdraw(project(given), given.reason(), expected));
             case INDICATOR_ADDITION -> {
                 IndicatorRequest request = indicator(given);
-                yield new BatchStep(given.type(), Commands.addIndicator(project(given), request, expected), Commands.addReason(request));
+                yield step(given, Commands.addIndicator(project(given), request, expected), Commands.addReason(request));
             }
             case INDICATOR_REVISION -> step(given, Commands.reviseIndicator(project(given), no(given), indicator(given), expected));
             case INDICATOR_REMOVAL -> step(given, Commands.removeIndicator(project(given), no(given), given.reason(), expected));
@@ -60,7 +63,12 @@ record BatchStep(BatchCommand.Type type, Object command, String reason) {
     }
 
     private static BatchStep step(BatchCommand given, Object command) {
-        return new BatchStep(given.type(), command, given.reason());
+        return step(given, command, given.reason());
+    }
+
+    private static BatchStep step(BatchCommand given, Object command, String reason) {
+        List<String> projects = Stream.of(given.projectId(), given.fromProjectId(), given.toProjectId()).filter(Objects::nonNull).toList();
+        return new BatchStep(given.type(), command, reason, projects);
     }
 
     private static String project(BatchCommand given) {

@@ -9,7 +9,7 @@ import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.LockAwareAggregate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * no version check could tell). And a cached aggregate is used only after one look at
  * the unique index confirms that the store holds no newer event for it (another node
  * changed it, or the command that cached it has not committed yet); otherwise it is
- * loaded from the store, as without a cache.
+ * loaded from the store, as without a cache. The look goes to the storage engine, past
+ * the event store: the store would first search the events this unit of work has not
+ * yet appended, all of a batch's, for every command of the batch; a project this unit
+ * of work changed is held by it and not loaded again.
  *
  * <p>And a project a request has loaded stays its own until that request's transaction
  * ends. Axon locks an aggregate only for one command; a transfer, an import or an
@@ -41,14 +44,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class CheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
-    private final EventStore store;
+    private final EventStorageEngine storage;
     private final Cache cache;
     /** One for every aggregate type, so that its deadlock detection sees every request's locks. */
     private static final LockFactory REQUEST_LOCKS = PessimisticLockFactory.usingDefaults();
 
-    private CheckedCachingRepository(EventSourcingRepository.Builder<T> builder, EventStore store, Cache cache) {
+    private CheckedCachingRepository(EventSourcingRepository.Builder<T> builder, EventStorageEngine storage, Cache cache) {
         super(builder);
-        this.store = store;
+        this.storage = storage;
         this.cache = cache;
     }
 
@@ -60,7 +63,8 @@ final class CheckedCachingRepository<T> extends CachingEventSourcingRepository<T
                 .snapshotTriggerDefinition(snapshots)
                 .repositoryProvider(axon::repository)
                 .cache(cache);
-        return new CheckedCachingRepository<>(builder, axon.eventStore(), cache);
+        return new CheckedCachingRepository<>(builder, Objects.requireNonNull(axon.getComponent(EventStorageEngine.class),
+                "an event storage engine"), cache);
     }
 
     @Override
@@ -96,7 +100,8 @@ final class CheckedCachingRepository<T> extends CachingEventSourcingRepository<T
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         boolean cached = cache.containsKey(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-        if (!cached || Objects.equals(aggregate.version(), store.lastSequenceNumberFor(aggregateIdentifier).orElse(null))) {
+        if (!cached || Objects.equals(aggregate.version(),
+                LastSequenceNumbers.newest(aggregateIdentifier, storage::lastSequenceNumberFor).orElse(null))) {
             return aggregate;
         }
         cache.remove(aggregateIdentifier);

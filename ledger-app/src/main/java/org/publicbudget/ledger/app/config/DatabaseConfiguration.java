@@ -16,15 +16,22 @@ public class DatabaseConfiguration {
      * being scanned whole as it grows to millions of rows (seen: one 500-row lookup by
      * primary key taking 200 ms, 70 times slower than planned afresh). Planning again
      * costs a fraction of a millisecond.
+     *
+     * <p>And a batch of inserts (a batch's events and their chain hashes, a projection's
+     * new rows) goes as multi-row statements rather than one statement per row: the
+     * driver's {@code reWriteBatchedInserts}, measured in docs/measurements.md ("Writes
+     * against the machine's limits").
      */
     @Bean
     public static BeanPostProcessor planEveryStatementForItsValues() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")
-                        && pool.getConnectionInitSql() == null) {
-                    pool.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+                if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+                    if (pool.getConnectionInitSql() == null) {
+                        pool.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+                    }
+                    pool.addDataSourceProperty("reWriteBatchedInserts", "true");
                 }
                 return bean;
             }

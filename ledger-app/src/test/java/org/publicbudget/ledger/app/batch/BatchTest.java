@@ -11,11 +11,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.query.proof.EventHash;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 
 /** Batches land whole or not at all, over real HTTP on PostgreSQL. */
 class BatchTest extends PostgresApiTest {
+
+    @Autowired
+    private JdbcTemplate database;
 
     private String project(int fiscalYear, String unit, String name, String amount) {
         return api.post(WRITER, "/api/v1/projects", "{\"department\":\"批量\",\"fiscalYear\":" + fiscalYear + ",\"unit\":\"" + unit
@@ -71,6 +77,27 @@ class BatchTest extends PostgresApiTest {
         assertThat(transferIn.get("batchId").asText()).isEqualTo(batchId);
         assertThat(transferIn.get("documentNumber").asText()).isEqualTo("荔财预〔2044〕7号");
         assertThat(transferIn.get("effectiveDate").asText()).isEqualTo("2044-07-01");
+        for (String project : List.of(a, b)) {
+            assertChained(project);
+        }
+    }
+
+    /** Every event of the project is chained to the one before it, over the bytes as stored: a batch chains as a single command does. */
+    private void assertChained(String project) {
+        List<Map<String, Object>> rows = database.queryForList("SELECT e.globalIndex, e.aggregateIdentifier, e.sequenceNumber, "
+                + "e.eventIdentifier, e.payloadType, e.payloadRevision, e.timeStamp, e.payload, e.metaData, c.previous_hash, c.hash "
+                + "FROM domainevententry e LEFT JOIN event_chain c ON c.event_identifier = e.eventIdentifier "
+                + "WHERE e.aggregateIdentifier = ? ORDER BY e.sequenceNumber", project);
+        assertThat(rows).hasSizeGreaterThan(1);
+        String previous = EventHash.GENESIS;
+        for (Map<String, Object> row : rows) {
+            EventHash.StoredEvent event = new EventHash.StoredEvent((Long) row.get("globalindex"), (String) row.get("aggregateidentifier"),
+                    (Long) row.get("sequencenumber"), (String) row.get("eventidentifier"), (String) row.get("payloadtype"),
+                    (String) row.get("payloadrevision"), (String) row.get("timestamp"), (byte[]) row.get("payload"), (byte[]) row.get("metadata"));
+            assertThat(row.get("previous_hash")).as("event %d of %s", event.sequenceNumber(), project).isEqualTo(previous);
+            previous = EventHash.of(previous, event);
+            assertThat(row.get("hash")).as("event %d of %s", event.sequenceNumber(), project).isEqualTo(previous);
+        }
     }
 
     @Test

@@ -14,12 +14,15 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * The real PostgreSQL the tests run against, found in this order: the one named by
  * {@code LEDGER_TEST_JDBC_URL} (with {@code LEDGER_TEST_JDBC_USER} and
  * {@code LEDGER_TEST_JDBC_PASSWORD}); a Testcontainers one where Docker runs; the
- * local server on 127.0.0.1:5432. When none answers the tests fail — they are never
+ * local server on 127.0.0.1:5432 as user {@code postgres}, in a database
+ * {@value #LOCAL_DATABASE} that the tests create there when it is missing (a stock
+ * server has only {@code postgres}). When none answers the tests fail — they are never
  * skipped. Each caller gets a schema of its own, dropped when the JVM ends.
  */
 public final class TestPostgres {
 
-    private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String LOCAL_DATABASE = "ledger_test";
     private static final List<String> SCHEMAS = new ArrayList<>();
     private static Server server;
 
@@ -54,7 +57,7 @@ public final class TestPostgres {
             container.start();
             server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         } else {
-            server = new Server(LOCAL_URL, "postgres", "");
+            server = new Server(LOCAL_SERVER + localDatabase(), "postgres", "");
         }
         try (Connection ignored = DriverManager.getConnection(server.url, server.user, server.password)) {
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropSchemas));
@@ -63,6 +66,26 @@ public final class TestPostgres {
                     + ": start one (see .ci/run) or set LEDGER_TEST_JDBC_URL", e);
         }
         return server;
+    }
+
+    /** The tests' own database on the local server, made on first use. */
+    private static String localDatabase() {
+        Server maintenance = new Server(LOCAL_SERVER + "postgres", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(maintenance.url, maintenance.user, maintenance.password);
+                Statement statement = connection.createStatement()) {
+            if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + LOCAL_DATABASE + "'").next()) {
+                System.err.println("Tests: creating the database " + LOCAL_DATABASE + " on the PostgreSQL at 127.0.0.1:5432");
+                statement.execute("CREATE DATABASE " + LOCAL_DATABASE);
+            }
+        } catch (SQLException e) {
+            // 42P04: another test JVM created it a moment ago
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new IllegalStateException("No PostgreSQL for the tests at " + maintenance.url
+                        + " (user postgres): start one (see .ci/run) or set LEDGER_TEST_JDBC_URL", e);
+            }
+        }
+        System.err.println("Tests: PostgreSQL at 127.0.0.1:5432, database " + LOCAL_DATABASE + ", in schemas of their own");
+        return LOCAL_DATABASE;
     }
 
     private static boolean dockerRuns() {
