@@ -31,6 +31,14 @@ const TEXT = {
   indicator: ['指标', 'Indicator'], removed: ['已删除', 'removed'],
   firstChanges: ['仅显示前 {0} 条变动；最终值计入全部变动', 'Only the first {0} changes are shown; the final value counts them all'],
   moreChanges: ['再显示 {0} 条变动', 'Show {0} more changes'],
+  nothingAsOf: ['截至 {0} 日终，台账中尚无记录', 'Nothing was recorded in the ledger up to the end of {0}'],
+  importedFrom: ['导入自 {0}', 'imported from {0}'],
+  ProjectCreated: ['项目创建', 'Project created'], AllocationRevised: ['资金调整', 'Allocation revised'],
+  AllocationTransferred: ['资金调剂', 'Allocation transferred'], GoalRevised: ['目标调整', 'Goal revised'],
+  IndicatorAdded: ['指标新增', 'Indicator added'], IndicatorRevised: ['指标调整', 'Indicator revised'],
+  IndicatorRemoved: ['指标删除', 'Indicator removed'], ProjectWithdrawn: ['项目撤销', 'Project withdrawn'],
+  UnitRegistered: ['单位登记', 'Unit registered'], DeclaredTotalRecorded: ['申报数记录', 'Declared total recorded'],
+  ListedProjectsChanged: ['项目清单变动', 'Listed projects changed'],
 };
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
 
@@ -148,6 +156,7 @@ function sourceCells(allocations) {
 async function departmentsView() {
   const way = crumbs([t('departments')]);
   const departments = await api('/departments');
+  if (!departments.length && state.asOf) return [way, el('h1', {}, t('departments')), el('p', { class: 'note', id: 'nothing-as-of' }, t('nothingAsOf', state.asOf))];
   return [way, el('h1', {}, t('departments')), asOfNote(), el('div', { class: 'scroll' }, el('table', { id: 'departments' },
     el('thead', {}, el('tr', {}, el('th', {}, t('department')), el('th', {}, t('fiscalYear')), el('th', { class: 'num' }, t('declared')),
       el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
@@ -230,14 +239,18 @@ const TRAIL_LIMIT = 1000;
 async function historySubject(kind, id, source) {
   if (kind === 'projects') {
     const project = await api('/projects/' + id);
-    return { title: project.name + ' · ' + (source ? t(source) : t('total')), back: [project.name, '#/projects/' + id], names: null,
-      trailPath: '/projects/' + id + '/trail' };
+    const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
+    return { title: project.name + ' · ' + (source ? t(source) : t('total')), names: null, trailPath: '/projects/' + id + '/trail',
+      back: [[department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId], [project.name, '#/projects/' + id]] };
   }
   const figure = await api('/' + kind + '/' + id);
   const units = kind === 'units' ? [figure] : await api('/departments/' + id + '/units');
   const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
-  return { title: figure.name + ' · ' + t('total'), back: [figure.name, '#/' + kind + '/' + id],
-    names: Object.fromEntries(projects.map(p => [p.projectId, p.name])), trailPath: '/' + kind + '/' + id + '/trail' };
+  const back = kind === 'units'
+    ? [[(await api('/departments/' + figure.departmentId)).name, '#/departments/' + figure.departmentId], [figure.name, '#/units/' + id]]
+    : [[figure.name, '#/departments/' + id]];
+  return { title: figure.name + ' · ' + t('total'), back, names: Object.fromEntries(projects.map(p => [p.projectId, p.name])),
+    trailPath: '/' + kind + '/' + id + '/trail' };
 }
 
 /**
@@ -248,10 +261,11 @@ async function historyView(kind, id, source) {
   const { title, back, names, trailPath } = await historySubject(kind, id, source);
   const pageAfter = after => api(trailPath, { fundingSource: source, limit: TRAIL_LIMIT, after });
   const trail = await pageAfter(null);
-  const way = crumbs([t('departments'), '#/'], back, [t('history')]);
+  const way = crumbs([t('departments'), '#/'], ...back, [t('history')]);
   const steps = [...trail.steps];
-  const row = step => el('tr', { 'data-position': step.position }, whenAndWhy(step, names),
-    el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num' }, money(step.after)));
+  const row = step => el('tr', { 'data-position': step.position }, what(step, names),
+    el('td', { class: 'num' }, money(step.before)), el('td', { class: 'num' }, money(step.delta)), el('td', { class: 'num after' }, money(step.after)),
+    whoAndWhy(step));
   const rows = el('tbody', {}, steps.map(row));
   const chart = el('div', {}, steps.length ? stepChart(steps) : el('p', { class: 'note' }, t('noHistory')));
   const shown = el('p', { class: 'note', id: 'first-changes' }, t('firstChanges', steps.length));
@@ -277,31 +291,47 @@ async function historyView(kind, id, source) {
       el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
     next != null ? shown : '', chart,
     el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
-      el('thead', {}, el('tr', {}, whenAndWhyHeaders(names),
-        el('th', { class: 'num' }, t('before')), el('th', { class: 'num' }, t('delta')), el('th', { class: 'num' }, t('after')))),
+      el('thead', {}, el('tr', {}, whatHeaders(names),
+        el('th', { class: 'num' }, t('before')), el('th', { class: 'num' }, t('delta')), el('th', { class: 'num' }, t('after')), whoAndWhyHeaders())),
       rows)), next != null ? more : ''];
 }
 
-/** The columns every change shows: where it stands, when, what, (from which project,) who, why and from which document. */
-function whenAndWhy(step, names) {
+/** What changed, first: where it stands, when, which event (and from which project); its figures follow at once. */
+function what(step, names) {
   return [el('td', { class: 'num' }, String(step.position)),
-    el('td', {}, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
-    el('td', { class: 'wide' }, step.effectiveDate || ''), el('td', { class: 'wide' }, step.eventType),
-    names ? el('td', {}, el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId)) : null,
-    el('td', {}, step.actor || ''), el('td', {}, step.reason || ''),
-    el('td', { class: 'wide' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · '))];
+    el('td', { class: 'when' }, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
+    el('td', { class: 'wide event' }, t(step.eventType)),
+    names ? el('td', { class: 'name' }, el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId)) : null];
 }
 
-function whenAndWhyHeaders(names) {
-  return [el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', { class: 'wide' }, t('effectiveDate')),
-    el('th', { class: 'wide' }, t('event')), names ? el('th', {}, t('project')) : null, el('th', {}, t('actor')), el('th', {}, t('reason')),
-    el('th', { class: 'wide' }, t('document'))];
+/** Then who, why, from which date and which document. */
+function whoAndWhy(step) {
+  return [el('td', {}, step.actor || ''), el('td', { class: 'name' }, reasonText(step.reason)),
+    el('td', { class: 'wide when' }, step.effectiveDate || ''),
+    el('td', { class: 'wide doc' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · '))];
+}
+
+/** Reasons the ledger itself wrote are shown in the page's language; a person's own words as they are. */
+function reasonText(reason) {
+  const imported = /^imported from (.+)$/.exec(reason || '');
+  return imported ? t('importedFrom', imported[1]) : reason || '';
+}
+
+function whatHeaders(names) {
+  return [el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', { class: 'wide' }, t('event')),
+    names ? el('th', {}, t('project')) : null];
+}
+
+function whoAndWhyHeaders() {
+  return [el('th', {}, t('actor')), el('th', {}, t('reason')), el('th', { class: 'wide' }, t('effectiveDate')), el('th', { class: 'wide' }, t('document'))];
 }
 
 /** How one indicator's name, categories and targets changed: added, revised, removed. */
 async function indicatorHistoryView(id, no) {
   const [project, trail] = await Promise.all([api('/projects/' + id), api('/projects/' + id + '/indicators/' + no + '/trail')]);
-  const way = crumbs([t('departments'), '#/'], [project.name, '#/projects/' + id], [t('history')]);
+  const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
+  const way = crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
+    [project.name, '#/projects/' + id], [t('history')]);
   const shown = i => i ? [i.name, el('div', { class: 'reading' },
     [i.level1 + ' ' + t('level1_' + i.level1), i.level2 + ' ' + t('level2_' + i.level2),
       i.periodTarget && t('periodTarget') + ' ' + i.periodTarget, i.annualTarget && t('annualTarget') + ' ' + i.annualTarget]
@@ -310,15 +340,17 @@ async function indicatorHistoryView(id, no) {
   return [way, el('h1', {}, t('historyOf') + project.name + ' · ' + t('indicator') + ' ' + no), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, shown(trail.finalValue))),
     el('h2', {}, t('history')), el('div', { class: 'scroll' }, el('table', { id: 'changes' },
-      el('thead', {}, el('tr', {}, whenAndWhyHeaders(null), el('th', {}, t('before')), el('th', {}, t('after')))),
-      el('tbody', {}, trail.steps.map(step => el('tr', { 'data-position': step.position }, whenAndWhy(step, null),
-        el('td', {}, step.before ? shown(step.before) : t('nothing')), el('td', {}, shown(step.after)))))))];
+      el('thead', {}, el('tr', {}, whatHeaders(null), el('th', {}, t('before')), el('th', {}, t('after')), whoAndWhyHeaders())),
+      el('tbody', {}, trail.steps.map(step => el('tr', { 'data-position': step.position }, what(step, null),
+        el('td', {}, step.before ? shown(step.before) : t('nothing')), el('td', {}, shown(step.after)), whoAndWhy(step))))))];
 }
 
 /**
  * The figure over time as a step chart: it holds its value until the next event.
- * One marker per event; clicking one picks out its row in the table. Events
- * recorded within a minute of each other (an import) are spread out evenly.
+ * One marker per event, placed by when it was recorded; clicking one picks out its
+ * row in the table. Events recorded within a minute of each other (an import) are
+ * spread out evenly. The value axis spans the figure's own range, not zero upwards,
+ * so that 59.84 → 61.50 → 63.75 shows as the rise it is.
  */
 function stepChart(steps) {
   const width = 720, height = 240, left = 70, right = 16, top = 14, bottom = 30;
@@ -330,29 +362,36 @@ function stepChart(steps) {
     return node;
   };
   const values = steps.map(s => micros(s.after));
-  let low = values.reduce((a, b) => (b < a ? b : a), 0n);
-  let high = values.reduce((a, b) => (b > a ? b : a), 0n);
-  if (high === low) high = low + 1000000n;
+  const lowest = values.reduce((a, b) => (b < a ? b : a));
+  const highest = values.reduce((a, b) => (b > a ? b : a));
+  // a tenth of the range above and below, or of the value itself when it never moved
+  const pad = highest > lowest ? (highest - lowest) / 10n : (highest < 0n ? -highest : highest) / 10n || 1000000n;
+  const low = lowest - pad, high = highest + pad;
   const y = value => top + Number(((high - value) * BigInt((height - top - bottom) * 100)) / (high - low)) / 100;
   const times = steps.map(s => Date.parse(s.recordedAt));
   const span = times[times.length - 1] - times[0];
   const spread = span < 60000;
-  const x = i => left + (steps.length === 1 ? 0.5 : (spread ? i / (steps.length - 1) : (times[i] - times[0]) / span)) * (width - left - right);
+  const x = i => left + (steps.length === 1 ? 0 : (spread ? i / (steps.length - 1) : (times[i] - times[0]) / span)) * (width - left - right);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', id: 'history-chart' });
   chart.append(svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width - right, y2: height - bottom }));
   chart.append(svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom }));
-  chart.append(svg('text', { x: left - 6, y: y(high) + 4, 'text-anchor': 'end' }, money(steps.map(s => s.after).find(a => micros(a) === high) ?? '')));
-  chart.append(svg('text', { x: left - 6, y: y(low) + 4, 'text-anchor': 'end' }, low === 0n ? '0' : money(steps.map(s => s.after).find(a => micros(a) === low))));
-  const label = i => new Date(times[i]).toISOString().slice(0, 10);
-  chart.append(svg('text', { x: x(0), y: height - 10 }, label(0)));
-  if (steps.length > 1) chart.append(svg('text', { x: x(steps.length - 1), y: height - 10, 'text-anchor': 'end' }, label(steps.length - 1)));
+  const amountAt = value => money(steps.map(s => s.after).find(a => micros(a) === value));
+  chart.append(svg('text', { x: left - 6, y: y(highest) + 4, 'text-anchor': 'end', class: 'y-label' }, amountAt(highest)));
+  if (highest !== lowest) chart.append(svg('text', { x: left - 6, y: y(lowest) + 4, 'text-anchor': 'end', class: 'y-label' }, amountAt(lowest)));
+  // the day, and the time too when the history spans less than two days
+  const label = i => {
+    const iso = new Date(times[i]).toISOString();
+    return span < 2 * 86400000 ? iso.slice(0, 10) + ' ' + iso.slice(11, 16) : iso.slice(0, 10);
+  };
+  chart.append(svg('text', { x: x(0), y: height - 10, class: 'x-label' }, label(0)));
+  if (steps.length > 1) chart.append(svg('text', { x: x(steps.length - 1), y: height - 10, 'text-anchor': 'end', class: 'x-label' }, label(steps.length - 1)));
   let path = `M ${x(0)} ${y(values[0])}`;
   for (let i = 1; i < steps.length; i++) path += ` H ${x(i)} V ${y(values[i])}`;
   path += ` H ${width - right}`;
   chart.append(svg('path', { class: 'step', d: path }));
   steps.forEach((step, i) => {
     const marker = svg('circle', { class: 'marker', cx: x(i), cy: y(values[i]), r: 5, 'data-position': step.position });
-    marker.append(svg('title', {}, `${step.position} · ${step.eventType} · ${money(step.after)} · ${step.actor || ''}`));
+    marker.append(svg('title', {}, `${step.position} · ${t(step.eventType)} · ${money(step.after)} · ${step.actor || ''}`));
     marker.addEventListener('click', () => select(step.position));
     chart.append(marker);
   });

@@ -1,8 +1,6 @@
 package org.publicbudget.ledger.app;
 
-import org.publicbudget.ledger.app.cli.ImportCommand;
-import org.publicbudget.ledger.app.cli.OpsCommand;
-import org.publicbudget.ledger.app.cli.ProofCommand;
+import org.publicbudget.ledger.app.cli.LedgerCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,18 +12,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
-    /**
-     * {@code import …}, {@code verify}, {@code checkpoint}, {@code processors} and
-     * {@code rebuild …} run an operator's task instead of the server; see
-     * {@link ImportCommand}, {@link ProofCommand} and {@link OpsCommand}.
-     */
+    /** With a command first ({@code import}, {@code verify}, {@code --help} …) an operator's task instead of the server: {@link LedgerCommands}. */
     public static void main(String[] args) {
-        String task = args.length > 0 ? args[0] : "";
-        switch (task) {
-            case "import" -> System.exit(ImportCommand.run(args));
-            case "verify", "checkpoint" -> System.exit(ProofCommand.run(args));
-            case "processors", "rebuild" -> System.exit(OpsCommand.run(args));
-            default -> SpringApplication.run(LedgerApplication.class, args);
+        if (LedgerCommands.isCommand(args)) {
+            System.exit(LedgerCommands.execute(args));
         }
+        SpringApplication.run(LedgerApplication.class, args);
     }
 }

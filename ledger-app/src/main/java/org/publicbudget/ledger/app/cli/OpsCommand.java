@@ -1,73 +1,63 @@
 package org.publicbudget.ledger.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.publicbudget.ledger.app.LedgerApplication;
 import org.publicbudget.ledger.app.ops.ProcessorStatusReader;
 import org.publicbudget.ledger.app.ops.Rebuild;
 import org.publicbudget.ledger.app.ops.Rebuilds;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
-/**
- * {@code java -jar ledger-app.jar processors} prints every event processor's state,
- * as {@code GET /api/v1/ops/processors} does.
- * {@code java -jar ledger-app.jar rebuild totals [--reason=TEXT]} asks for a rebuild
- * (or follows the one under way) and shows its progress until it ends. This process
- * joins the nodes for as long as it runs: if no server takes the rebuild on, it
- * carries it out itself. Exit code 0 when the rebuilt copy matches the events, 3
- * when the rebuild failed.
- */
-public final class OpsCommand {
+/** The event processors: their state, and a rebuild of one followed to its end. */
+final class OpsCommand {
 
     private static final int BAR = 30;
 
     private OpsCommand() {
     }
 
-    public static int run(String[] args) {
-        List<String> springArgs = new ArrayList<>(List.of("--ledger.seed.enabled=false"));
-        String reason = null;
-        String processor = null;
-        for (String arg : args) {
-            if (arg.startsWith("--reason=")) {
-                reason = arg.substring("--reason=".length());
-            } else if (arg.startsWith("--")) {
-                springArgs.add(arg);
-            } else if (!arg.equals(args[0])) {
-                processor = arg;
-            }
-        }
-        boolean rebuild = args[0].equals("rebuild");
-        if (rebuild && processor == null) {
-            System.err.println("usage: java -jar ledger-app.jar rebuild PROCESSOR [--reason=TEXT]   (PROCESSOR: totals)");
-            return 2;
-        }
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
+    @Command(name = "processors", mixinStandardHelpOptions = true,
+            description = "Prints every event processor's state as GET /api/v1/ops/processors does: position, head, lag, segments "
+                    + "and the node holding each.")
+    static final class Processors extends LedgerTask {
+
+        @Override
+        int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
             ProcessorStatusReader processors = app.getBean(ProcessorStatusReader.class);
-            ObjectMapper json = app.getBean(ObjectMapper.class);
-            if (!rebuild) {
-                List<Object> all = new ArrayList<>();
-                processors.names().forEach(name -> all.add(processors.status(name, 0)));
-                System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(all));
-                return 0;
-            }
+            List<Object> all = new ArrayList<>();
+            processors.names().forEach(name -> all.add(processors.status(name, 0)));
+            printJson(app, results, all);
+            return 0;
+        }
+    }
+
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Asks for a rebuild of a processor's read models (or follows the one under way), shows its progress on "
+                    + "stderr and prints the finished rebuild. This process joins the nodes while it runs: if no server takes the "
+                    + "rebuild on, it carries it out itself. Exit code 3 when the rebuild failed.")
+    static final class RebuildReadModels extends LedgerTask {
+
+        @Parameters(paramLabel = "PROCESSOR", description = "The event processor whose read models to rebuild: totals.")
+        String processor;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, kept with the rebuild's record.")
+        String reason;
+
+        @Override
+        int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
+            ProcessorStatusReader processors = app.getBean(ProcessorStatusReader.class);
             if (!processors.exists(processor)) {
-                System.err.println("no event processor named " + processor + "; there are: " + processors.names());
-                return 2;
+                throw new ParameterException(spec.commandLine(), "No event processor named " + processor + "; there are: "
+                        + processors.names());
             }
             Rebuild done = follow(app.getBean(Rebuilds.class), processor, reason);
-            System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(done));
-            return done.state().equals("DONE") ? 0 : 3;
-        } catch (IOException | InterruptedException e) {
-            System.err.println(e.getMessage());
-            return 1;
+            printJson(app, results, done);
+            return done.state().equals("DONE") ? 0 : LedgerCommands.PROBLEM_FOUND;
         }
     }
 

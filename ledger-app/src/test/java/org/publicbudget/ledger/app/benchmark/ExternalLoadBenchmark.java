@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.DebianPackages;
 import org.publicbudget.ledger.app.support.LedgerProcess;
 import org.publicbudget.ledger.app.support.TestPostgres;
 
@@ -51,7 +52,7 @@ class ExternalLoadBenchmark {
 
     @Test
     void writesAgainstTheLimitsOfTheMachine() throws Exception {
-        run("sh", "-c", "command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)");
+        DebianPackages.ensure(List.of(Path.of("/usr/bin/wrk")), "wrk");
         // the limits in a schema of their own: the ledger's is Flyway's alone
         TestPostgres.Database database = TestPostgres.freshSchema();
         TestPostgres.Database limits = TestPostgres.freshSchema();
@@ -168,10 +169,6 @@ class ExternalLoadBenchmark {
         Matcher m = Pattern.compile(pattern).matcher(output);
         assertThat(m.find()).as(output).isTrue();
         return Double.parseDouble(m.group(1));
-    }
-
-    private static String run(String... command) throws Exception {
-        return run(new ProcessBuilder(command));
     }
 
     private static String run(ProcessBuilder process) throws Exception {

@@ -3,10 +3,6 @@ package org.publicbudget.ledger.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,26 +15,17 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private JsonNode run(String... args) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = ImportCommand.run(args);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
-        String printed = out.toString(StandardCharsets.UTF_8);
-        return new ObjectMapper().readTree(printed.substring(printed.indexOf("{\n")));
+    private static JsonNode run(String... args) throws Exception {
+        CommandRun run = CommandRun.of(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.json();
     }
 
     @Test
     void importsTheSeedAndThenFindsNothingNewToImport() throws Exception {
         Path document = Files.writeString(dir.resolve(Seed.NAME), Seed.text());
         String[] args = {"import", "--file=" + document, "--fiscal-year=2025", "--ledger.data-dir=" + dir.resolve("data"),
-                "--spring.main.banner-mode=off"};
+        };
 
         JsonNode first = run(args);
         assertThat(first.get("projects").asInt()).isEqualTo(60);
@@ -57,18 +44,9 @@ class ImportCommandTest {
         Path document = Files.writeString(dir.resolve(Seed.NAME), Seed.text());
         String data = "--ledger.data-dir=" + dir.resolve("data");
         run("import", "--file=" + document, "--fiscal-year=2025", data);
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = ProofCommand.run(new String[] {"verify", data});
-        } finally {
-            System.setOut(original);
-        }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        JsonNode report = new ObjectMapper().readTree(printed.substring(printed.indexOf("{\n")));
-        assertThat(exit).as(printed).isZero();
+        CommandRun verify = CommandRun.of("verify", data);
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        JsonNode report = verify.json();
         assertThat(report.get("eventsChecked").asLong()).isEqualTo(309);
         assertThat(report.get("chainIntact").asBoolean()).isTrue();
         assertThat(report.get("readModelsMatch").asBoolean()).isTrue();
@@ -77,7 +55,10 @@ class ImportCommandTest {
     @Test
     void refusesAFileThatIsNoBudgetTable() throws Exception {
         Path document = Files.writeString(dir.resolve("notes.txt"), "just some notes\n");
-        assertThat(ImportCommand.run(new String[] {"import", "--file=" + document, "--fiscal-year=2025",
-                "--ledger.data-dir=" + dir.resolve("data")})).isEqualTo(2);
+        CommandRun refused = CommandRun.of("import", "--file=" + document, "--fiscal-year=2025", "--ledger.data-dir=" + dir.resolve("data"));
+        assertThat(refused.exit()).isEqualTo(LedgerCommands.PROBLEM_FOUND);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().strip()).as("no stack trace").endsWith("is not a 项目支出绩效目标表: no 部门名称, no 合计 and no rows of amounts "
+                + "were found; nothing was imported").doesNotContain("\tat ");
     }
 }

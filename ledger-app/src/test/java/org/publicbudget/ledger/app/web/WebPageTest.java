@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.publicbudget.ledger.app.importer.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.TestDeployment;
+import org.publicbudget.ledger.app.support.DebianPackages;
 import org.publicbudget.ledger.app.support.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The auditors' web page in a real headless Chromium (Debian's chromium and
- * chromium-driver; CHROME_BINARY and CHROMEDRIVER name others): sign in, drill down to
+ * chromium-driver, installed when missing; CHROME_BINARY and CHROMEDRIVER name others): sign in, drill down to
  * a project of the seed, open the history of an indicator and of a figure, pick an earlier
  * date, follow the totals of its unit and department back through their projects'
  * changes, switch to English, and read it on a phone-sized screen. Each step leaves a
@@ -74,11 +75,16 @@ class WebPageTest {
 
     @BeforeAll
     void openBrowser() throws IOException {
+        String binary = System.getenv().getOrDefault("CHROME_BINARY", "/usr/bin/chromium");
+        String driver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+        // CJK fonts, so that the screenshots show the Chinese labels
+        DebianPackages.ensure(List.of(Path.of(binary), Path.of(driver), Path.of("/usr/share/fonts/opentype/noto")), "chromium",
+                "chromium-driver", "fonts-noto-cjk");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getenv().getOrDefault("CHROME_BINARY", "/usr/bin/chromium"));
+        options.setBinary(binary);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
+                .usingDriverExecutable(new File(driver)).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
@@ -158,7 +164,10 @@ class WebPageTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changes tbody tr")));
         List<WebElement> indicatorChanges = browser.findElements(By.cssSelector("#changes tbody tr"));
         assertThat(indicatorChanges).hasSize(1);
-        assertThat(indicatorChanges.get(0).getText()).contains("IndicatorAdded").contains(Seed.NAME);
+        assertThat(indicatorChanges.get(0).getText()).contains("指标新增").contains("导入自 " + Seed.NAME).doesNotContain("imported from");
+        assertThat(browser.findElements(By.cssSelector("#crumbs a"))).extracting(WebElement::getText)
+                .as("the way back through the department and the unit").contains(department.get("name").asText(), unit.get("name").asText(),
+                        project.get("name").asText());
         assertThat(browser.findElement(By.id("final-value")).getText()).contains(project.get("indicators").get(0).get("name").asText());
         screenshot("05b-indicator-history");
         browser.navigate().back();
@@ -174,6 +183,13 @@ class WebPageTest {
         assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(revised));
         browser.findElements(By.cssSelector("#history-chart .marker")).get(1).click();
         assertThat(changes.get(1).getAttribute("class")).contains("selected");
+        assertThat(browser.findElements(By.cssSelector("#history-chart .y-label"))).extracting(WebElement::getText)
+                .as("the value axis spans the figure's own range").containsExactly(money(revised), money(before));
+        List<WebElement> markers = browser.findElements(By.cssSelector("#history-chart .marker"));
+        assertThat(Double.parseDouble(markers.get(1).getAttribute("cy"))).as("the later, higher value drawn higher")
+                .isLessThan(Double.parseDouble(markers.get(0).getAttribute("cy")) - 100);
+        assertThat(browser.findElements(By.cssSelector("#history-chart .x-label"))).extracting(WebElement::getText)
+                .as("the two ends of the time axis tell different moments").doesNotHaveDuplicates();
         screenshot("06-history");
 
         // as of a date between the import and the revision: the figure before it
@@ -183,9 +199,15 @@ class WebPageTest {
         assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(before));
         assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(1);
         screenshot("07-history-as-of-" + between);
+        assertThat(Double.parseDouble(browser.findElement(By.cssSelector("#history-chart .marker")).getAttribute("cx")))
+                .as("a single change starts at the left of the chart").isLessThan(100);
         setDate("2024-12-31");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("view-error")));
         assertThat(browser.findElement(By.id("view-error")).getText()).contains("未找到");
+        browser.navigate().to("http://localhost:" + port + "/ui/#/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nothing-as-of")));
+        assertThat(browser.findElement(By.id("nothing-as-of")).getText()).contains("2024-12-31").contains("尚无记录");
+        screenshot("07b-nothing-as-of-2024-12-31");
         setDate("");
 
         // the unit's total: every change of its projects, each with its project named
@@ -201,13 +223,22 @@ class WebPageTest {
         assertThat(browser.findElement(By.id("final-value")).getText())
                 .isEqualTo(money(api.get(TestDeployment.AUDITOR, "/api/v1/units/" + unitId).body().get("computedTotal").asText()));
         assertThat(unitChanges.get(unitChanges.size() - 1).getText()).contains(project.get("name").asText()).contains("年中追加");
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        WebElement box = browser.findElement(By.cssSelector("#changes")).findElement(By.xpath(".."));
+        WebElement lastAfter = unitChanges.get(unitChanges.size() - 1).findElement(By.cssSelector("td.after"));
+        assertThat(lastAfter.getRect().getX() + lastAfter.getRect().getWidth()).as("the after column is inside its box at 1,400 px")
+                .isLessThanOrEqualTo(box.getRect().getX() + box.getRect().getWidth());
+        assertThat(unitChanges.get(0).getRect().getHeight()).as("a change is a line or two, not a column of characters").isLessThan(80);
+        assertThat(browser.findElements(By.cssSelector("#crumbs a"))).extracting(WebElement::getText).contains(department.get("name").asText());
         screenshot("08-unit-history");
+        browser.manage().window().setSize(new Dimension(1280, 900));
 
         // and the department's
         String departmentId = department.get("departmentId").asText();
         browser.navigate().to("http://localhost:" + port + "/ui/#/departments/" + departmentId + "/history");
-        // (a unit may bear its department's name: the way back tells the two pages apart)
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#crumbs a[href='#/departments/" + departmentId + "']")));
+        // (a unit may bear its department's name: the way back tells the two pages apart — the unit's names its unit)
+        wait.until(driver -> !driver.findElements(By.cssSelector("#crumbs a[href='#/departments/" + departmentId + "']")).isEmpty()
+                && driver.findElements(By.cssSelector("#crumbs a[href^='#/units/']")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#changes tbody tr")))
                 .hasSize(api.get(TestDeployment.AUDITOR, "/api/v1/departments/" + departmentId + "/trail").body().get("steps").size());
         assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(now.get("computedTotal").asText()));
@@ -216,6 +247,7 @@ class WebPageTest {
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "History of"));
         assertThat(browser.findElement(By.cssSelector("#changes thead")).getText()).contains("Project");
+        assertThat(browser.findElement(By.cssSelector("#changes tbody")).getText()).contains("Allocation revised").contains("imported from");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().to("http://localhost:" + port + "/ui/#/units/" + unit.get("unitId").asText());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects tbody tr")));

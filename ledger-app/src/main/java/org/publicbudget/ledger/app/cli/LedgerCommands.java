@@ -1,0 +1,63 @@
+package org.publicbudget.ledger.app.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The operators' command line: {@code java -jar ledger-app.jar COMMAND}. Results go to
+ * stdout as JSON and nothing else does (pipe it to jq); the application's log, progress
+ * and errors go to stderr. Every command has {@code --help}.
+ */
+@Command(name = "java -jar ledger-app.jar", mixinStandardHelpOptions = true, version = "budget ledger",
+        description = "Without a command: runs the ledger (the HTTP API, the projections and the event store). "
+                + "With one: runs an operator's task against the database the ledger is configured for.",
+        subcommands = {ImportCommand.class, ProofCommand.Verify.class, ProofCommand.Checkpoint.class, OpsCommand.Processors.class,
+            OpsCommand.RebuildReadModels.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:done",
+            " 1:failed: a file that cannot be read, a database that does not answer, anything unexpected (one line on stderr; "
+                    + "--verbose shows more)",
+            " 2:the command line is wrong: an unknown command or option, a value of the wrong kind",
+            " 3:the task found a problem: not a budget table (import), a broken chain or read models that differ (verify), "
+                    + "a failed rebuild (rebuild)",
+            " 4:the embedded database is in use by a running ledger, which holds its file alone: stop the ledger, or ask it over "
+                    + "its API (GET /api/v1/ops/processors, /api/v1/verify, POST /api/v1/imports, POST /api/v1/ops/processors/totals/rebuild); "
+                    + "on PostgreSQL the commands run alongside the nodes"})
+public final class LedgerCommands {
+
+    public static final int FAILED = 1;
+    public static final int PROBLEM_FOUND = 3;
+    public static final int DATABASE_HELD = 4;
+
+    /** The first words that mean a command rather than the server's own arguments. */
+    private static final Set<String> FIRST_WORDS = Set.of("import", "verify", "checkpoint", "processors", "rebuild", "help", "--help", "-h",
+            "--version", "-V");
+
+    private LedgerCommands() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && FIRST_WORDS.contains(args[0]);
+    }
+
+    /** Runs the command {@code args} name and returns its exit code. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new LedgerCommands());
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            // Spring wraps the reason in layers of beans that could not be made: the innermost one is the operator's
+            command.getErr().println(e instanceof java.io.IOException ? e.getMessage() : "Failed: " + cause.getMessage()
+                    + " (--verbose shows more)");
+            if (command.getCommand() instanceof LedgerTask task && task.verbose) {
+                e.printStackTrace(command.getErr());
+            }
+            return FAILED;
+        });
+        return commandLine.execute(args);
+    }
+}
