@@ -1,7 +1,7 @@
 package org.publicbudget.ledger.app.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class ImportCommand extends LedgerTask {
     private String text;
 
     @Override
-    int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
+    int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception {
         String name = documentName != null ? documentName : file.getFileName().toString();
         try {
             ImportReport report = app.getBean(DocumentImporter.class).importDocument(new DocumentImporter.Request(text, name, fiscalYear,

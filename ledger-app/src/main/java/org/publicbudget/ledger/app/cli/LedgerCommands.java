@@ -1,5 +1,8 @@
 package org.publicbudget.ledger.app.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +45,16 @@ public final class LedgerCommands {
         return args.length > 0 && FIRST_WORDS.contains(args[0]);
     }
 
-    /** Runs the command {@code args} name and returns its exit code. */
+    /** Runs the command {@code args} name, on this process's stdout and stderr, and returns its exit code. */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new LedgerCommands());
+        // UTF-8 whatever the machine's locale: the reports are full of Chinese
+        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** The same, with the result written to {@code out} and progress and errors to {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new LedgerCommands()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {

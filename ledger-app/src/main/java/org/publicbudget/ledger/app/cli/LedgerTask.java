@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ abstract class LedgerTask implements Callable<Integer> {
     }
 
     /** The task itself, given the started application; what it returns is the exit code. */
-    abstract int run(ConfigurableApplicationContext app, PrintStream results) throws Exception;
+    abstract int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception;
 
     @Override
     public final Integer call() throws Exception {
@@ -50,14 +51,14 @@ abstract class LedgerTask implements Callable<Integer> {
             }
         }
         before();
-        PrintStream results = System.out;
+        PrintStream stdout = System.out;
         // the log and anything else the application prints go to stderr; stdout carries the result alone
         System.setOut(System.err);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(verbose)
                 .properties("ledger.seed.enabled=false", "logging.level.root=" + (verbose ? "INFO" : "OFF"))
                 .run(settings.toArray(String[]::new))) {
-            return run(app, results);
+            return run(app, spec.commandLine().getOut());
         } catch (RuntimeException e) {
             if (heldByAnotherProcess(e)) {
                 spec.commandLine().getErr().println("The embedded database is in use by a running ledger: stop it first, or ask "
@@ -66,12 +67,13 @@ abstract class LedgerTask implements Callable<Integer> {
             }
             throw e;
         } finally {
-            System.setOut(results);
+            System.setOut(stdout);
         }
     }
 
-    static void printJson(ConfigurableApplicationContext app, PrintStream results, Object value) throws Exception {
+    static void printJson(ConfigurableApplicationContext app, PrintWriter results, Object value) throws Exception {
         results.println(app.getBean(ObjectMapper.class).writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        results.flush();
     }
 
     /** H2's "database may be already in use" (90020): the file is locked by a process that opened it alone. */

@@ -1,6 +1,6 @@
 package org.publicbudget.ledger.app.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ final class OpsCommand {
     static final class Processors extends LedgerTask {
 
         @Override
-        int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
+        int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception {
             ProcessorStatusReader processors = app.getBean(ProcessorStatusReader.class);
             List<Object> all = new ArrayList<>();
             processors.names().forEach(name -> all.add(processors.status(name, 0)));
@@ -49,23 +49,22 @@ final class OpsCommand {
         String reason;
 
         @Override
-        int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
+        int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception {
             ProcessorStatusReader processors = app.getBean(ProcessorStatusReader.class);
             if (!processors.exists(processor)) {
                 throw new ParameterException(spec.commandLine(), "No event processor named " + processor + "; there are: "
                         + processors.names());
             }
-            Rebuild done = follow(app.getBean(Rebuilds.class), processor, reason);
+            Rebuild done = follow(app.getBean(Rebuilds.class), processor, reason, spec.commandLine().getErr());
             printJson(app, results, done);
             return done.state().equals("DONE") ? 0 : LedgerCommands.PROBLEM_FOUND;
         }
     }
 
-    private static Rebuild follow(Rebuilds rebuilds, String processor, String reason) throws InterruptedException {
+    private static Rebuild follow(Rebuilds rebuilds, String processor, String reason, PrintWriter out) throws InterruptedException {
         String actor = "command line (" + System.getProperty("user.name") + ")";
         Optional<Rebuild> requested = rebuilds.request(processor, actor, reason);
         long id = requested.or(() -> rebuilds.active(processor)).orElseThrow().id();
-        PrintStream out = System.err;
         if (requested.isEmpty()) {
             out.println("A rebuild of " + processor + " is already under way; following it.");
         }

@@ -1,6 +1,6 @@
 package org.publicbudget.ledger.app.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.publicbudget.ledger.query.proof.Checkpoints;
 import org.publicbudget.ledger.query.proof.LedgerVerification;
 import org.publicbudget.ledger.query.proof.VerificationReport;
@@ -20,7 +20,7 @@ final class ProofCommand {
     static final class Verify extends LedgerTask {
 
         @Override
-        int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
+        int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception {
             VerificationReport report = app.getBean(LedgerVerification.class).verifyAll(0, done -> { });
             printJson(app, results, report);
             return report.chainIntact() && Boolean.TRUE.equals(report.readModelsMatch()) ? 0 : LedgerCommands.PROBLEM_FOUND;
@@ -32,7 +32,7 @@ final class ProofCommand {
     static final class Checkpoint extends LedgerTask {
 
         @Override
-        int run(ConfigurableApplicationContext app, PrintStream results) throws Exception {
+        int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception {
             printJson(app, results, app.getBean(Checkpoints.class).record());
             return 0;
         }
