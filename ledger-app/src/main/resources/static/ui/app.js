@@ -31,6 +31,7 @@ const TEXT = {
   indicator: ['指标', 'Indicator'], removed: ['已删除', 'removed'],
   firstChanges: ['仅显示前 {0} 条变动；最终值计入全部变动', 'Only the first {0} changes are shown; the final value counts them all'],
   moreChanges: ['再显示 {0} 条变动', 'Show {0} more changes'],
+  exportCsv: ['导出 CSV', 'Export CSV'], exportXlsx: ['导出 Excel', 'Export Excel'], exported: ['已导出 {0}（{1} 字节）', 'Exported {0} ({1} bytes)'],
   nothingAsOf: ['截至 {0} 日终，台账中尚无记录', 'Nothing was recorded in the ledger up to the end of {0}'],
   importedFrom: ['导入自 {0}', 'imported from {0}'],
   ProjectCreated: ['项目创建', 'Project created'], AllocationRevised: ['资金调整', 'Allocation revised'],
@@ -91,6 +92,20 @@ async function api(path, params = {}) {
     throw new Error((response.status === 404 ? t('notFound') : t('failed')) + (problem.detail ? ': ' + problem.detail : ''));
   }
   return response.json();
+}
+
+/** A file from the API (an export), saved by the browser under the name the ledger gives it. */
+async function download(path, params, done) {
+  const query = new URLSearchParams(Object.entries({ ...params, asOf: state.asOf || null }).filter(([, v]) => v));
+  const response = await fetch('/api/v1' + path + '?' + query, { headers: { Authorization: state.authorization, 'X-Requested-With': 'ledger-web' } });
+  if (!response.ok) { done.textContent = t('failed'); done.className = 'error'; return; }
+  const blob = await response.blob();
+  const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('Content-Disposition') || '');
+  const file = name ? decodeURIComponent(name[1]) : 'export.' + params.format;
+  const link = el('a', { href: URL.createObjectURL(blob), download: file });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  done.textContent = t('exported', file, blob.size.toLocaleString());
 }
 
 // ---------- signing in ----------
@@ -169,7 +184,14 @@ async function departmentsView() {
 async function departmentView(id) {
   const [department, units] = await Promise.all([api('/departments/' + id), api('/departments/' + id + '/units')]);
   const way = crumbs([t('departments'), '#/'], [department.name]);
+  const exported = el('span', { class: 'note', id: 'exported' });
+  const exportButton = (format, label) => {
+    const button = el('button', { type: 'button', class: 'export', 'data-format': format }, t(label));
+    button.addEventListener('click', () => download('/departments/' + id + '/export', { format }, exported));
+    return button;
+  };
   return [way, el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
+    el('p', { class: 'actions' }, exportButton('csv', 'exportCsv'), ' ', exportButton('xlsx', 'exportXlsx'), ' ', exported),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
       el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal), ' ', historyLink('departments/' + id)),
       el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance))),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class WebPageTest {
     private static final TestPostgres.Database DATABASE = TestPostgres.freshSchema();
     private static final Instant IMPORTED = Instant.parse("2025-01-15T09:00:00Z");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOWNLOADS = Path.of("target", "downloads");
 
     @LocalServerPort
     private int port;
@@ -82,6 +85,9 @@ class WebPageTest {
                 "chromium-driver", "fonts-noto-cjk");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary);
+        Files.createDirectories(DOWNLOADS);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(driver)).build();
@@ -89,6 +95,19 @@ class WebPageTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
         api = new Api(port, TestDeployment.PASSWORDS);
+    }
+
+    /** Clicks the export button for {@code format} and returns the file the browser saved. */
+    private byte[] exported(String format) throws IOException {
+        browser.findElement(By.cssSelector("button.export[data-format='" + format + "']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exported"), "." + format));
+        String name = browser.findElement(By.id("exported")).getText().replaceAll("^已导出 (.+)（.*$", "$1");
+        Path file = DOWNLOADS.resolve(name);
+        wait.until(driver -> Files.exists(file) && !Files.exists(DOWNLOADS.resolve(name + ".crdownload")));
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).as(name).isNotEmpty();
+        assertThat(browser.findElement(By.id("exported")).getText()).contains(String.format("%,d", bytes.length));
+        return bytes;
     }
 
     @AfterAll
@@ -146,6 +165,18 @@ class WebPageTest {
         assertThat(browser.findElements(By.cssSelector("#units tbody tr"))).hasSize(4);
         assertThat(browser.findElements(By.cssSelector("#units tr.variance"))).hasSize(1);
         screenshot("03-units");
+
+        // the department's table as a file, in both formats, and the page as printed
+        byte[] csv = exported("csv");
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains(unit.get("name").asText()).contains(project.get("name").asText());
+        byte[] xlsx = exported("xlsx");
+        assertThat(new String(xlsx, 0, 2, StandardCharsets.US_ASCII)).as("a zip: an Office Open XML workbook").isEqualTo("PK");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).as("no controls on paper").isFalse();
+        assertThat(browser.findElement(By.cssSelector("button.export")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("units")).isDisplayed()).isTrue();
+        screenshot("03b-units-printed");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         rowOf("units", unit.get("name").asText()).findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projects tbody tr")));
         screenshot("04-projects");
