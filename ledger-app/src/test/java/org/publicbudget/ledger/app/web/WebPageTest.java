@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,17 +99,27 @@ class WebPageTest {
         api = new Api(port, TestDeployment.PASSWORDS);
     }
 
-    /** Clicks the export button for {@code format} and returns the file the browser saved. */
+    /** Clicks the export button for {@code format} and returns the file the browser saved, once it has all the bytes the page counted. */
     private byte[] exported(String format) throws IOException {
+        try (var earlier = Files.list(DOWNLOADS)) {
+            for (Path file : earlier.toList()) {
+                Files.delete(file);
+            }
+        }
         browser.findElement(By.cssSelector("button.export[data-format='" + format + "']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exported"), "." + format));
-        String name = browser.findElement(By.id("exported")).getText().replaceAll("^已导出 (.+)（.*$", "$1");
-        Path file = DOWNLOADS.resolve(name);
-        wait.until(driver -> Files.exists(file) && !Files.exists(DOWNLOADS.resolve(name + ".crdownload")));
-        byte[] bytes = Files.readAllBytes(file);
-        assertThat(bytes).as(name).isNotEmpty();
-        assertThat(browser.findElement(By.id("exported")).getText()).contains(String.format("%,d", bytes.length));
-        return bytes;
+        Matcher shown = Pattern.compile("^已导出 (.+)（([0-9,]+) 字节）$").matcher(browser.findElement(By.id("exported")).getText());
+        assertThat(shown.matches()).as(shown.toString()).isTrue();
+        Path file = DOWNLOADS.resolve(shown.group(1));
+        long size = Long.parseLong(shown.group(2).replace(",", ""));
+        wait.until(driver -> {
+            try {
+                return Files.exists(file) && Files.size(file) == size;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return Files.readAllBytes(file);
     }
 
     @AfterAll
