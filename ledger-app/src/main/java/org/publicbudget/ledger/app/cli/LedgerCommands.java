@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.app.cli;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +35,15 @@ public final class LedgerCommands {
     public static final int PROBLEM_FOUND = 3;
     public static final int DATABASE_HELD = 4;
 
-    /** The first words that mean a command rather than the server's own arguments. */
-    private static final Set<String> FIRST_WORDS = Set.of("import", "verify", "checkpoint", "processors", "rebuild", "help", "--help", "-h",
-            "--version", "-V");
+    /** The options of the command line itself; its commands' names come from the subcommands above. */
+    private static final Set<String> OWN_OPTIONS = Set.of("--help", "-h", "--version", "-V");
 
     private LedgerCommands() {
     }
 
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && FIRST_WORDS.contains(args[0]);
+        return args.length > 0
+                && (OWN_OPTIONS.contains(args[0]) || new CommandLine(new LedgerCommands()).getSubcommands().containsKey(args[0]));
     }
 
     /** Runs the command {@code args} name, on this process's stdout and stderr, and returns its exit code. */
@@ -61,7 +62,7 @@ public final class LedgerCommands {
                 cause = cause.getCause();
             }
             // Spring wraps the reason in layers of beans that could not be made: the innermost one is the operator's
-            command.getErr().println(e instanceof java.io.IOException ? e.getMessage() : "Failed: " + cause.getMessage()
+            command.getErr().println(e instanceof IOException ? e.getMessage() : "Failed: " + cause.getMessage()
                     + " (--verbose shows more)");
             if (command.getCommand() instanceof LedgerTask task && task.verbose) {
                 e.printStackTrace(command.getErr());
