@@ -39,7 +39,22 @@ const TEXT = {
   IndicatorAdded: ['指标新增', 'Indicator added'], IndicatorRevised: ['指标调整', 'Indicator revised'],
   IndicatorRemoved: ['指标删除', 'Indicator removed'], ProjectWithdrawn: ['项目撤销', 'Project withdrawn'],
   UnitRegistered: ['单位登记', 'Unit registered'], DeclaredTotalRecorded: ['申报数记录', 'Declared total recorded'],
-  ListedProjectsChanged: ['项目清单变动', 'Listed projects changed'],
+  ListedProjectsChanged: ['项目清单变动', 'Listed projects changed'], DocumentImported: ['文件导入', 'Document imported'],
+  atAGlance: ['一览', 'At a glance'], allAgree: ['部门及各单位的申报数与计算数一致', 'Declared and computed agree for the department and every unit'],
+  disagree: ['{0} 处申报数与计算数不一致', 'Declared and computed disagree in {0} places'],
+  findingsIn: ['最近导入的文件 {0} 有 {1} 条数据质量发现', 'The last imported document, {0}, has {1} data-quality findings'],
+  noImports: ['此部门的数据未经文件导入', 'Nothing in this department came from an imported document'],
+  imports: ['已导入的文件', 'Imported documents'], changes: ['变动', 'Changes'], findings: ['数据质量发现', 'Findings'],
+  line: ['行', 'Line'], kind: ['类别', 'Kind'], message: ['说明', 'What is wrong'], sourceLine: ['原文', 'Source line'],
+  findingsOf: ['{0}：{1} 条发现', '{0}: {1} findings'],
+  TOTAL_VARIANCE: ['合计不符', 'total variance'], PAGE_REPEAT: ['跨页重复行', 'row repeated at page break'], UNPLACED_TEXT: ['无法归位的文字', 'text placed nowhere'],
+  projectsCreated: ['项目新增', 'projects created'], projectsWithdrawn: ['项目撤销', 'projects withdrawn'],
+  allocationsRevised: ['资金调整', 'allocations revised'], goalsRevised: ['目标调整', 'goals revised'], indicatorsAdded: ['指标新增', 'indicators added'],
+  indicatorsRevised: ['指标调整', 'indicators revised'], indicatorsRemoved: ['指标删除', 'indicators removed'],
+  declaredTotalsRecorded: ['申报数记录', 'declared totals recorded'], unchanged: ['无变动', 'no change'],
+  changeReport: ['两日期间的变动', 'Changes between two dates'], from: ['自', 'From'], to: ['至', 'To'], show: ['查看', 'Show'],
+  reportSpan: ['{0} 日初（UTC）至 {1} 日终（UTC）之间的变动', 'Changes from the start of {0} to the end of {1} (UTC)'],
+  noChanges: ['此期间没有变动', 'No change in this period'], whatChanged: ['资金来源或内容', 'Source or what'],
 };
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
 
@@ -182,7 +197,8 @@ async function departmentsView() {
 }
 
 async function departmentView(id) {
-  const [department, units] = await Promise.all([api('/departments/' + id), api('/departments/' + id + '/units')]);
+  const [department, units, imports] = await Promise.all([api('/departments/' + id), api('/departments/' + id + '/units'),
+    api('/departments/' + id + '/imports')]);
   const way = crumbs([t('departments'), '#/'], [department.name]);
   const exported = el('span', { class: 'note', id: 'exported' });
   const exportButton = (format, label) => {
@@ -195,13 +211,122 @@ async function departmentView(id) {
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
       el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal), ' ', historyLink('departments/' + id)),
       el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance))),
+    atAGlance(department, units, imports),
     el('h2', {}, t('units')), el('div', { class: 'scroll' }, el('table', { id: 'units' },
       el('thead', {}, el('tr', {}, el('th', {}, t('unit')), el('th', { class: 'num' }, t('count')), el('th', { class: 'num' }, t('declared')),
         el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
       el('tbody', {}, units.map(u => el('tr', { class: isZero(u.variance) ? '' : 'variance' },
         el('td', {}, el('a', { href: '#/units/' + u.unitId }, u.name)), el('td', { class: 'num' }, String(u.projects)),
         el('td', { class: 'num' }, money(u.declaredTotal)), el('td', { class: 'num' }, money(u.computedTotal)), varianceCell(u.variance),
-        sourceCells(u.allocations))))))];
+        sourceCells(u.allocations)))))),
+    changeReport(id, units), importedDocuments(imports)];
+}
+
+/**
+ * What an auditor looks for first: every place where a declared total and the sum of
+ * its projects disagree, and how many findings the last imported document had.
+ */
+function atAGlance(department, units, imports) {
+  // a department's own office is often also one of its units, under the same name: say which figure is meant
+  const off = [...(isZero(department.variance) ? [] : [{ name: t('department') + ' · ' + department.name, variance: department.variance,
+    href: '#/departments/' + department.departmentId + '/history' }]),
+  ...units.filter(u => !isZero(u.variance)).map(u => ({ name: t('unit') + ' · ' + u.name, variance: u.variance, href: '#/units/' + u.unitId }))];
+  const last = imports[imports.length - 1];
+  return el('section', { id: 'at-a-glance', class: 'glance' + (off.length ? ' off' : '') }, el('h2', {}, t('atAGlance')),
+    el('p', { id: 'disagreements' }, off.length ? t('disagree', off.length) : t('allAgree')),
+    off.length ? el('ul', {}, off.map(o => el('li', {}, el('a', { href: o.href }, o.name), ' ', el('span', { class: 'error' }, t('variance') + ' ' + money(o.variance))))) : '',
+    el('p', { id: 'findings-summary' }, last
+      ? [t('findingsIn', last.document, last.findings.length), last.findings.length ? ' (' + findingKinds(last.findings) + ') ' : ' ',
+        last.findings.length ? findingsLink(last.position, t('findings')) : '']
+      : t('noImports')));
+}
+
+/** Opens an import's findings further down the page; not a link, since the address names the page shown. */
+function findingsLink(position, label) {
+  const button = el('button', { type: 'button', class: 'link findings-link' }, label);
+  button.addEventListener('click', () => {
+    const findings = document.getElementById('import-' + position);
+    findings.open = true;
+    findings.scrollIntoView({ block: 'start' });
+  });
+  return button;
+}
+
+function findingKinds(findings) {
+  const counts = {};
+  findings.forEach(f => { counts[f.kind] = (counts[f.kind] || 0) + 1; });
+  return Object.entries(counts).map(([kind, n]) => t(kind) + ' ' + n).join(' · ');
+}
+
+/** Every document imported into the department, newest first, with what its import changed and its findings quoting their lines. */
+function importedDocuments(imports) {
+  const newest = [...imports].reverse();
+  const changed = c => Object.entries(c).filter(([kind, n]) => kind !== 'events' && n > 0).map(([kind, n]) => t(kind) + ' ' + n).join(' · ') || t('unchanged');
+  return [el('h2', {}, t('imports')), imports.length ? el('div', { class: 'scroll' }, el('table', { id: 'imports' },
+    el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('position')), el('th', {}, t('recordedAt')), el('th', {}, t('document')),
+      el('th', {}, t('actor')), el('th', { class: 'num' }, t('variance')), el('th', {}, t('changes')), el('th', { class: 'num' }, t('findings')))),
+    el('tbody', {}, newest.map(i => el('tr', { 'data-position': i.position },
+      el('td', { class: 'num' }, String(i.position)), el('td', { class: 'when' }, localTime(i.recordedAt)),
+      el('td', { class: 'doc' }, i.document, el('div', { class: 'reading', title: 'SHA-256' }, i.sha256.slice(0, 16) + '…')),
+      el('td', {}, i.actor || ''), varianceCell(i.variance), el('td', { class: 'name' }, changed(i.changes)),
+      el('td', { class: 'num' }, i.findings.length ? findingsLink(i.position, String(i.findings.length)) : '0'))))))
+    : el('p', { class: 'note' }, t('noImports')),
+  ...newest.filter(i => i.findings.length).map((i, n) => el('details', { class: 'findings', id: 'import-' + i.position, open: n === 0 },
+    el('summary', {}, t('findingsOf', i.document, i.findings.length)),
+    el('div', { class: 'scroll' }, el('table', {},
+      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('line')), el('th', {}, t('kind')), el('th', {}, t('message')), el('th', {}, t('sourceLine')))),
+      el('tbody', {}, i.findings.map(f => el('tr', { 'data-kind': f.kind },
+        el('td', { class: 'num' }, String(f.line)), el('td', { class: 'event' }, el('span', { class: 'flag' }, t(f.kind))),
+        el('td', { class: 'name' }, f.message), el('td', {}, el('code', { class: 'source' }, f.source || '')))))))))];
+}
+
+/**
+ * The change report between two dates, from the start of the first to the end of the
+ * second (UTC, like every date the ledger reads), 200 changes a page.
+ */
+function changeReport(id, units) {
+  const today = new Date().toISOString().slice(0, 10);
+  const from = el('input', { type: 'date', id: 'report-from', value: state.asOf || today, required: true });
+  const to = el('input', { type: 'date', id: 'report-to', value: state.asOf || today, required: true });
+  const result = el('div', { id: 'change-report-result' });
+  const form = el('form', { id: 'change-report', class: 'actions' }, el('label', {}, t('from') + ' ', from), el('label', {}, t('to') + ' ', to),
+    el('button', { type: 'submit' }, t('show')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
+      const names = Object.fromEntries(projects.map(p => [p.projectId, p.name]));
+      result.replaceChildren(...await changeTable(id, from.value, to.value, names));
+    } catch (e) {
+      result.replaceChildren(el('p', { class: 'error' }, e.message));
+    }
+  });
+  return [el('h2', {}, t('changeReport')), form, result];
+}
+
+async function changeTable(id, from, to, names) {
+  const pageAfter = after => api('/departments/' + id + '/changes', { from: from + 'T00:00:00Z', to, after, limit: 200 });
+  const first = await pageAfter(null);
+  const row = c => el('tr', { 'data-position': c.position }, what(c, names),
+    el('td', { class: 'name' }, c.fundingSource ? t(c.fundingSource) : c.what),
+    el('td', { class: 'num' }, money(c.before)), el('td', { class: 'num after' }, money(c.after)), whoAndWhy(c));
+  const rows = el('tbody', {}, first.changes.map(row));
+  const more = el('button', { type: 'button', id: 'more-report' }, t('moreChanges', 200));
+  let next = first.nextAfter;
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const page = await pageAfter(next);
+    rows.append(...page.changes.map(row));
+    next = page.nextAfter;
+    more.disabled = false;
+    if (next == null) more.remove();
+  });
+  return [el('p', { class: 'note' }, t('reportSpan', from, to)),
+    first.changes.length ? el('div', { class: 'scroll' }, el('table', { id: 'report' },
+      el('thead', {}, el('tr', {}, whatHeaders(names), el('th', {}, t('whatChanged')), el('th', { class: 'num' }, t('before')),
+        el('th', { class: 'num' }, t('after')), whoAndWhyHeaders())), rows))
+      : el('p', { class: 'note', id: 'no-changes' }, t('noChanges')),
+    next != null ? more : ''];
 }
 
 async function unitView(id) {
@@ -318,12 +443,16 @@ async function historyView(kind, id, source) {
       rows)), next != null ? more : ''];
 }
 
+function localTime(instant) {
+  return new Date(instant).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB');
+}
+
 /** What changed, first: where it stands, when, which event (and from which project); its figures follow at once. */
 function what(step, names) {
   return [el('td', { class: 'num' }, String(step.position)),
-    el('td', { class: 'when' }, new Date(step.recordedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB')),
+    el('td', { class: 'when' }, localTime(step.recordedAt)),
     el('td', { class: 'wide event' }, t(step.eventType)),
-    names ? el('td', { class: 'name' }, el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId)) : null];
+    names ? el('td', { class: 'name' }, step.projectId ? el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId) : '') : null];
 }
 
 /** Then who, why, from which date and which document. */
@@ -477,5 +606,7 @@ document.getElementById('lang').addEventListener('click', switchLanguage);
 document.getElementById('login-lang').addEventListener('click', switchLanguage);
 document.getElementById('as-of').addEventListener('change', event => { state.asOf = event.target.value; route(); });
 window.addEventListener('hashchange', route);
+// a printed page shows every finding, folded or not
+window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach(details => { details.open = true; }));
 applyLanguage();
 signOut();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
@@ -37,6 +38,7 @@ public final class EventTypes {
         BY_NAME.put("UnitRegistered", UnitRegistered.class);
         BY_NAME.put("DeclaredTotalRecorded", DeclaredTotalRecorded.class);
         BY_NAME.put("ListedProjectsChanged", ListedProjectsChanged.class);
+        BY_NAME.put("DocumentImported", DocumentImported.class);
     }
 
     private EventTypes() {

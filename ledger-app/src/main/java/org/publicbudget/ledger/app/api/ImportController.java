@@ -1,10 +1,16 @@
 package org.publicbudget.ledger.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.publicbudget.ledger.app.importer.DocumentImporter;
 import org.publicbudget.ledger.app.importer.ImportReport;
+import org.publicbudget.ledger.query.audit.ImportedDocuments;
+import org.publicbudget.ledger.query.history.Positions;
+import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +27,15 @@ public class ImportController {
     static final int MAX_DOCUMENT_CHARS = 5_000_000;
 
     private final DocumentImporter importer;
+    private final ImportedDocuments imported;
+    private final Positions positions;
+    private final TotalsQueries totals;
 
-    public ImportController(DocumentImporter importer) {
+    public ImportController(DocumentImporter importer, ImportedDocuments imported, Positions positions, TotalsQueries totals) {
         this.importer = importer;
+        this.imported = imported;
+        this.positions = positions;
+        this.totals = totals;
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -36,5 +48,20 @@ public class ImportController {
         RequestFields.required("documentName", documentName);
         return importer.importDocument(new DocumentImporter.Request(document, documentName, fiscalYear, dryRun, detail,
                 user.getName(), CommandMetadata.requestIdOf(request)));
+    }
+
+    /**
+     * The documents imported into a department's budget, oldest first, as of a moment
+     * like every read: each with when and by whom, its SHA-256, its declared and computed
+     * totals, what its import changed and its findings with the source lines they point at.
+     */
+    @GetMapping("/api/v1/departments/{departmentId}/imports")
+    public List<ImportedDocuments.Import> importsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition) {
+        Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
+        if (totals.department(departmentId, at).isEmpty()) {
+            throw NotFound.of("department", departmentId);
+        }
+        return imported.of(departmentId, at);
     }
 }

@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,8 @@ final class ImportCommand extends LedgerTask {
 
     @Override
     int run(ConfigurableApplicationContext app, PrintWriter results) throws Exception {
-        String name = documentName != null ? documentName : file.getFileName().toString();
         try {
-            ImportReport report = app.getBean(DocumentImporter.class).importDocument(new DocumentImporter.Request(text, name, fiscalYear,
+            ImportReport report = app.getBean(DocumentImporter.class).importDocument(new DocumentImporter.Request(text, name(), fiscalYear,
                     dryRun, detail, "cli:" + System.getProperty("user.name"), "cli-" + UUID.randomUUID()));
             printJson(app, results, report);
             return 0;
@@ -48,6 +48,26 @@ final class ImportCommand extends LedgerTask {
             spec.commandLine().getErr().println(e.getMessage());
             return LedgerCommands.PROBLEM_FOUND;
         }
+    }
+
+    @Override
+    int remote(LedgerClient ledger, PrintWriter results) throws Exception {
+        String path = "/api/v1/imports?fiscalYear=" + fiscalYear + "&documentName=" + URLEncoder.encode(name(), StandardCharsets.UTF_8)
+                + "&dryRun=" + dryRun + "&detail=" + detail;
+        try {
+            printJson(results, ledger.post(path, text, "text/plain; charset=UTF-8").body());
+            return 0;
+        } catch (LedgerClient.Refused e) {
+            if (e.status == 422 && e.problem.path("field").asText().equals("document")) {
+                spec.commandLine().getErr().println(e.problem.path("detail").asText());
+                return LedgerCommands.PROBLEM_FOUND;
+            }
+            throw e;
+        }
+    }
+
+    private String name() {
+        return documentName != null ? documentName : file.getFileName().toString();
     }
 
     /** The file is read before the application starts: a wrong path is told at once. */

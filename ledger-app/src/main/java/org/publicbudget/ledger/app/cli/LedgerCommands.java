@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "java -jar ledger-app.jar", mixinStandardHelpOptions = true, version = "budget ledger",
         description = "Without a command: runs the ledger (the HTTP API, the projections and the event store). "
-                + "With one: runs an operator's task against the database the ledger is configured for.",
+                + "With one: runs an operator's task against the database the ledger is configured for, or, given --ledger=URL, "
+                + "asks the ledger running there.",
         subcommands = {ImportCommand.class, ProofCommand.Verify.class, ProofCommand.Checkpoint.class, OpsCommand.Processors.class,
             OpsCommand.RebuildReadModels.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -26,9 +27,9 @@ import picocli.CommandLine.Command;
             " 2:the command line is wrong: an unknown command or option, a value of the wrong kind",
             " 3:the task found a problem: not a budget table (import), a broken chain or read models that differ (verify), "
                     + "a failed rebuild (rebuild)",
-            " 4:the embedded database is in use by a running ledger, which holds its file alone: stop the ledger, or ask it over "
-                    + "its API (GET /api/v1/ops/processors, /api/v1/verify, POST /api/v1/imports, POST /api/v1/ops/processors/totals/rebuild); "
-                    + "on PostgreSQL the commands run alongside the nodes"})
+            " 4:the embedded database is in use by a running ledger, which holds its file alone: stop the ledger, or give the "
+                    + "command the ledger's address (--ledger=http://localhost:8080) to ask it over its API; on PostgreSQL the commands "
+                    + "run alongside the nodes"})
 public final class LedgerCommands {
 
     public static final int FAILED = 1;

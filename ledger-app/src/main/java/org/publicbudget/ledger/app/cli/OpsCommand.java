@@ -1,6 +1,8 @@
 package org.publicbudget.ledger.app.cli;
 
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,12 @@ final class OpsCommand {
             printJson(app, results, all);
             return 0;
         }
+
+        @Override
+        int remote(LedgerClient ledger, PrintWriter results) throws Exception {
+            printJson(results, ledger.get("/api/v1/ops/processors"));
+            return 0;
+        }
     }
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
@@ -55,23 +63,55 @@ final class OpsCommand {
                 throw new ParameterException(spec.commandLine(), "No event processor named " + processor + "; there are: "
                         + processors.names());
             }
-            Rebuild done = follow(app.getBean(Rebuilds.class), processor, reason, spec.commandLine().getErr());
+            Rebuilds rebuilds = app.getBean(Rebuilds.class);
+            String actor = "command line (" + System.getProperty("user.name") + ")";
+            Optional<Rebuild> requested = rebuilds.request(processor, actor, reason);
+            long id = requested.or(() -> rebuilds.active(processor)).orElseThrow().id();
+            Rebuild done = follow(id, requested.isEmpty(), processor, rebuildId -> rebuilds.find(processor, rebuildId).orElseThrow(),
+                    spec.commandLine().getErr());
             printJson(app, results, done);
+            return done.state().equals("DONE") ? 0 : LedgerCommands.PROBLEM_FOUND;
+        }
+
+        @Override
+        int remote(LedgerClient ledger, PrintWriter results) throws Exception {
+            String at = "/api/v1/ops/processors/" + URLEncoder.encode(processor, StandardCharsets.UTF_8);
+            long id;
+            boolean underWay = false;
+            try {
+                id = ledger.post(at + "/rebuild", LedgerClient.JSON.createObjectNode().put("reason", reason).toString(),
+                        "application/json").body().get("id").asLong();
+            } catch (LedgerClient.Refused e) {
+                if (e.status == 404) {
+                    throw new ParameterException(spec.commandLine(), "No event processor named " + processor);
+                }
+                if (e.status != 409) {
+                    throw e;
+                }
+                id = ledger.get(at).get("rebuild").get("id").asLong();
+                underWay = true;
+            }
+            Rebuild done = follow(id, underWay, processor,
+                    rebuildId -> LedgerClient.JSON.treeToValue(ledger.get(at + "/rebuilds/" + rebuildId), Rebuild.class),
+                    spec.commandLine().getErr());
+            printJson(results, LedgerClient.JSON.valueToTree(done));
             return done.state().equals("DONE") ? 0 : LedgerCommands.PROBLEM_FOUND;
         }
     }
 
-    private static Rebuild follow(Rebuilds rebuilds, String processor, String reason, PrintWriter out) throws InterruptedException {
-        String actor = "command line (" + System.getProperty("user.name") + ")";
-        Optional<Rebuild> requested = rebuilds.request(processor, actor, reason);
-        long id = requested.or(() -> rebuilds.active(processor)).orElseThrow().id();
-        if (requested.isEmpty()) {
+    /** Reads a rebuild's record, wherever it is kept. */
+    interface RebuildRecord {
+        Rebuild find(long id) throws Exception;
+    }
+
+    private static Rebuild follow(long id, boolean underWay, String processor, RebuildRecord rebuilds, PrintWriter out) throws Exception {
+        if (underWay) {
             out.println("A rebuild of " + processor + " is already under way; following it.");
         }
         boolean terminal = System.console() != null;
         long lastLine = 0;
         while (true) {
-            Rebuild now = rebuilds.find(processor, id).orElseThrow();
+            Rebuild now = rebuilds.find(id);
             if (now.finished() || terminal || System.nanoTime() - lastLine > 2_000_000_000L) {
                 out.print((terminal ? "\r" : "") + bar(now) + (terminal && !now.finished() ? "" : "\n"));
                 out.flush();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.DepartmentChanges;
+import org.publicbudget.ledger.query.audit.ImportedDocuments;
 import org.publicbudget.ledger.query.history.EventReader;
 import org.publicbudget.ledger.query.history.Positions;
 import org.publicbudget.ledger.query.proof.Checkpoints;
@@ -67,6 +68,11 @@ public class ReadModelConfiguration {
     @Bean
     public DepartmentChanges departmentChanges(JdbcTemplate jdbc) {
         return new DepartmentChanges(jdbc);
+    }
+
+    @Bean
+    public ImportedDocuments importedDocuments(EventReader events) {
+        return new ImportedDocuments(events);
     }
 
     @Bean

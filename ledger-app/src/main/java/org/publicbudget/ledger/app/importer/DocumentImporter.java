@@ -19,7 +19,10 @@ import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.app.api.LedgerPosition;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.api.DocumentFinding;
+import org.publicbudget.ledger.domain.budget.api.ImportChanges;
 import org.publicbudget.ledger.domain.budget.api.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.budget.api.RecordImport;
 import org.publicbudget.ledger.domain.indicator.TargetReading;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
@@ -63,7 +66,10 @@ public class DocumentImporter {
 
     public ImportReport importDocument(Request request) {
         String documentName = Texts.required("documentName", request.documentName());
-        Extracted.Document document = DocumentReview.review(DocumentParser.parse(request.text()));
+        Extracted.Document read = DocumentReview.review(DocumentParser.parse(request.text()));
+        List<String> lines = DocumentParser.lines(request.text() == null ? "" : request.text());
+        Extracted.Document document = new Extracted.Document(read.budgetTable(), read.department(), read.declaredTotal(),
+                read.declaredTotalLine(), read.units(), read.findings().stream().map(f -> f.quoting(lines)).toList());
         if (!document.budgetTable() || document.department() == null || document.units().isEmpty()) {
             throw new NotABudgetTable(documentName);
         }
@@ -93,6 +99,24 @@ public class DocumentImporter {
         int removed;
         int totals;
         int events;
+
+        ImportChanges changes() {
+            return new ImportChanges(created, withdrawn, allocations, goals, added, revised, removed, totals, events);
+        }
+    }
+
+    private static BigDecimal computedTotal(Extracted.Document document) {
+        BigDecimal computed = BigDecimal.ZERO;
+        for (Extracted.Unit unit : document.units()) {
+            for (Extracted.Project project : unit.projects()) {
+                computed = computed.add(project.total());
+            }
+        }
+        return Amounts.canonical(computed);
+    }
+
+    private static List<DocumentFinding> findings(Extracted.Document document) {
+        return document.findings().stream().map(f -> new DocumentFinding(f.kind().name(), f.line(), f.message(), f.source())).toList();
     }
 
     private Tally load(Request request, String documentName, String sha256, String department, String departmentId,
@@ -135,6 +159,10 @@ public class DocumentImporter {
             tally.withdrawn++;
             tally.events++;
         }
+        boolean recorded = commands.sendAndWait(new RecordImport(departmentId, department, request.fiscalYear(), documentName, sha256,
+                        document.declaredTotal(), computedTotal(document), tally.changes(), findings(document), reason),
+                metadata(request, reason, documentName, sha256, "1–" + lastLine(document)));
+        tally.events += recorded ? 1 : 0;
         return tally;
     }
 

@@ -60,7 +60,12 @@ public final class DocumentParser {
     private final List<Finding> findings = new ArrayList<>();
 
     private DocumentParser(String text) {
-        this.lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        this.lines = lines(text);
+    }
+
+    /** The document's lines as findings number them, from 1. */
+    static List<String> lines(String text) {
+        return List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
     }
 
     /** Never throws: text that is not a budget table comes back with {@code budgetTable} false. */

@@ -1,7 +1,22 @@
 package org.publicbudget.ledger.app.importer;
 
-/** A place where a document disagrees with itself or could not be read, with the source line it points at. */
-public record Finding(Kind kind, int line, String message) {
+import java.util.List;
+
+/**
+ * A place where a document disagrees with itself or could not be read, with the number
+ * of the source line it points at and, once the importer has the document's lines, that
+ * line's text.
+ */
+public record Finding(Kind kind, int line, String message, String source) {
+
+    public Finding(Kind kind, int line, String message) {
+        this(kind, line, message, null);
+    }
+
+    /** This finding with the text of its line, as the document gives it. */
+    Finding quoting(List<String> lines) {
+        return new Finding(kind, line, message, line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : null);
+    }
 
     public enum Kind {
         /** A declared total differs from the sum of what it should add up. */

@@ -20,7 +20,7 @@ class CommandLineTest {
         CommandRun help = CommandRun.of(command, "--help");
 
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).startsWith("Usage: java -jar ledger-app.jar " + command).contains("--verbose");
+        assertThat(help.out()).startsWith("Usage: java -jar ledger-app.jar " + command).contains("--verbose").contains("--ledger=URL");
     }
 
     @Test
@@ -30,6 +30,18 @@ class CommandLineTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("import", "verify", "checkpoint", "processors", "rebuild", "Exit codes:")
                 .contains("4   the embedded database is in use by a running ledger");
+    }
+
+    @Test
+    void askingARunningLedgerNeedsAnAccountAndNoDatabaseSettings() {
+        CommandRun noAccount = CommandRun.of("processors", "--ledger=http://localhost:9", "--user=operator");
+        CommandRun settings = CommandRun.of("processors", "--ledger=http://localhost:9", "--user=operator", "--password=x",
+                "--spring.datasource.url=jdbc:postgresql://elsewhere/ledger");
+
+        assertThat(noAccount.exit()).isEqualTo(2);
+        assertThat(noAccount.err()).startsWith("--ledger needs --user and a password");
+        assertThat(settings.exit()).isEqualTo(2);
+        assertThat(settings.err()).startsWith("Settings such as --spring.datasource.url=jdbc:postgresql://elsewhere/ledger are for the database");
     }
 
     @Test

@@ -30,7 +30,7 @@ class ImportCommandTest {
         JsonNode first = run(args);
         assertThat(first.get("projects").asInt()).isEqualTo(60);
         assertThat(first.get("indicators").asInt()).isEqualTo(243);
-        assertThat(first.get("eventsAppended").asInt()).isEqualTo(309);
+        assertThat(first.get("eventsAppended").asInt()).isEqualTo(310);
         assertThat(first.get("findings")).hasSize(22);
 
         JsonNode second = run(args);
@@ -47,7 +47,7 @@ class ImportCommandTest {
         CommandRun verify = CommandRun.of("verify", data);
         assertThat(verify.exit()).as(verify.err()).isZero();
         JsonNode report = verify.json();
-        assertThat(report.get("eventsChecked").asLong()).isEqualTo(309);
+        assertThat(report.get("eventsChecked").asLong()).isEqualTo(310);
         assertThat(report.get("chainIntact").asBoolean()).isTrue();
         assertThat(report.get("readModelsMatch").asBoolean()).isTrue();
     }

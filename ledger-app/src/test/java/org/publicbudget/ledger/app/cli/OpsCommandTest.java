@@ -24,7 +24,7 @@ class OpsCommandTest {
         CommandRun rebuild = CommandRun.of("rebuild", "totals", "--reason=after a fix", data);
 
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
-        assertThat(rebuild.err()).containsPattern("\\[#{30}\\] 100%  309/309 events  [0-9,]+/s\\s+DONE");
+        assertThat(rebuild.err()).containsPattern("\\[#{30}\\] 100%  310/310 events  [0-9,]+/s\\s+DONE");
         JsonNode done = rebuild.json();
         assertThat(done.get("state").asText()).isEqualTo("DONE");
         assertThat(done.get("reason").asText()).isEqualTo("after a fix");
@@ -38,7 +38,7 @@ class OpsCommandTest {
         JsonNode totals = processors.json().get(0);
         assertThat(totals.get("name").asText()).isEqualTo("totals");
         assertThat(totals.get("activeCopy").asText()).isEqualTo("b");
-        assertThat(totals.get("head").asLong()).isEqualTo(309);
+        assertThat(totals.get("head").asLong()).isEqualTo(310);
     }
 
     @Test

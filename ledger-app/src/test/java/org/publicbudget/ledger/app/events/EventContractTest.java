@@ -29,6 +29,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.publicbudget.ledger.app.config.JsonConfiguration;
 import org.publicbudget.ledger.domain.EventTypes;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.api.DocumentFinding;
+import org.publicbudget.ledger.domain.budget.api.DocumentImported;
+import org.publicbudget.ledger.domain.budget.api.ImportChanges;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -79,7 +82,11 @@ class EventContractTest {
             Map.entry("UnitRegistered", new UnitRegistered(DEPARTMENT, DEPARTMENT_NAME, 2025, UNIT, UNIT_NAME, "新设单位")),
             Map.entry("DeclaredTotalRecorded", new DeclaredTotalRecorded(DEPARTMENT, DEPARTMENT_NAME, 2025, UNIT, UNIT_NAME, null,
                     new BigDecimal("644.08"), IMPORTED)),
-            Map.entry("ListedProjectsChanged", new ListedProjectsChanged(DEPARTMENT, new TreeSet<>(Set.of(PROJECT, OTHER_PROJECT)), new TreeSet<>(), IMPORTED)));
+            Map.entry("ListedProjectsChanged", new ListedProjectsChanged(DEPARTMENT, new TreeSet<>(Set.of(PROJECT, OTHER_PROJECT)), new TreeSet<>(), IMPORTED)),
+            Map.entry("DocumentImported", new DocumentImported(DEPARTMENT, DEPARTMENT_NAME, 2025, "000_5dc1d2eb32092ea0.txt",
+                    "5dc1d2eb32092ea0c1e5b1d7a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5", new BigDecimal("4892.11"), new BigDecimal("4892.12"),
+                    new ImportChanges(2, 0, 0, 0, 1, 0, 0, 2, 7),
+                    List.of(new DocumentFinding("PAGE_REPEAT", 41, "row printed again at a page break", "编外人员聘用经费 59.84")), IMPORTED)));
 
     private final ObjectMapper mapper = new JsonConfiguration().defaultAxonObjectMapper();
     private final EventFormatConfiguration format = new EventFormatConfiguration();

@@ -47,7 +47,7 @@ class ImportApiTest extends PostgresApiTest {
         assertThat(report.get("units").get(0).get("variance").asText()).isEqualTo("0.01");
         assertThat(report.get("changes").get("projectsCreated").asInt()).isEqualTo(60);
         assertThat(report.get("changes").get("indicatorsAdded").asInt()).isEqualTo(243);
-        assertThat(report.get("eventsAppended").asInt()).isEqualTo(309);
+        assertThat(report.get("eventsAppended").asInt()).isEqualTo(310);
         List<String> kinds = new ArrayList<>();
         report.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
         assertThat(kinds).containsOnly("TOTAL_VARIANCE", "PAGE_REPEAT", "CATEGORY_MISMATCH", "TARGETS_DIFFER").hasSize(22);
@@ -80,6 +80,21 @@ class ImportApiTest extends PostgresApiTest {
         assertThat(step.get("document").asText()).isEqualTo(Seed.NAME);
         assertThat(step.get("sourceLines").asText()).isEqualTo("1626–1648");
         assertThat(step.get("delta").asText()).isEqualTo("15.00");
+
+        // the import is on record once (the repeat changed nothing), with its findings quoting their lines
+        JsonNode imports = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/imports").body();
+        assertThat(imports).hasSize(1);
+        JsonNode imported = imports.get(0);
+        assertThat(imported.get("document").asText()).isEqualTo(Seed.NAME);
+        assertThat(imported.get("sha256").asText()).isEqualTo(report.get("document").get("sha256").asText());
+        assertThat(imported.get("actor").asText()).isEqualTo(WRITER);
+        assertThat(imported.get("variance").asText()).isEqualTo("0.01");
+        assertThat(imported.get("changes").get("projectsCreated").asInt()).isEqualTo(60);
+        assertThat(imported.get("changes").get("events").asInt()).isEqualTo(309);
+        assertThat(imported.get("findings")).isEqualTo(report.get("findings")).hasSize(22);
+        List<String> lines = Seed.text().lines().toList();
+        imported.get("findings").forEach(finding -> assertThat(finding.get("source").asText())
+                .isEqualTo(lines.get(finding.get("line").asInt() - 1).strip()).isNotBlank());
     }
 
     @Test
@@ -107,7 +122,7 @@ class ImportApiTest extends PostgresApiTest {
         assertThat(changes.get("indicatorsRevised").asInt()).isZero();
         assertThat(changes.get("indicatorsRemoved").asInt()).isZero();
         assertThat(changes.get("projectsWithdrawn").asInt()).isEqualTo(1);
-        assertThat(report.get("eventsAppended").asInt()).isEqualTo(6);
+        assertThat(report.get("eventsAppended").asInt()).isEqualTo(7);
 
         // 3,599.00 − 5.00 (withdrawn) + 1.16 (revised) + 1.50 (new) in the first unit; the other units unchanged
         String departmentId = report.get("departmentId").asText();
@@ -123,6 +138,15 @@ class ImportApiTest extends PostgresApiTest {
         }
         assertThat(withdrawal.get("delta").asText()).isEqualTo("-5.00");
         assertThat(withdrawal.get("reason").asText()).isEqualTo("not listed in revised.txt");
+
+        JsonNode imports = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/imports").body();
+        assertThat(imports).hasSize(2);
+        assertThat(imports.get(1).get("document").asText()).isEqualTo("revised.txt");
+        assertThat(imports.get(1).get("changes").get("projectsWithdrawn").asInt()).isEqualTo(1);
+        assertThat(imports.get(1).get("changes").get("events").asInt()).isEqualTo(6);
+        long revisedAt = imports.get(1).get("position").asLong();
+        assertThat(api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/imports?atPosition=" + (revisedAt - 1)).body()).hasSize(1);
+        assertThat(api.get(AUDITOR, "/api/v1/departments/no-such-department/imports").status()).isEqualTo(404);
     }
 
     @Test
@@ -130,7 +154,7 @@ class ImportApiTest extends PostgresApiTest {
         long before = events();
         JsonNode report = importText(Seed.text(), 2033, Seed.NAME, true, true, 200);
         assertThat(report.get("dryRun").asBoolean()).isTrue();
-        assertThat(report.get("eventsAppended").asInt()).isEqualTo(309);
+        assertThat(report.get("eventsAppended").asInt()).isEqualTo(310);
         assertThat(events()).isEqualTo(before);
         JsonNode first = report.get("extracted").get("units").get(0).get("projects").get(0);
         assertThat(first.get("name").asText()).isEqualTo("编外人员聘用经费");

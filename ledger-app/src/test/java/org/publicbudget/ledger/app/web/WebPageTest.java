@@ -106,7 +106,7 @@ class WebPageTest {
                 Files.delete(file);
             }
         }
-        browser.findElement(By.cssSelector("button.export[data-format='" + format + "']")).click();
+        click(browser.findElement(By.cssSelector("button.export[data-format='" + format + "']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exported"), "." + format));
         Matcher shown = Pattern.compile("^已导出 (.+)（([0-9,]+) 字节）$").matcher(browser.findElement(By.id("exported")).getText());
         assertThat(shown.matches()).as(shown.toString()).isTrue();
@@ -177,6 +177,45 @@ class WebPageTest {
         assertThat(browser.findElements(By.cssSelector("#units tbody tr"))).hasSize(4);
         assertThat(browser.findElements(By.cssSelector("#units tr.variance"))).hasSize(1);
         screenshot("03-units");
+
+        // at a glance: where declared and computed disagree, and the last document's findings
+        List<WebElement> off = browser.findElements(By.cssSelector("#units tr.variance"));
+        assertThat(browser.findElement(By.id("disagreements")).getText()).isEqualTo((off.size() + 1) + " 处申报数与计算数不一致");
+        assertThat(browser.findElements(By.cssSelector("#at-a-glance li"))).hasSize(off.size() + 1);
+        assertThat(browser.findElement(By.id("findings-summary")).getText()).contains(Seed.NAME).contains("22 条数据质量发现").contains("跨页重复行 6");
+        WebElement imported = browser.findElement(By.cssSelector("#imports tbody tr"));
+        assertThat(browser.findElements(By.cssSelector("#imports tbody tr"))).hasSize(1);
+        assertThat(imported.getText()).contains(Seed.NAME).contains(TestDeployment.WRITER).contains("项目新增 60").contains("指标新增 243");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("at-a-glance")));
+        screenshot("03c-department-at-a-glance");
+        browser.findElement(By.cssSelector("#findings-summary .findings-link")).click();
+        WebElement findings = browser.findElement(By.cssSelector("details.findings"));
+        assertThat(findings.getAttribute("open")).isNotNull();
+        List<WebElement> found = findings.findElements(By.cssSelector("tbody tr"));
+        assertThat(found).hasSize(22);
+        List<String> lines = Seed.text().lines().toList();
+        for (WebElement finding : found) {
+            int line = Integer.parseInt(finding.findElement(By.cssSelector("td.num")).getText());
+            assertThat(finding.findElement(By.cssSelector("code.source")).getText()).isEqualTo(lines.get(line - 1).strip());
+        }
+        screenshot("03d-findings");
+
+        // the change report between two dates: the import's day in pages of 200, then today's revision alone
+        setInput("report-from", "2025-01-15");
+        setInput("report-to", "2025-01-15");
+        click(browser.findElement(By.cssSelector("#change-report button")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report tbody tr"), 200));
+        click(browser.findElement(By.id("more-report")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report tbody tr"), 310));
+        assertThat(browser.findElements(By.id("more-report"))).isEmpty();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        setInput("report-from", today);
+        setInput("report-to", today);
+        click(browser.findElement(By.cssSelector("#change-report button")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report tbody tr"), 1));
+        assertThat(browser.findElement(By.cssSelector("#report tbody tr")).getText()).contains("资金调整").contains(project.get("name").asText())
+                .contains(money(before)).contains(money(revised)).contains("年中追加");
+        screenshot("03e-change-report");
 
         // the department's table as a file, in both formats, and the page as printed
         byte[] csv = exported("csv");
@@ -356,7 +395,7 @@ class WebPageTest {
         try {
             Api.Response imported = api.postText(TestDeployment.WRITER, "/api/v1/imports?fiscalYear=2025&documentName=" + Seed.NAME, Seed.text());
             assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-            assertThat(imported.body().get("eventsAppended").asInt()).isEqualTo(309);
+            assertThat(imported.body().get("eventsAppended").asInt()).isEqualTo(310);
         } finally {
             GenericEventMessage.clock = original;
         }
@@ -381,6 +420,16 @@ class WebPageTest {
     private WebElement rowOf(String table, String name) {
         By row = By.xpath("//table[@id='" + table + "']//tr[td/a[normalize-space()='" + name + "']]");
         return wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    }
+
+    /** Clicks an element once it is scrolled clear of the header that stays at the top. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void setInput(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     /** Date inputs take keyboard input in the browser's locale; setting the value and firing change is what a pick does. */

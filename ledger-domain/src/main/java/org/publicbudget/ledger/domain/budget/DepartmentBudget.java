@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,8 +21,10 @@ import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.budget.api.RecordImport;
 import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
 import org.publicbudget.ledger.domain.budget.api.UnitAlreadyRegistered;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
@@ -42,6 +45,7 @@ class DepartmentBudget {
     private final Map<String, BigDecimal> unitTotals = new HashMap<>();
     private final Set<String> listed = new TreeSet<>();
     private final Set<String> registered = new HashSet<>();
+    private String lastImportedSha256;
 
     protected DepartmentBudget() {
         // for Axon: rebuilt from its events, or created by the first document
@@ -82,6 +86,22 @@ class DepartmentBudget {
             events++;
         }
         return new DeclaredTotalsOutcome(totals, removed, events);
+    }
+
+    /** Records the import unless it repeats the last imported document and changed nothing; says whether it recorded it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(RecordImport command) {
+        String department = Texts.required("department", command.department());
+        String id = idOf(command.departmentId(), department, command.fiscalYear());
+        String sha256 = Texts.required("sha256", command.sha256());
+        if (command.changes().events() == 0 && sha256.equals(lastImportedSha256)) {
+            return false;
+        }
+        apply(new DocumentImported(id, department, command.fiscalYear(), Texts.required("document", command.document()), sha256,
+                command.declaredTotal(), command.computedTotal(), command.changes(), List.copyOf(command.findings()),
+                Texts.required("reason", command.reason())));
+        return true;
     }
 
     @CommandHandler
@@ -138,6 +158,12 @@ class DepartmentBudget {
         } else {
             unitTotals.put(event.unitId(), event.after());
         }
+    }
+
+    @EventSourcingHandler
+    void on(DocumentImported event) {
+        departmentId = event.departmentId();
+        lastImportedSha256 = event.sha256();
     }
 
     @EventSourcingHandler

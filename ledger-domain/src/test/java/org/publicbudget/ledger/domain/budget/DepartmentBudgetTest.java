@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.domain.budget;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -11,8 +12,12 @@ import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalsOutcome;
+import org.publicbudget.ledger.domain.budget.api.DocumentFinding;
+import org.publicbudget.ledger.domain.budget.api.DocumentImported;
+import org.publicbudget.ledger.domain.budget.api.ImportChanges;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.RecordDeclaredTotals;
+import org.publicbudget.ledger.domain.budget.api.RecordImport;
 import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
 import org.publicbudget.ledger.domain.budget.api.UnitAlreadyRegistered;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
@@ -84,5 +89,34 @@ class DepartmentBudgetTest {
                 .when(new DeclareTotal(D, NAME, 2025, "综合保障中心", new BigDecimal("650"), "追加"))
                 .expectEvents(new DeclaredTotalRecorded(D, NAME, 2025, U, "综合保障中心", new BigDecimal("644.08"),
                         new BigDecimal("650.00"), "追加"));
+    }
+
+    private static final ImportChanges NOTHING = new ImportChanges(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final ImportChanges TWO_CREATED = new ImportChanges(2, 0, 0, 0, 0, 0, 0, 1, 3);
+    private static final List<DocumentFinding> FINDINGS = List.of(new DocumentFinding("PAGE_REPEAT", 12, "row repeated", "综合保障中心 644.08"));
+
+    private static RecordImport importing(String sha256, ImportChanges changes) {
+        return new RecordImport(D, NAME, 2025, "a.txt", sha256, new BigDecimal("4892.11"), new BigDecimal("4892.11"), changes, FINDINGS,
+                "imported from a.txt");
+    }
+
+    private static DocumentImported imported(String sha256, ImportChanges changes) {
+        return new DocumentImported(D, NAME, 2025, "a.txt", sha256, new BigDecimal("4892.11"), new BigDecimal("4892.11"), changes, FINDINGS,
+                "imported from a.txt");
+    }
+
+    @Test
+    void anImportIsRecordedWithWhatItChangedAndFound() {
+        fixture.givenNoPriorActivity().when(importing("aa", TWO_CREATED)).expectEvents(imported("aa", TWO_CREATED)).expectResultMessagePayload(true);
+    }
+
+    @Test
+    void theSameDocumentAgainWithNothingToChangeRecordsNothing() {
+        fixture.given(imported("aa", TWO_CREATED)).when(importing("aa", NOTHING)).expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
+    void anotherDocumentIsRecordedEvenWhenItChangesNothing() {
+        fixture.given(imported("aa", TWO_CREATED)).when(importing("bb", NOTHING)).expectEvents(imported("bb", NOTHING));
     }
 }

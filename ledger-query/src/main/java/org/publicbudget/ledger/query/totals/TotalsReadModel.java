@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.publicbudget.ledger.domain.EventMetadata;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
+import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.money.Allocations;
@@ -117,6 +118,9 @@ public final class TotalsReadModel implements ReadModel {
         } else if (payload instanceof ListedProjectsChanged listed) {
             journal.set("department_id", listed.departmentId()).set("what", "the document lists " + listed.added().size()
                     + " projects it did not list before and no longer lists " + listed.removed().size());
+        } else if (payload instanceof DocumentImported imported) {
+            journal.set("department_id", imported.departmentId()).set("what", "document " + imported.document() + " imported: "
+                    + imported.changes().events() + " changes, " + imported.findings().size() + " findings");
         } else {
             journal.set("what", event.type());
         }
