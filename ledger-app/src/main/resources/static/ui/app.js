@@ -167,6 +167,20 @@ function historyLink(path, source) {
     t('history'));
 }
 
+/**
+ * Dates are typed as the ledger reads them, 2025-07-01, whatever the browser's language:
+ * a browser's own date picker shows 07/01/2025 in an English browser, which a finance
+ * officer reads as the 7th of January. A date that is not one is marked and not used.
+ */
+function acceptDate(input, emptyAllowed) {
+  const value = input.value.trim();
+  const valid = (emptyAllowed && value === '') || (/^\d{4}-\d{2}-\d{2}$/.test(value)
+    && new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value);
+  input.classList.toggle('invalid', !valid);
+  input.setAttribute('aria-invalid', String(!valid));
+  return valid;
+}
+
 function asOfNote() {
   return state.asOf ? el('p', { class: 'note', id: 'as-of-note' }, t('asOfNote', state.asOf)) : '';
 }
@@ -286,17 +300,20 @@ function importedDocuments(imports) {
  */
 function changeReport(id, units) {
   const today = new Date().toISOString().slice(0, 10);
-  const from = el('input', { type: 'date', id: 'report-from', value: state.asOf || today, required: true });
-  const to = el('input', { type: 'date', id: 'report-to', value: state.asOf || today, required: true });
+  const dateInput = id => el('input', { id, class: 'date', inputmode: 'numeric', placeholder: '2025-07-01', title: 'YYYY-MM-DD', size: 11,
+    value: state.asOf || today, required: true });
+  const from = dateInput('report-from');
+  const to = dateInput('report-to');
   const result = el('div', { id: 'change-report-result' });
   const form = el('form', { id: 'change-report', class: 'actions' }, el('label', {}, t('from') + ' ', from), el('label', {}, t('to') + ' ', to),
     el('button', { type: 'submit' }, t('show')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    if (![from, to].map(input => acceptDate(input, false)).every(Boolean)) return;
     try {
       const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
       const names = Object.fromEntries(projects.map(p => [p.projectId, p.name]));
-      result.replaceChildren(...await changeTable(id, from.value, to.value, names));
+      result.replaceChildren(...await changeTable(id, from.value.trim(), to.value.trim(), names));
     } catch (e) {
       result.replaceChildren(el('p', { class: 'error' }, e.message));
     }
@@ -604,7 +621,11 @@ document.getElementById('login').addEventListener('submit', signIn);
 document.getElementById('sign-out').addEventListener('click', () => signOut());
 document.getElementById('lang').addEventListener('click', switchLanguage);
 document.getElementById('login-lang').addEventListener('click', switchLanguage);
-document.getElementById('as-of').addEventListener('change', event => { state.asOf = event.target.value; route(); });
+document.getElementById('as-of').addEventListener('change', event => {
+  if (!acceptDate(event.target, true)) return;
+  state.asOf = event.target.value.trim();
+  route();
+});
 window.addEventListener('hashchange', route);
 // a printed page shows every finding, folded or not
 window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach(details => { details.open = true; }));

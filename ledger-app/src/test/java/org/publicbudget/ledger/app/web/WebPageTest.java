@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -276,7 +277,13 @@ class WebPageTest {
 
         // as of a date between the import and the revision: the figure before it
         String between = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        setDate(between);
+        WebElement asOf = browser.findElement(By.id("as-of"));
+        asOf.sendKeys("01/15/2025", Keys.TAB);
+        assertThat(asOf.getAttribute("aria-invalid")).as("a date in a browser's own order is not guessed at").isEqualTo("true");
+        assertThat(browser.findElements(By.id("as-of-note"))).isEmpty();
+        asOf.clear();
+        asOf.sendKeys(between, Keys.TAB);
+        assertThat(asOf.getAttribute("aria-invalid")).isEqualTo("false");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("as-of-note")));
         assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(money(before));
         assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(1);
@@ -432,7 +439,7 @@ class WebPageTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
-    /** Date inputs take keyboard input in the browser's locale; setting the value and firing change is what a pick does. */
+    /** The as-of date set as typing it and leaving the field does. */
     private void setDate(String date) {
         ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of'); input.value = arguments[0];"
                 + "input.dispatchEvent(new Event('change'));", date);
