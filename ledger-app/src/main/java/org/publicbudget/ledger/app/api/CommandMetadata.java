@@ -51,20 +51,30 @@ public final class CommandMetadata {
     }
 
     public static MetaData of(Authentication user, HttpServletRequest request, String reason) {
-        String requestId = requestIdOf(request);
-        String correlationId = clientId(request.getHeader("X-Correlation-Id"));
         Map<String, Object> values = new HashMap<>();
         values.put(ACTOR, user.getName());
         values.put(REASON, reason);
-        values.put(REQUEST_ID, requestId);
-        values.put(CORRELATION_ID, correlationId == null ? requestId : correlationId);
+        values.put(REQUEST_ID, requestIdOf(request));
+        values.put(CORRELATION_ID, correlationIdOf(request));
         return MetaData.from(values);
     }
 
     /** The client's {@code X-Request-Id} when it is a plain short id, otherwise a new one. */
     public static String requestIdOf(HttpServletRequest request) {
+        if (request.getAttribute(REQUEST_ID) instanceof String known) {
+            return known;
+        }
         String given = clientId(request.getHeader("X-Request-Id"));
-        return given == null ? UUID.randomUUID().toString() : given;
+        String requestId = given == null ? UUID.randomUUID().toString() : given;
+        // one id for the whole request: its log lines, its commands and its events
+        request.setAttribute(REQUEST_ID, requestId);
+        return requestId;
+    }
+
+    /** The client's {@code X-Correlation-Id} when it is a plain short id, otherwise the request id. */
+    public static String correlationIdOf(HttpServletRequest request) {
+        String given = clientId(request.getHeader("X-Correlation-Id"));
+        return given == null ? requestIdOf(request) : given;
     }
 
     private static String clientId(String header) {

@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.app.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -175,8 +176,8 @@ public class AxonConfiguration {
 
     /** Commands that lose a race to append, without having named a version, run again (see {@link RetryLostRaces}). */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new RetryLostRaces()).build();
+    public CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new RetryLostRaces(meters)).build();
     }
 
     /** Referred to by name from the processor settings in application.properties. */

@@ -1,5 +1,9 @@
 package org.publicbudget.ledger.app.config;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,22 +30,33 @@ class ChainingEventStorageEngine implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final EventChain chain;
     private final LedgerSignals signals;
+    private final ObservationRegistry observations;
+    private final Counter appended;
 
-    ChainingEventStorageEngine(EventStorageEngine delegate, EventChain chain, LedgerSignals signals) {
+    ChainingEventStorageEngine(EventStorageEngine delegate, EventChain chain, LedgerSignals signals, MeterRegistry meters,
+            ObservationRegistry observations) {
         this.delegate = delegate;
         this.chain = chain;
         this.signals = signals;
+        this.observations = observations;
+        this.appended = Counter.builder("ledger.events.appended").description("Events appended to the store and committed")
+                .register(meters);
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        delegate.appendEvents(events);
-        AppendedPosition.record(chain.record(events.stream().filter(DomainEventMessage.class::isInstance)
-                .map(e -> (DomainEventMessage<?>) e).toList()));
+        // its own timer, and a span in the trace of the command whose commit this is
+        Observation.createNotStarted("ledger.append", observations).contextualName("append " + events.size() + " events")
+                .highCardinalityKeyValue("events", Integer.toString(events.size())).observe(() -> {
+                    delegate.appendEvents(events);
+                    AppendedPosition.record(chain.record(events.stream().filter(DomainEventMessage.class::isInstance)
+                            .map(e -> (DomainEventMessage<?>) e).toList()));
+                });
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    appended.increment(events.size());
                     signals.eventsCommitted();
                 }
 
@@ -54,6 +69,7 @@ class ChainingEventStorageEngine implements EventStorageEngine {
                 }
             });
         } else {
+            appended.increment(events.size());
             signals.eventsCommitted();
         }
     }

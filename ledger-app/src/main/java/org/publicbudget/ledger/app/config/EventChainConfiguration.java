@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.app.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.publicbudget.ledger.query.proof.EventChain;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,12 +20,14 @@ public class EventChainConfiguration {
     }
 
     @Bean
-    public static BeanPostProcessor chainEveryAppend(ObjectProvider<EventChain> chain, ObjectProvider<LedgerSignals> signals) {
+    public static BeanPostProcessor chainEveryAppend(ObjectProvider<EventChain> chain, ObjectProvider<LedgerSignals> signals,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof EventStorageEngine engine && !(bean instanceof ChainingEventStorageEngine)
-                        ? new ChainingEventStorageEngine(engine, chain.getObject(), signals.getObject()) : bean;
+                        ? new ChainingEventStorageEngine(engine, chain.getObject(), signals.getObject(), meters.getObject(),
+                        observations.getObject()) : bean;
             }
         };
     }

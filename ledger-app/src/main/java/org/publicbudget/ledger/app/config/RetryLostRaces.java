@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.app.config;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.CommandMessage;
@@ -27,6 +29,13 @@ final class RetryLostRaces implements RetryScheduler {
     /** Another node may be working through a queue of commands on the same project; the loser keeps its turn this long. */
     static final int RETRIES = 10;
 
+    private final Counter retried;
+
+    RetryLostRaces(MeterRegistry meters) {
+        this.retried = Counter.builder("ledger.commands.retried").description("Commands run again after losing a race to append")
+                .register(meters);
+    }
+
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
             List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
@@ -40,6 +49,7 @@ final class RetryLostRaces implements RetryScheduler {
             Thread.currentThread().interrupt();
             return false;
         }
+        retried.increment();
         commandDispatch.run();
         return true;
     }

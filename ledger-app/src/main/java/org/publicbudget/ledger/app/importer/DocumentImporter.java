@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.app.importer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +47,7 @@ public class DocumentImporter {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final LedgerPosition position;
+    private final MeterRegistry meters;
 
     /**
      * The request's transaction, one connection: an import with an Idempotency-Key runs
@@ -53,7 +55,9 @@ public class DocumentImporter {
      * request — its events, and the record of its key: a dry run changes nothing, so it
      * is not remembered either.
      */
-    public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions, LedgerPosition position) {
+    public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions, LedgerPosition position,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.commands = commands;
         this.position = position;
         this.transaction = new TransactionTemplate(transactions);
@@ -71,6 +75,7 @@ public class DocumentImporter {
         Extracted.Document document = new Extracted.Document(read.budgetTable(), read.department(), read.declaredTotal(),
                 read.declaredTotalLine(), read.units(), read.findings().stream().map(f -> f.quoting(lines)).toList());
         if (!document.budgetTable() || document.department() == null || document.units().isEmpty()) {
+            meters.counter("ledger.imports", "outcome", "not_a_budget_table").increment();
             throw new NotABudgetTable(documentName);
         }
         String sha256 = sha256(request.text());
@@ -84,6 +89,10 @@ public class DocumentImporter {
             }
             return t;
         });
+        meters.counter("ledger.imports", "outcome", request.dryRun() ? "dry_run" : "imported").increment();
+        if (!request.dryRun()) {
+            document.findings().forEach(finding -> meters.counter("ledger.import.findings", "kind", finding.kind().name()).increment());
+        }
         return report(request, documentName, sha256, departmentId, document, ids, tally,
                 request.dryRun() ? null : position.reached());
     }

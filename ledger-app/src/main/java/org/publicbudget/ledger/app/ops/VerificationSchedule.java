@@ -1,5 +1,8 @@
 package org.publicbudget.ledger.app.ops;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,8 +30,13 @@ public class VerificationSchedule implements DisposableBean {
     private final LedgerNode node;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "full-verification"));
     private Future<?> running;
+    private final AtomicInteger chainIntact = new AtomicInteger(1);
 
-    public VerificationSchedule(LedgerVerification verification, Verifications runs, VerificationJob job, LedgerNode node) {
+    public VerificationSchedule(LedgerVerification verification, Verifications runs, VerificationJob job, LedgerNode node,
+            MeterRegistry meters) {
+        Gauge.builder("ledger.verification.chain.intact", chainIntact, AtomicInteger::get)
+                .description("1 while the chain checks out up to the newest event (checked every few seconds), 0 once it does not")
+                .register(meters);
         this.verification = verification;
         this.runs = runs;
         this.job = job;
@@ -38,7 +46,7 @@ public class VerificationSchedule implements DisposableBean {
     @Scheduled(fixedDelayString = "${ledger.verification.every:PT5S}", initialDelayString = "${ledger.verification.every:PT5S}")
     public void verifyNewEvents() {
         try {
-            verification.verifyNew();
+            chainIntact.set(verification.verifyNew().chainIntact() ? 1 : 0);
         } catch (RuntimeException e) {
             log.warn("Verifying the newest events: {}", e.getMessage());
         }

@@ -48,6 +48,11 @@ public class Verifications {
         return jdbc.query("SELECT " + COLUMNS + " FROM verification_run WHERE " + ACTIVE + " ORDER BY id DESC", this::run).stream().findFirst();
     }
 
+    /** The newest verification, under way or finished. */
+    public Optional<VerificationRun> latest() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM verification_run ORDER BY id DESC LIMIT 1", this::run).stream().findFirst();
+    }
+
     public Optional<VerificationRun> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM verification_run WHERE id = ?", this::run, id).stream().findFirst();
     }

@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.app.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +49,16 @@ public class RememberedCredentials implements AuthenticationProvider {
     private final Semaphore checks;
     private final SecretKeySpec key;
     private final Cache<String, Authentication> remembered;
+    private final Counter failures;
+    private final Counter throttled;
 
-    public RememberedCredentials(AuthenticationProvider checker, Clock clock, SignInThrottle throttle, int concurrentChecks) {
+    public RememberedCredentials(AuthenticationProvider checker, Clock clock, SignInThrottle throttle, int concurrentChecks,
+            MeterRegistry meters) {
         this.checker = checker;
+        this.failures = Counter.builder("ledger.sign.in.failures").description("Sign-ins refused for a wrong user or password")
+                .register(meters);
+        this.throttled = Counter.builder("ledger.sign.in.throttled")
+                .description("Sign-ins told to wait: too many failures, or too many checks at once").register(meters);
         this.throttle = throttle;
         this.checks = new Semaphore(concurrentChecks, true);
         byte[] secret = new byte[32];
@@ -69,15 +78,18 @@ public class RememberedCredentials implements AuthenticationProvider {
         String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Duration wait = throttle.waitFor(request.getName(), address);
         if (!wait.isZero()) {
+            throttled.increment();
             throw new SignInThrottled("too many failed sign-ins for this account or from this address", wait);
         }
         if (!turn()) {
+            throttled.increment();
             throw new SignInThrottled("too many sign-ins are being checked at this moment", Duration.ofSeconds(1));
         }
         try {
             // again, now that it is this attempt's turn: attempts sent together must not all pass one free slot
             Duration afterWaiting = throttle.waitFor(request.getName(), address);
             if (!afterWaiting.isZero()) {
+                throttled.increment();
                 throw new SignInThrottled("too many failed sign-ins for this account or from this address", afterWaiting);
             }
             Authentication checked = checker.authenticate(request);
@@ -88,6 +100,7 @@ public class RememberedCredentials implements AuthenticationProvider {
             return checked;
         } catch (BadCredentialsException e) {
             throttle.failed(request.getName(), address);
+            failures.increment();
             throw e;
         } finally {
             checks.release();

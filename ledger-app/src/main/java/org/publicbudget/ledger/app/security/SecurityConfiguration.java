@@ -40,8 +40,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 public class SecurityConfiguration {
 
     /**
-     * Metrics are not exported, and wrapping each of the security filters in an
-     * observation cost 8 % of the CPU of a command (profiled, docs/measurements.md, "Speed").
+     * Each request is observed once, by the server (http.server.requests, and its span);
+     * wrapping each of the security filters in an observation of its own as well cost 8 % of
+     * the CPU of a command (profiled, docs/measurements.md, "Speed") and told nothing more.
+     * Sign-in failures and throttling have counters of their own (RememberedCredentials).
      */
     @Bean
     public SecurityObservationSettings noSecurityObservations() {
@@ -75,7 +77,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the web page's files hold no data; everything it shows comes from /api with the user's account
                         .requestMatchers("/", "/ui", "/ui/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/v1/ops/**", "/actuator/prometheus").hasRole(Roles.OPERATOR)
                         // reads in every form (HEAD tells existence, size and version as GET does), then
                         // writes by name; any other method is refused rather than left to a default
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AUDITOR)

@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.app.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,11 +44,11 @@ public class UserAccounts {
      */
     @Bean
     public AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-            @Value("${ledger.security.sign-in.concurrent-checks:0}") int concurrentChecks) {
+            @Value("${ledger.security.sign-in.concurrent-checks:0}") int concurrentChecks, MeterRegistry meters) {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(encoder);
         checker.setUserDetailsService(users);
         int checks = concurrentChecks > 0 ? concurrentChecks : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        return new RememberedCredentials(checker, Clock.systemUTC(), new SignInThrottle(Clock.systemUTC()), checks);
+        return new RememberedCredentials(checker, Clock.systemUTC(), new SignInThrottle(Clock.systemUTC()), checks, meters);
     }
 
     /**

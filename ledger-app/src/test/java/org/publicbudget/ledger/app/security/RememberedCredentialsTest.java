@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.app.security;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ class RememberedCredentialsTest {
         }
     };
 
-    private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock, new SignInThrottle(clock), 1);
+    private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock, new SignInThrottle(clock), 1, new SimpleMeterRegistry());
 
     /** The bcrypt stand-in, saying when a check has begun and finishing it only when released. */
     private AuthenticationProvider heldBetween(CountDownLatch checking, CountDownLatch release) {
@@ -133,7 +134,7 @@ class RememberedCredentialsTest {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AuthenticationProvider slow = heldBetween(checking, release);
-        RememberedCredentials oneAtATime = new RememberedCredentials(slow, clock, throttle, 1);
+        RememberedCredentials oneAtATime = new RememberedCredentials(slow, clock, throttle, 1, new SimpleMeterRegistry());
         Thread first = new Thread(() -> {
             try {
                 oneAtATime.authenticate(login("guess-1"));
@@ -167,7 +168,7 @@ class RememberedCredentialsTest {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AuthenticationProvider slow = heldBetween(checking, release);
-        RememberedCredentials oneAtATime = new RememberedCredentials(slow, Clock.systemUTC(), new SignInThrottle(clock), 1);
+        RememberedCredentials oneAtATime = new RememberedCredentials(slow, Clock.systemUTC(), new SignInThrottle(clock), 1, new SimpleMeterRegistry());
         Thread first = new Thread(() -> oneAtATime.authenticate(login("right")));
         first.start();
         checking.await();

@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.support;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,9 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application as deployed: a real server on a random port, on a real PostgreSQL,
  * with accounts configured the way a deployment configures them (hashed passwords,
  * one role each). All subclasses share one application and one schema, so each test
- * uses names of its own.
+ * uses names of its own. Metrics are exported as in a deployment (Spring's tests
+ * switch them off unless asked).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class PostgresApiTest {
 
     public static final String WRITER = TestDeployment.WRITER;

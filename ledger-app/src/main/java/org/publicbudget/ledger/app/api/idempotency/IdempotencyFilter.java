@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.app.api.idempotency;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -55,11 +57,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, MeterRegistry meters) {
+        this.replays = Counter.builder("ledger.idempotent.replays")
+                .description("Requests answered with the stored answer of an earlier request with the same Idempotency-Key").register(meters);
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
     }
+
+    private final Counter replays;
 
     private record Answer(String requestHash, int status, String contentType, String location, String etag, Long position, byte[] body) {
     }
@@ -161,6 +167,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "this Idempotency-Key was used for a different request; use a new key for a new request");
             return;
         }
+        replays.increment();
         response.setStatus(answer.status());
         response.setHeader(REPLAYED, "true");
         if (answer.contentType() != null) {

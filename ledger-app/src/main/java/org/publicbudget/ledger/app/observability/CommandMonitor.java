@@ -1,0 +1,112 @@
+package org.publicbudget.ledger.app.observability;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.monitoring.MessageMonitor;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.EventMetadata;
+import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
+
+/**
+ * Every command the command bus handles, as one observation: a timer
+ * {@code ledger.command} by command and outcome for Prometheus, and a span for the trace
+ * of the request that sent it, with its correlation and request ids. A monitor rather
+ * than a handler interceptor, because a command's outcome is known only after its unit
+ * of work commits: a lost race to append shows at the commit.
+ */
+final class CommandMonitor implements MessageMonitor<Message<?>> {
+
+    /** What became of a command. */
+    enum Outcome {
+        /** Handled and committed. */
+        ACCEPTED,
+        /** Refused by a budget rule (422), nothing appended. */
+        REFUSED,
+        /** Its project, or its indicator, does not exist (404). */
+        NOT_FOUND,
+        /** It named a version the project has moved past (409). */
+        CONFLICT,
+        /** Another command appended to the same project first; retried unless it ran in a caller's transaction. */
+        LOST_RACE,
+        /** Anything else: the database away, a fault. */
+        FAILED;
+
+        String tag() {
+            return name().toLowerCase();
+        }
+    }
+
+    private final ObservationRegistry observations;
+
+    CommandMonitor(ObservationRegistry observations) {
+        this.observations = observations;
+    }
+
+    @Override
+    public MonitorCallback onMessageIngested(Message<?> command) {
+        String type = command instanceof CommandMessage<?> named ? named.getCommandName() : command.getPayloadType().getName();
+        String name = type.substring(type.lastIndexOf('.') + 1);
+        Observation observation = Observation.createNotStarted("ledger.command", observations)
+                .contextualName("command " + name)
+                .lowCardinalityKeyValue("command", name)
+                .highCardinalityKeyValue("correlation.id", Objects.toString(command.getMetaData().get(EventMetadata.CORRELATION_ID), ""))
+                .highCardinalityKeyValue("request.id", Objects.toString(command.getMetaData().get(EventMetadata.REQUEST_ID), ""))
+                .start();
+        // the bus handles the command on this thread; the append and the events' trace context happen inside this scope
+        Observation.Scope scope = observation.openScope();
+        return new MonitorCallback() {
+            @Override
+            public void reportSuccess() {
+                end(Outcome.ACCEPTED, null);
+            }
+
+            @Override
+            public void reportFailure(Throwable cause) {
+                end(outcomeOf(cause), cause);
+            }
+
+            @Override
+            public void reportIgnored() {
+                end(Outcome.FAILED, null);
+            }
+
+            private void end(Outcome outcome, Throwable cause) {
+                observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome.tag()));
+                if (outcome == Outcome.FAILED && cause != null) {
+                    observation.error(cause);
+                }
+                scope.close();
+                observation.stop();
+            }
+        };
+    }
+
+    static Outcome outcomeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BudgetRuleViolation) {
+                return Outcome.REFUSED;
+            }
+            if (cause instanceof AggregateNotFoundException || cause instanceof NoSuchIndicator) {
+                return Outcome.NOT_FOUND;
+            }
+            if (cause instanceof ConflictingModificationException) {
+                return Outcome.CONFLICT;
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return Outcome.LOST_RACE;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return Outcome.FAILED;
+    }
+}
