@@ -46,7 +46,7 @@ class ChainingEventStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         // its own timer, and a span in the trace of the command whose commit this is
-        Observation.createNotStarted("ledger.append", observations).contextualName("append " + events.size() + " events")
+        Observation.createNotStarted("ledger.append", observations).contextualName("append")
                 .highCardinalityKeyValue("events", Integer.toString(events.size())).observe(() -> {
                     delegate.appendEvents(events);
                     AppendedPosition.record(chain.record(events.stream().filter(DomainEventMessage.class::isInstance)

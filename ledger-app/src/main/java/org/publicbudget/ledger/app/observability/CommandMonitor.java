@@ -55,7 +55,7 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
         String type = command instanceof CommandMessage<?> named ? named.getCommandName() : command.getPayloadType().getName();
         String name = type.substring(type.lastIndexOf('.') + 1);
         Observation observation = Observation.createNotStarted("ledger.command", observations)
-                .contextualName("command " + name)
+                .contextualName("command")
                 .lowCardinalityKeyValue("command", name)
                 .highCardinalityKeyValue("correlation.id", Objects.toString(command.getMetaData().get(EventMetadata.CORRELATION_ID), ""))
                 .highCardinalityKeyValue("request.id", Objects.toString(command.getMetaData().get(EventMetadata.REQUEST_ID), ""))

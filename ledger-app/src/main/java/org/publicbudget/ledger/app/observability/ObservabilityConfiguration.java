@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -34,6 +35,16 @@ public class ObservabilityConfiguration {
             configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) ->
                     new ProjectionTracing(processor, tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)));
         };
+    }
+
+    /**
+     * The ledger's own scheduled work (processor control twice a second, meters, table
+     * statistics) is neither a request nor a command: timing it and tracing it would fill
+     * the traces with thousands of empty ones a day.
+     */
+    @Bean
+    public ObservationPredicate noScheduledTaskObservations() {
+        return (name, context) -> !name.equals("tasks.scheduled.execution");
     }
 
     @Bean
