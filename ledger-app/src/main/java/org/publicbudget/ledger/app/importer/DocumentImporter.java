@@ -31,6 +31,8 @@ import org.publicbudget.ledger.domain.project.api.ImportOutcome;
 import org.publicbudget.ledger.domain.project.api.ImportProject;
 import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.publicbudget.ledger.domain.project.api.WithdrawProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DocumentImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentImporter.class);
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
@@ -58,6 +62,10 @@ public class DocumentImporter {
     public DocumentImporter(CommandGateway commands, PlatformTransactionManager transactions, LedgerPosition position,
             MeterRegistry meters) {
         this.meters = meters;
+        // every kind from the start, at zero: a rate over a counter that does not exist yet is no rate at all
+        for (Finding.Kind kind : Finding.Kind.values()) {
+            meters.counter("ledger.import.findings", "kind", kind.name());
+        }
         this.commands = commands;
         this.position = position;
         this.transaction = new TransactionTemplate(transactions);
@@ -90,6 +98,8 @@ public class DocumentImporter {
             return t;
         });
         meters.counter("ledger.imports", "outcome", request.dryRun() ? "dry_run" : "imported").increment();
+        log.info("{} {} ({}) for {} {}: {} events, {} findings", request.dryRun() ? "Dry run of" : "Imported", documentName, sha256,
+                department, request.fiscalYear(), tally.events, document.findings().size());
         if (!request.dryRun()) {
             document.findings().forEach(finding -> meters.counter("ledger.import.findings", "kind", finding.kind().name()).increment());
         }

@@ -47,6 +47,7 @@ final class OperationsMeters {
     private final Set<String> registered = new HashSet<>();
     private final MultiGauge segmentsOwned;
     private volatile Reading reading = new Reading(Map.of(), Map.of(), Optional.empty());
+    private volatile boolean databaseReachable = true;
 
     OperationsMeters(ProcessorStatusReader status, Verifications verifications, JdbcTemplate jdbc, MeterRegistry meters) {
         this.status = status;
@@ -55,6 +56,8 @@ final class OperationsMeters {
         this.meters = meters;
         this.segmentsOwned = MultiGauge.builder("ledger.processor.segments.owned").description("Segments of the processor each node owns")
                 .register(meters);
+        Gauge.builder("ledger.database.reachable", this, m -> m.databaseReachable ? 1 : 0)
+                .description("1 while this node's last reading of the shared tables succeeded, 0 while the database is away").register(meters);
         verificationGauge("ledger.verification.events.done", "Events the latest full verification has checked",
                 VerificationRun::eventsDone);
         verificationGauge("ledger.verification.events.expected", "Events the latest full verification has to check",
@@ -103,8 +106,10 @@ final class OperationsMeters {
             }
             segmentsOwned.register(owned, true);
             reading = new Reading(processors, lagSeconds, verifications.latest());
+            databaseReachable = true;
         } catch (RuntimeException e) {
-            // the database away: the gauges keep their last reading, and the pool's and health's own meters tell
+            // the database away: the gauges keep their last reading, and this one says so
+            databaseReachable = false;
             log.debug("Reading the operations meters: {}", e.getMessage());
         }
     }

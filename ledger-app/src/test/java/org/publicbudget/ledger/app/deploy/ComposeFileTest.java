@@ -46,7 +46,7 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void runsPostgresTwoNodesAndABalancerWithPersistentData() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "ledger-1", "ledger-2", "certificate", "balancer");
+        assertThat(services).containsOnlyKeys("postgres", "ledger-1", "ledger-2", "certificate", "balancer", "prometheus", "grafana");
         Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
         assertThat((List<String>) postgres.get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         assertThat(postgres).containsKey("healthcheck");
@@ -70,7 +70,10 @@ class ComposeFileTest {
         Map<String, Object> balancer = (Map<String, Object>) services.get("balancer");
         assertThat((List<String>) balancer.get("ports")).containsExactly("443:443");
         services.forEach((name, service) -> {
-            if (!name.equals("balancer")) {
+            if (name.equals("grafana")) {
+                assertThat((List<String>) ((Map<String, Object>) service).get("ports")).as("Grafana on this machine only")
+                        .containsExactly("127.0.0.1:3000:3000");
+            } else if (!name.equals("balancer")) {
                 assertThat((Map<String, Object>) service).as(name + " publishes no port").doesNotContainKey("ports");
             }
         });
@@ -82,7 +85,9 @@ class ComposeFileTest {
                 .contains("limit_conn per_client 50");
         assertThat(nginx).as("the client's address replaces any X-Forwarded-For it sent").contains("X-Forwarded-For $remote_addr")
                 .doesNotContain("$proxy_add_x_forwarded_for");
-        assertThat(compose().get("secrets")).isEqualTo(Map.of("db_password", Map.of("file", "./secrets/db_password")));
+        assertThat(nginx).as("the metrics stay inside").contains("location /actuator/prometheus {\n        return 404;");
+        assertThat(compose().get("secrets")).isEqualTo(Map.of("db_password", Map.of("file", "./secrets/db_password"),
+                "metrics_password", Map.of("file", "./secrets/metrics_password")));
         Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
         assertThat((Map<String, Object>) postgres.get("environment")).containsEntry("POSTGRES_PASSWORD_FILE", "/run/secrets/db_password")
                 .doesNotContainKey("POSTGRES_PASSWORD");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +38,11 @@ public final class EmbeddedLedger implements AutoCloseable {
 
     /** Started in {@code directory} and ready: the seed imported and the read models caught up. */
     public static EmbeddedLedger start(Path directory) throws IOException {
+        return start(directory, Map.of());
+    }
+
+    /** The same, with these environment variables besides. */
+    public static EmbeddedLedger start(Path directory, Map<String, String> environment) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -45,6 +51,7 @@ public final class EmbeddedLedger implements AutoCloseable {
                 .directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "embedded-ledger-" + port + ".log").toFile());
         ledger.environment().put("LEDGER_DEMO_PASSWORD", "demo");
+        ledger.environment().putAll(environment);
         EmbeddedLedger started = new EmbeddedLedger(directory, ledger.start(), port);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
@@ -55,6 +62,11 @@ public final class EmbeddedLedger implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Everything the ledger wrote to its stdout and stderr so far. */
+    public Path log() {
+        return Path.of("target", "embedded-ledger-" + port + ".log");
     }
 
     /** What the command line printed and how it ended. */
