@@ -1,6 +1,8 @@
 package org.publicbudget.ledger.app.observability;
 
 import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
@@ -45,15 +47,20 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
     }
 
     private final ObservationRegistry observations;
+    private final MeterRegistry meters;
 
-    CommandMonitor(ObservationRegistry observations) {
+    CommandMonitor(ObservationRegistry observations, MeterRegistry meters) {
         this.observations = observations;
+        this.meters = meters;
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> command) {
         String type = command instanceof CommandMessage<?> named ? named.getCommandName() : command.getPayloadType().getName();
         String name = type.substring(type.lastIndexOf('.') + 1);
+        if (command.getMetaData().containsKey(EventMetadata.BATCH_ID)) {
+            return timedOnly(name);
+        }
         Observation observation = Observation.createNotStarted("ledger.command", observations)
                 .contextualName("command")
                 .lowCardinalityKeyValue("command", name)
@@ -85,6 +92,37 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
                 }
                 scope.close();
                 observation.stop();
+            }
+        };
+    }
+
+    /**
+     * A command of a batch: timed and counted like any other, but no span of its own — a
+     * batch of 10,000 would otherwise be 10,000 spans under one request; the request's span
+     * and the batch's one append stand for them in the trace.
+     */
+    private MonitorCallback timedOnly(String name) {
+        Timer.Sample sample = Timer.start(meters);
+        return new MonitorCallback() {
+            @Override
+            public void reportSuccess() {
+                stop(Outcome.ACCEPTED, null);
+            }
+
+            @Override
+            public void reportFailure(Throwable cause) {
+                stop(outcomeOf(cause), cause);
+            }
+
+            @Override
+            public void reportIgnored() {
+                stop(Outcome.FAILED, null);
+            }
+
+            /** The tags an observation's timer has (its low-cardinality values and "error"), so that both are one metric. */
+            private void stop(Outcome outcome, Throwable cause) {
+                String error = outcome == Outcome.FAILED && cause != null ? cause.getClass().getSimpleName() : "none";
+                sample.stop(Timer.builder("ledger.command").tags("command", name, "outcome", outcome.tag(), "error", error).register(meters));
             }
         };
     }

@@ -27,9 +27,9 @@ public class ObservabilityConfiguration {
 
     /** Every command's outcome and latency, and its span; projections' spans joined to the command's trace. */
     @Bean
-    public ConfigurerModule commandsAndProjectionsObserved(ObservationRegistry observations, ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
-        CommandMonitor commands = new CommandMonitor(observations);
+    public ConfigurerModule commandsAndProjectionsObserved(ObservationRegistry observations, MeterRegistry meters,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        CommandMonitor commands = new CommandMonitor(observations, meters);
         return configurer -> {
             configurer.configureMessageMonitor(CommandBus.class, (configuration, componentType, componentName) -> commands);
             configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) ->

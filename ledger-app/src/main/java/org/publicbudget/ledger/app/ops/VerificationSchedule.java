@@ -2,10 +2,10 @@ package org.publicbudget.ledger.app.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.publicbudget.ledger.app.config.LedgerNode;
 import org.publicbudget.ledger.query.proof.LedgerVerification;
 import org.slf4j.Logger;

@@ -100,7 +100,7 @@ class ExternalLoadBenchmark {
     }
 
     /** 2,000 projects in two batches of 1,000, their ids in a file for wrk's script. */
-    private static Path createProjects(Api api) throws IOException {
+    static Path createProjects(Api api) throws IOException {
         List<String> ids = new ArrayList<>();
         for (int b = 0; b < PROJECTS / 1_000; b++) {
             StringBuilder commands = new StringBuilder();
@@ -137,7 +137,7 @@ class ExternalLoadBenchmark {
         return wrk(node, projects, connections, batch, what, limit, seconds);
     }
 
-    private static Run wrk(LedgerProcess node, Path projects, int connections, int batch, String what, double limit, int seconds)
+    static Run wrk(LedgerProcess node, Path projects, int connections, int batch, String what, double limit, int seconds)
             throws Exception {
         ProcessBuilder wrk = new ProcessBuilder("wrk", "-t", Integer.toString(Math.min(connections, 2)), "-c", Integer.toString(connections),
                 "-d", seconds + "s", "--timeout", "30s", "--latency", "-s", SCRIPTS.resolve("revision.lua").toString(),

@@ -57,6 +57,10 @@ class MetricsTest extends PostgresApiTest {
         Map<String, String> key = Map.of("Idempotency-Key", "metrics-" + UUID.randomUUID());
         assertThat(api.post(WRITER, revisions, again, key).status()).isEqualTo(200);
         assertThat(api.post(WRITER, revisions, again, key).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        String projectId = created.body().get("projectId").asText();
+        Api.Response batch = api.post(WRITER, "/api/v1/batches", "{\"commands\":[" + revision(projectId, "4.00") + "," + revision(projectId, "5.00")
+                + "]}");
+        assertThat(batch.status()).as(batch.body().toString()).isEqualTo(200);
         long appended = events() - eventsBefore;
 
         Scrape after = scrape();
@@ -64,7 +68,7 @@ class MetricsTest extends PostgresApiTest {
         assertThat(after.value(count, "command", "CreateProject", "outcome", "accepted")
                 - before.value(count, "command", "CreateProject", "outcome", "accepted")).isEqualTo(1);
         assertThat(after.value(count, "command", "ReviseAllocation", "outcome", "accepted")
-                - before.value(count, "command", "ReviseAllocation", "outcome", "accepted")).isEqualTo(2);
+                - before.value(count, "command", "ReviseAllocation", "outcome", "accepted")).as("two alone, two in a batch").isEqualTo(4);
         assertThat(after.value(count, "command", "ReviseAllocation", "outcome", "conflict")
                 - before.value(count, "command", "ReviseAllocation", "outcome", "conflict")).isEqualTo(1);
         assertThat(after.value(count, "command", "ReviseAllocation", "outcome", "refused")
@@ -72,11 +76,17 @@ class MetricsTest extends PostgresApiTest {
         assertThat(after.has("ledger_command_seconds_bucket", "command", "ReviseAllocation", "outcome", "accepted"))
                 .as("a latency histogram, for percentiles across nodes").isTrue();
         assertThat(after.value("ledger_events_appended_total") - before.value("ledger_events_appended_total")).isEqualTo(appended)
-                .isEqualTo(3);
+                .isEqualTo(5);
         assertThat(after.value("ledger_idempotent_replays_total") - before.value("ledger_idempotent_replays_total")).isEqualTo(1);
-        assertThat(after.value("ledger_append_seconds_count") - before.value("ledger_append_seconds_count")).isEqualTo(3);
+        assertThat(after.value("ledger_append_seconds_count") - before.value("ledger_append_seconds_count")).as("the batch appends once")
+                .isEqualTo(4);
         assertThat(after.value("http_server_requests_seconds_count", "method", "POST", "status", "409")
                 - before.value("http_server_requests_seconds_count", "method", "POST", "status", "409")).isEqualTo(1);
+    }
+
+    private static String revision(String projectId, String amount) {
+        return "{\"type\":\"ALLOCATION_REVISION\",\"projectId\":\"" + projectId + "\",\"fundingSource\":\"OTHER\",\"amount\":\"" + amount
+                + "\",\"reason\":\"批量调整\"}";
     }
 
     @Test

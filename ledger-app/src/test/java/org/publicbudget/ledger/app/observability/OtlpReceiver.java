@@ -16,12 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An OpenTelemetry collector as far as the ledger can tell: OTLP over HTTP at
  * {@code /v1/traces}, protobuf in, 200 out. It keeps every span it is sent.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Span> spans = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() throws IOException {
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/traces", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -41,11 +41,11 @@ final class OtlpReceiver implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
     }
 
-    List<Span> spans() {
+    public List<Span> spans() {
         return new ArrayList<>(spans);
     }
 
