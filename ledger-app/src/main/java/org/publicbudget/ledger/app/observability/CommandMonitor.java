@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -69,60 +70,46 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
                 .start();
         // the bus handles the command on this thread; the append and the events' trace context happen inside this scope
         Observation.Scope scope = observation.openScope();
-        return new MonitorCallback() {
-            @Override
-            public void reportSuccess() {
-                end(Outcome.ACCEPTED, null);
+        return ending((outcome, cause) -> {
+            observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome.tag()));
+            if (outcome == Outcome.FAILED && cause != null) {
+                observation.error(cause);
             }
-
-            @Override
-            public void reportFailure(Throwable cause) {
-                end(outcomeOf(cause), cause);
-            }
-
-            @Override
-            public void reportIgnored() {
-                end(Outcome.FAILED, null);
-            }
-
-            private void end(Outcome outcome, Throwable cause) {
-                observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome.tag()));
-                if (outcome == Outcome.FAILED && cause != null) {
-                    observation.error(cause);
-                }
-                scope.close();
-                observation.stop();
-            }
-        };
+            scope.close();
+            observation.stop();
+        });
     }
 
     /**
      * A command of a batch: timed and counted like any other, but no span of its own — a
      * batch of 10,000 would otherwise be 10,000 spans under one request; the request's span
-     * and the batch's one append stand for them in the trace.
+     * and the batch's one append stand for them in the trace. Its timer has the tags an
+     * observation's has (its low-cardinality values and "error"), so that both are one metric.
      */
     private MonitorCallback timedOnly(String name) {
         Timer.Sample sample = Timer.start(meters);
+        return ending((outcome, cause) -> {
+            String error = outcome == Outcome.FAILED && cause != null ? cause.getClass().getSimpleName() : "none";
+            sample.stop(Timer.builder("ledger.command").tags("command", name, "outcome", outcome.tag(), "error", error).register(meters));
+        });
+    }
+
+    /** A callback that ends the measurement with the command's outcome, and the failure when there was one. */
+    private static MonitorCallback ending(BiConsumer<Outcome, Throwable> end) {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                stop(Outcome.ACCEPTED, null);
+                end.accept(Outcome.ACCEPTED, null);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                stop(outcomeOf(cause), cause);
+                end.accept(outcomeOf(cause), cause);
             }
 
             @Override
             public void reportIgnored() {
-                stop(Outcome.FAILED, null);
-            }
-
-            /** The tags an observation's timer has (its low-cardinality values and "error"), so that both are one metric. */
-            private void stop(Outcome outcome, Throwable cause) {
-                String error = outcome == Outcome.FAILED && cause != null ? cause.getClass().getSimpleName() : "none";
-                sample.stop(Timer.builder("ledger.command").tags("command", name, "outcome", outcome.tag(), "error", error).register(meters));
+                end.accept(Outcome.FAILED, null);
             }
         };
     }

@@ -59,7 +59,8 @@ class RememberedCredentialsTest {
         }
     };
 
-    private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock, new SignInThrottle(clock), 1, new SimpleMeterRegistry());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RememberedCredentials provider = new RememberedCredentials(bcrypt, clock, new SignInThrottle(clock), 1, meters);
 
     /** The bcrypt stand-in, saying when a check has begun and finishing it only when released. */
     private AuthenticationProvider heldBetween(CountDownLatch checking, CountDownLatch release) {
@@ -118,6 +119,8 @@ class RememberedCredentialsTest {
 
         assertThat(provider.authenticate(login("right")).isAuthenticated()).isTrue();
         assertThat(checks).as("neither the throttled guess nor the remembered login was checked").hasValue(checked);
+        assertThat(meters.counter("ledger.sign.in.failures").count()).isEqualTo(SignInThrottle.FREE_PER_ACCOUNT);
+        assertThat(meters.counter("ledger.sign.in.throttled").count()).isEqualTo(1);
     }
 
     /**
