@@ -174,8 +174,10 @@ function historyLink(path, source) {
  */
 function acceptDate(input, emptyAllowed) {
   const value = input.value.trim();
-  const valid = (emptyAllowed && value === '') || (/^\d{4}-\d{2}-\d{2}$/.test(value)
-    && new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value);
+  const day = new Date(value + 'T00:00:00Z');
+  // 2025-13-01 is no date at all (an invalid Date), 2025-02-30 one that rolls over into March
+  const valid = (emptyAllowed && value === '') || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !isNaN(day)
+    && day.toISOString().slice(0, 10) === value);
   input.classList.toggle('invalid', !valid);
   input.setAttribute('aria-invalid', String(!valid));
   return valid;

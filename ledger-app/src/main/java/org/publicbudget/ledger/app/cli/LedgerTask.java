@@ -100,11 +100,19 @@ abstract class LedgerTask implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Settings such as " + settings.get(0) + " are for the database; with --ledger "
                     + "the running ledger uses its own");
         }
+        if ("http".equalsIgnoreCase(ledger.getScheme()) && !loopback(ledger.getHost())) {
+            throw new ParameterException(spec.commandLine(), "--ledger=" + ledger + " would send the password in clear across the network; "
+                    + "use https:// (plain http only to this machine)");
+        }
         if (user == null || password == null) {
             throw new ParameterException(spec.commandLine(), "--ledger needs --user and a password (--password, or $LEDGER_USER and "
                     + "$LEDGER_PASSWORD)");
         }
         return remote(new LedgerClient(ledger, user, password), spec.commandLine().getOut());
+    }
+
+    private static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
     static void printJson(PrintWriter results, JsonNode value) throws IOException {

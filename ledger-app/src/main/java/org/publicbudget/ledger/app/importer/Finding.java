@@ -13,9 +13,20 @@ public record Finding(Kind kind, int line, String message, String source) {
         this(kind, line, message, null);
     }
 
-    /** This finding with the text of its line, as the document gives it. */
+    /** The longest quotation kept; a document's lines are far shorter. */
+    static final int MAX_QUOTED = 500;
+
+    /**
+     * This finding with the text of its line, as the document gives it — but for control
+     * and bidirectional-formatting characters, which would make the recorded text read
+     * otherwise than it is, and at most {@value #MAX_QUOTED} characters.
+     */
     Finding quoting(List<String> lines) {
-        return new Finding(kind, line, message, line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : null);
+        if (line < 1 || line > lines.size()) {
+            return this;
+        }
+        String quoted = lines.get(line - 1).replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+        return new Finding(kind, line, message, quoted.length() > MAX_QUOTED ? quoted.substring(0, MAX_QUOTED) : quoted);
     }
 
     public enum Kind {

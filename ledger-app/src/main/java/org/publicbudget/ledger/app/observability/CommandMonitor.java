@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -29,13 +30,13 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
 
     /** What became of a command. */
     enum Outcome {
-        /** Handled and committed. */
+        /** Handled: committed, or left to the caller's transaction (an import, a batch, a transfer), which may still roll it back. */
         ACCEPTED,
         /** Refused by a budget rule (422), nothing appended. */
         REFUSED,
         /** Its project, or its indicator, does not exist (404). */
         NOT_FOUND,
-        /** It named a version the project has moved past (409). */
+        /** It named a version the project has moved past, or the project stayed locked by another command (409). */
         CONFLICT,
         /** Another command appended to the same project first; retried unless it ran in a caller's transaction. */
         LOST_RACE,
@@ -122,7 +123,7 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
             if (cause instanceof AggregateNotFoundException || cause instanceof NoSuchIndicator) {
                 return Outcome.NOT_FOUND;
             }
-            if (cause instanceof ConflictingModificationException) {
+            if (cause instanceof ConflictingModificationException || cause instanceof LockAcquisitionFailedException) {
                 return Outcome.CONFLICT;
             }
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {

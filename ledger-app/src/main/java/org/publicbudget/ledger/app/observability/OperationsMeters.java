@@ -37,7 +37,8 @@ final class OperationsMeters {
     private static final Logger log = LoggerFactory.getLogger(OperationsMeters.class);
 
     /** One reading of everything the gauges show. */
-    private record Reading(Map<String, ProcessorStatus> processors, Map<String, Double> lagSeconds, Optional<VerificationRun> verification) {
+    private record Reading(Map<String, ProcessorStatus> processors, Map<String, Double> lagSeconds, Optional<VerificationRun> verification,
+            Optional<VerificationRun> lastFinished) {
     }
 
     private final ProcessorStatusReader status;
@@ -46,7 +47,7 @@ final class OperationsMeters {
     private final MeterRegistry meters;
     private final Set<String> registered = new HashSet<>();
     private final MultiGauge segmentsOwned;
-    private volatile Reading reading = new Reading(Map.of(), Map.of(), Optional.empty());
+    private volatile Reading reading = new Reading(Map.of(), Map.of(), Optional.empty(), Optional.empty());
     private volatile boolean databaseReachable = true;
 
     OperationsMeters(ProcessorStatusReader status, Verifications verifications, JdbcTemplate jdbc, MeterRegistry meters) {
@@ -63,8 +64,10 @@ final class OperationsMeters {
         verificationGauge("ledger.verification.events.expected", "Events the latest full verification has to check",
                 VerificationRun::eventsTotal);
         verificationGauge("ledger.verification.running", "1 while a full verification is under way", r -> r.finished() ? 0 : 1);
-        verificationGauge("ledger.verification.problems",
-                "1 when the latest full verification failed, found the chain broken or read models that differ", OperationsMeters::problem);
+        // from the last finished run, so that a problem it found stays raised while the next one runs
+        Gauge.builder("ledger.verification.problems", this, m -> m.reading.lastFinished().map(OperationsMeters::problem).orElse(0.0))
+                .description("1 when the latest finished full verification failed, found the chain broken or read models that differ")
+                .register(meters);
     }
 
     /** A processor's gauges, the first time it is read (processors are known once Axon has started them). */
@@ -105,7 +108,7 @@ final class OperationsMeters {
                 byNode.forEach((node, count) -> owned.add(MultiGauge.Row.of(Tags.of("processor", name, "node", node), count)));
             }
             segmentsOwned.register(owned, true);
-            reading = new Reading(processors, lagSeconds, verifications.latest());
+            reading = new Reading(processors, lagSeconds, verifications.latest(), verifications.latestFinished());
             databaseReachable = true;
         } catch (RuntimeException e) {
             // the database away: the gauges keep their last reading, and this one says so
@@ -124,9 +127,6 @@ final class OperationsMeters {
     }
 
     private static double problem(VerificationRun run) {
-        if (!run.finished()) {
-            return 0;
-        }
         if (run.state().equals("FAILED") || run.report() == null) {
             return 1;
         }

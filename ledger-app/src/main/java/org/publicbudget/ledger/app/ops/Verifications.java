@@ -53,6 +53,12 @@ public class Verifications {
         return jdbc.query("SELECT " + COLUMNS + " FROM verification_run ORDER BY id DESC LIMIT 1", this::run).stream().findFirst();
     }
 
+    /** The newest verification that has finished, done or failed. */
+    public Optional<VerificationRun> latestFinished() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM verification_run WHERE NOT " + ACTIVE + " ORDER BY id DESC LIMIT 1", this::run).stream()
+                .findFirst();
+    }
+
     public Optional<VerificationRun> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM verification_run WHERE id = ?", this::run, id).stream().findFirst();
     }

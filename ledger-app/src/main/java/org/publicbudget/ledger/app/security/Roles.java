@@ -1,6 +1,6 @@
 package org.publicbudget.ledger.app.security;
 
-/** The three jobs people and systems do with the ledger. */
+/** The jobs people and systems do with the ledger. */
 public final class Roles {
 
     /** Finance systems: send commands. */
@@ -9,6 +9,8 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     /** Operators: run and inspect the system. */
     public static final String OPERATOR = "OPERATOR";
+    /** Monitoring systems (Prometheus): read the metrics and nothing else. */
+    public static final String METRICS = "METRICS";
 
     private Roles() {
     }

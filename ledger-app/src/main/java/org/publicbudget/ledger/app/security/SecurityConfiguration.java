@@ -77,7 +77,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the web page's files hold no data; everything it shows comes from /api with the user's account
                         .requestMatchers("/", "/ui", "/ui/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/api/v1/ops/**", "/actuator/prometheus").hasRole(Roles.OPERATOR)
+                        // an account that only scrapes can do nothing else
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.OPERATOR, Roles.METRICS)
+                        .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
                         // reads in every form (HEAD tells existence, size and version as GET does), then
                         // writes by name; any other method is refused rather than left to a default
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AUDITOR)

@@ -40,6 +40,9 @@ class CommandLineTest {
 
         assertThat(noAccount.exit()).isEqualTo(2);
         assertThat(noAccount.err()).startsWith("--ledger needs --user and a password");
+        CommandRun inClear = CommandRun.of("processors", "--ledger=http://ledger.example:8080", "--user=operator", "--password=x");
+        assertThat(inClear.exit()).isEqualTo(2);
+        assertThat(inClear.err()).contains("would send the password in clear").contains("use https://");
         assertThat(settings.exit()).isEqualTo(2);
         assertThat(settings.err()).startsWith("Settings such as --spring.datasource.url=jdbc:postgresql://elsewhere/ledger are for the database");
     }

@@ -87,7 +87,7 @@ class ComposeFileTest {
                 .doesNotContain("$proxy_add_x_forwarded_for");
         assertThat(nginx).as("the metrics stay inside").contains("location /actuator/prometheus {\n        return 404;");
         assertThat(compose().get("secrets")).isEqualTo(Map.of("db_password", Map.of("file", "./secrets/db_password"),
-                "metrics_password", Map.of("file", "./secrets/metrics_password")));
+                "metrics_password", Map.of("file", "./secrets/metrics_password"), "grafana_password", Map.of("file", "./secrets/grafana_password")));
         Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
         assertThat((Map<String, Object>) postgres.get("environment")).containsEntry("POSTGRES_PASSWORD_FILE", "/run/secrets/db_password")
                 .doesNotContainKey("POSTGRES_PASSWORD");

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.observability.Scrape;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.yaml.snakeyaml.Yaml;
 
@@ -30,6 +31,10 @@ class MonitoringFilesTest extends PostgresApiTest {
 
     private static final Path DOCKER = Path.of("..", "docker");
     /** Metric names as the queries write them: the ledger's own, Spring's, the pool's, the JVM's and Axon's. */
+    /** {@code by (a, b)} and {@code {{a}}} in a legend. */
+    private static final Pattern LABELS = Pattern.compile("by \\(([^)]*)\\)|\\{\\{(\\w+)}}");
+    /** Labels Prometheus adds to every series it scrapes. */
+    private static final Set<String> PROMETHEUS_OWN = Set.of("instance", "job");
     private static final Pattern METRIC = Pattern.compile("\\b(ledger_[a-z0-9_]+|http_server_[a-z0-9_]+|hikaricp_[a-z0-9_]+|jvm_[a-z0-9_]+"
             + "|eventProcessor_[A-Za-z0-9_]+)\\b");
 
@@ -78,24 +83,33 @@ class MonitoringFilesTest extends PostgresApiTest {
                 {"department":"Monitoring %s","fiscalYear":2048,"unit":"街道办事处","name":"帮扶工作经费","goal":"",
                  "allocations":{"FISCAL_APPROPRIATION":"5.00"}}""".formatted(UUID.randomUUID())).status()).isEqualTo(201);
         api.postText(WRITER, "/api/v1/imports?fiscalYear=2048&documentName=minutes.txt", "Minutes\n");
-        Set<String> exported = new TreeSet<>();
-        for (String line : api.get(OPERATOR, "/actuator/prometheus").body().asText().split("\n")) {
-            if (!line.startsWith("#") && !line.isBlank()) {
-                exported.add(line.split("[{ ]", 2)[0]);
-            }
-        }
+        Scrape scrape = Scrape.of(api.get(OPERATOR, "/actuator/prometheus").body().asText());
 
         Set<String> used = new TreeSet<>();
-        List<String> queries = new ArrayList<>(dashboard().findValuesAsText("expr"));
+        List<String> queries = new ArrayList<>();
+        dashboard().get("panels").forEach(panel -> panel.get("targets").forEach(target ->
+                queries.add(target.get("expr").asText() + " " + target.path("legendFormat").asText())));
         rules().forEach(rule -> queries.add((String) rule.get("expr")));
         for (String query : queries) {
+            List<String> metrics = new ArrayList<>();
             Matcher metric = METRIC.matcher(query);
             while (metric.find()) {
-                used.add(metric.group(1));
+                metrics.add(metric.group(1));
+            }
+            used.addAll(metrics);
+            // the labels a query groups by or names in a legend: on the metrics it reads, or the panel shows one unnamed line
+            Matcher labels = LABELS.matcher(query);
+            while (labels.find()) {
+                for (String label : (labels.group(1) != null ? labels.group(1) : labels.group(2)).split(",\\s*")) {
+                    if (!label.isBlank() && !PROMETHEUS_OWN.contains(label.strip())) {
+                        assertThat(scrape.samples()).as(query + ": label " + label)
+                                .anyMatch(s -> metrics.contains(s.name()) && s.labels().containsKey(label.strip()));
+                    }
+                }
             }
         }
         assertThat(used).hasSizeGreaterThan(20);
-        assertThat(used).allSatisfy(metric -> assertThat(exported).as(metric + " is exported").contains(metric));
+        assertThat(used).allSatisfy(name -> assertThat(scrape.hasMetric(name)).as(name + " is exported").isTrue());
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package org.publicbudget.ledger.app.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -19,6 +20,7 @@ class CommandOutcomesTest {
         assertThat(CommandMonitor.outcomeOf(new BudgetRuleViolation("amount", "the allocation is already 5.00"))).isEqualTo(Outcome.REFUSED);
         assertThat(CommandMonitor.outcomeOf(new AggregateNotFoundException("p", "no project"))).isEqualTo(Outcome.NOT_FOUND);
         assertThat(CommandMonitor.outcomeOf(new ConflictingAggregateVersionException("p", 3, 5))).isEqualTo(Outcome.CONFLICT);
+        assertThat(CommandMonitor.outcomeOf(new LockAcquisitionFailedException("project locked"))).isEqualTo(Outcome.CONFLICT);
         assertThat(CommandMonitor.outcomeOf(new ConcurrencyException("sequence taken"))).isEqualTo(Outcome.LOST_RACE);
         assertThat(CommandMonitor.outcomeOf(new AggregateStreamCreationException("stream made by another"))).isEqualTo(Outcome.LOST_RACE);
         assertThat(CommandMonitor.outcomeOf(new IllegalStateException("the database is away"))).isEqualTo(Outcome.FAILED);

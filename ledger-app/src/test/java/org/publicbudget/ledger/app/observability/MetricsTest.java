@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.importer.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
+import org.publicbudget.ledger.app.support.TestDeployment;
 
 /** What an operator's Prometheus reads after the things operators watch for: each metric there, with the value they caused. */
 class MetricsTest extends PostgresApiTest {
@@ -32,7 +33,10 @@ class MetricsTest extends PostgresApiTest {
     }
 
     @Test
-    void onlyOperatorsReadTheMetrics() {
+    void onlyOperatorsAndTheMetricsAccountReadTheMetrics() {
+        assertThat(api.get(TestDeployment.MONITOR, "/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(api.get(TestDeployment.MONITOR, "/api/v1/ops/stats").status()).as("the metrics and nothing else").isEqualTo(403);
+        assertThat(api.get(TestDeployment.MONITOR, "/api/v1/departments").status()).isEqualTo(403);
         assertThat(api.get(AUDITOR, "/actuator/prometheus").status()).isEqualTo(403);
         assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
         assertThat(scrape().hasMetric("jvm_memory_used_bytes")).as("the JVM's own meters").isTrue();

@@ -8,15 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One read of /actuator/prometheus: each sample's name, labels and value, as Prometheus itself parses the text format. */
-record Scrape(List<Sample> samples) {
+public record Scrape(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    static Scrape of(String text) {
+    public static Scrape of(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher sample = LINE.matcher(line.strip());
@@ -36,15 +36,15 @@ record Scrape(List<Sample> samples) {
     }
 
     /** The sum of the samples of {@code name} whose labels include {@code labels} (given as name, value, name, value …); 0 when none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         return samples.stream().filter(s -> s.name().equals(name) && has(s, labels)).mapToDouble(Sample::value).sum();
     }
 
-    boolean has(String name, String... labels) {
+    public boolean has(String name, String... labels) {
         return samples.stream().anyMatch(s -> s.name().equals(name) && has(s, labels));
     }
 
-    boolean hasMetric(String name) {
+    public boolean hasMetric(String name) {
         return samples.stream().anyMatch(s -> s.name().equals(name));
     }
 

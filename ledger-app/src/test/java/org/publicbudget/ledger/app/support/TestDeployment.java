@@ -14,8 +14,10 @@ public final class TestDeployment {
     public static final String WRITER = "treasury";
     public static final String AUDITOR = "audit-office";
     public static final String OPERATOR = "ops";
+    /** Prometheus's account: the metrics and nothing else. */
+    public static final String MONITOR = "monitor";
     public static final Map<String, String> PASSWORDS = Map.of(
-            WRITER, "treasury-secret", AUDITOR, "audit-secret", OPERATOR, "ops-secret");
+            WRITER, "treasury-secret", AUDITOR, "audit-secret", OPERATOR, "ops-secret", MONITOR, "monitor-secret");
 
     private TestDeployment() {
     }
@@ -28,7 +30,7 @@ public final class TestDeployment {
         registry.add("spring.flyway.schemas", database::schema);
         // Low cost factor: hashed as in production, but quick enough for hundreds of test requests.
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        String[][] accounts = {{WRITER, "LEDGER_WRITER"}, {AUDITOR, "AUDITOR"}, {OPERATOR, "OPERATOR"}};
+        String[][] accounts = {{WRITER, "LEDGER_WRITER"}, {AUDITOR, "AUDITOR"}, {OPERATOR, "OPERATOR"}, {MONITOR, "METRICS"}};
         for (int i = 0; i < accounts.length; i++) {
             String name = accounts[i][0];
             String role = accounts[i][1];

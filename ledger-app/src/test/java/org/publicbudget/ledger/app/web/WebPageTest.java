@@ -202,6 +202,10 @@ class WebPageTest {
         screenshot("03d-findings");
 
         // the change report between two dates: the import's day in pages of 200, then today's revision alone
+        setInput("report-from", "2025-13-01");
+        click(browser.findElement(By.cssSelector("#change-report button")));
+        assertThat(browser.findElement(By.id("report-from")).getAttribute("aria-invalid")).as("no such month").isEqualTo("true");
+        assertThat(browser.findElements(By.id("report"))).isEmpty();
         setInput("report-from", "2025-01-15");
         setInput("report-to", "2025-01-15");
         click(browser.findElement(By.cssSelector("#change-report button")));
