@@ -229,7 +229,6 @@ public class DocumentImporter {
             Extracted.Document document, Map<Extracted.Project, String> ids, Tally tally, Long reached) {
         List<ImportReport.UnitLine> units = new ArrayList<>();
         List<ImportReport.ExtractedUnit> extractedUnits = new ArrayList<>();
-        BigDecimal computed = BigDecimal.ZERO;
         int projects = 0;
         int indicators = 0;
         for (Extracted.Unit unit : document.units()) {
@@ -241,17 +240,15 @@ public class DocumentImporter {
                 extractedProjects.add(extracted(ids.get(project), project));
             }
             projects += unit.projects().size();
-            computed = computed.add(unitComputed);
             BigDecimal variance = unit.declaredTotal() == null ? null : Amounts.canonical(unitComputed.subtract(unit.declaredTotal()));
             units.add(new ImportReport.UnitLine(unit.name(), unit.declaredTotal(), Amounts.canonical(unitComputed), variance,
                     unit.projects().size()));
             extractedUnits.add(new ImportReport.ExtractedUnit(unit.name(), unit.declaredTotal(), unit.line(), extractedProjects));
         }
         return new ImportReport(new ImportReport.Document(documentName, sha256), document.department(), departmentId,
-                request.fiscalYear(), document.declaredTotal(), Amounts.canonical(computed), units, projects, indicators,
+                request.fiscalYear(), document.declaredTotal(), computedTotal(document), units, projects, indicators,
                 document.findings(),
-                new ImportReport.Changes(tally.created, tally.withdrawn, tally.allocations, tally.goals, tally.added, tally.revised,
-                        tally.removed, tally.totals),
+                tally.changes(),
                 tally.events, request.dryRun(), reached, request.detail() ? new ImportReport.ExtractedTable(extractedUnits) : null);
     }
 

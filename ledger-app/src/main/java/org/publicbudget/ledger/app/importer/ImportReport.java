@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.publicbudget.ledger.domain.budget.api.ImportChanges;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
 /**
@@ -24,7 +25,7 @@ public record ImportReport(
         int projects,
         int indicators,
         List<Finding> findings,
-        Changes changes,
+        ImportChanges changes,
         int eventsAppended,
         boolean dryRun,
         Long position,
@@ -34,10 +35,6 @@ public record ImportReport(
     }
 
     public record UnitLine(String name, BigDecimal declaredTotal, BigDecimal computedTotal, BigDecimal variance, int projects) {
-    }
-
-    public record Changes(int projectsCreated, int projectsWithdrawn, int allocationsRevised, int goalsRevised,
-            int indicatorsAdded, int indicatorsRevised, int indicatorsRemoved, int declaredTotalsRecorded) {
     }
 
     public record ExtractedTable(List<ExtractedUnit> units) {
