@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.publicbudget.ledger.app.importer.NotABudgetTable;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
 import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
 import org.publicbudget.ledger.query.totals.InvalidCursor;
 import org.slf4j.Logger;
@@ -64,8 +65,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidCursor) {
             return Optional.of(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "after"));
         }
-        if (e instanceof NoSuchIndicator missing) {
-            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), missing.field()));
+        if (e instanceof NoSuchIndicator || e instanceof NoSuchExpenditure) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), ((BudgetRuleViolation) e).field()));
         }
         if (e instanceof NotFound missing) {
             return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), missing.field()));

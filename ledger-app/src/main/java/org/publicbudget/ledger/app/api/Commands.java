@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import org.publicbudget.ledger.domain.Texts;
@@ -9,6 +10,9 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 import org.publicbudget.ledger.domain.project.api.AddIndicator;
 import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
+import org.publicbudget.ledger.domain.project.api.ReportIndicatorResult;
+import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
 import org.publicbudget.ledger.domain.project.api.RemoveIndicator;
 import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
 import org.publicbudget.ledger.domain.project.api.ReviseGoal;
@@ -86,6 +90,26 @@ public final class Commands {
 
     public static RemoveIndicator removeIndicator(String projectId, int no, String reason, Long expected) {
         return new RemoveIndicator(projectId, no, RequestFields.required("reason", reason), expected);
+    }
+
+    public static RecordExpenditure recordExpenditure(String projectId, String expenditureId, ExpenditureRequest body) {
+        FundingSource source = fundingSource(body.fundingSource());
+        BigDecimal amount = RequestFields.amount("amount", body.amount());
+        LocalDate paidOn = RequestFields.date("paidOn", body.paidOn());
+        return new RecordExpenditure(projectId, expenditureId, source, amount, paidOn, RequestFields.required("voucherNo", body.voucherNo()),
+                RequestFields.required("reason", body.reason()));
+    }
+
+    public static ReverseExpenditure reverseExpenditure(String projectId, String expenditureId, String reason) {
+        return new ReverseExpenditure(projectId, RequestFields.required("expenditureId", expenditureId), RequestFields.required("reason", reason));
+    }
+
+    public static ReportIndicatorResult reportResult(String projectId, int no, ResultRequest body) {
+        if (body.period() == null) {
+            throw new InvalidRequest("period", "period is required: MID_YEAR or ANNUAL");
+        }
+        return new ReportIndicatorResult(projectId, no, body.period(), RequestFields.required("actual", body.actual()),
+                RequestFields.date("reportedOn", body.reportedOn()), RequestFields.required("reason", body.reason()));
     }
 
     /** The two sides of a transfer (预算调剂), to be written in one transaction, the smaller project id first. */

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.publicbudget.ledger.app.export.DepartmentReports;
 import org.publicbudget.ledger.app.export.DepartmentTable;
+import org.publicbudget.ledger.app.export.SelfEvaluation;
+import org.publicbudget.ledger.app.export.SelfEvaluationFiles;
 import org.publicbudget.ledger.app.export.TableFiles;
 import org.publicbudget.ledger.query.audit.ChangeReport;
 import org.publicbudget.ledger.query.audit.DepartmentChanges;
@@ -51,6 +53,29 @@ public class ExportController {
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
                 .body(csv ? TableFiles.csv(table) : TableFiles.xlsx(table));
+    }
+
+    /**
+     * The department's execution and results as a self-evaluation (绩效自评表), as of any
+     * moment: JSON (the default, one line per indicator), CSV or XLSX.
+     */
+    @GetMapping("/api/v1/departments/{departmentId}/self-evaluation")
+    public ResponseEntity<?> selfEvaluation(@PathVariable String departmentId, @RequestParam(defaultValue = "json") String format,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            throw new InvalidRequest("format", "format must be json, csv or xlsx");
+        }
+        Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
+        SelfEvaluation table = reports.selfEvaluation(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
+        if (format.equals("json")) {
+            return ResponseEntity.ok(table);
+        }
+        boolean csv = format.equals("csv");
+        String file = "项目支出绩效自评表-" + table.fiscalYear() + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(csv ? SelfEvaluationFiles.csv(table) : SelfEvaluationFiles.xlsx(table));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.IndicatorTrail;
 import org.publicbudget.ledger.query.audit.Trail;
+import org.publicbudget.ledger.query.audit.TrailFigure;
 import org.publicbudget.ledger.query.audit.TrailPage;
 import org.publicbudget.ledger.query.history.PointInTime;
 import org.publicbudget.ledger.query.history.Positions;
@@ -128,12 +129,16 @@ public class ReadController {
         return fromEvents.read(projectId);
     }
 
-    /** A project's total, or with {@code fundingSource} its allocation from that source. */
+    /**
+     * A project's total, or with {@code fundingSource} its allocation from that source;
+     * with {@code figure=spent} what it spent (from that source), payment by payment.
+     */
     @GetMapping("/projects/{projectId}/trail")
     public Trail projectTrail(@PathVariable String projectId, @RequestParam(required = false) FundingSource fundingSource,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
-            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        return trails.ofProject(projectId, fundingSource, at(asOf, atPosition), page(after, limit))
+            @RequestParam(required = false) String figure, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit) {
+        return trails.ofProject(projectId, figure(figure), fundingSource, at(asOf, atPosition), page(after, limit))
                 .orElseThrow(() -> NotFound.of("project", projectId));
     }
 
@@ -146,18 +151,29 @@ public class ReadController {
     }
 
     @GetMapping("/units/{unitId}/trail")
-    public Trail unitTrail(@PathVariable String unitId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
-            @RequestParam(required = false) Integer limit) {
-        return trails.ofUnit(unitId, at(asOf, atPosition), page(after, limit)).orElseThrow(() -> NotFound.of("unit", unitId));
+    public Trail unitTrail(@PathVariable String unitId, @RequestParam(required = false) String figure,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        return trails.ofUnit(unitId, figure(figure), at(asOf, atPosition), page(after, limit)).orElseThrow(() -> NotFound.of("unit", unitId));
     }
 
     @GetMapping("/departments/{departmentId}/trail")
-    public Trail departmentTrail(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
-            @RequestParam(required = false) Integer limit) {
-        return trails.ofDepartment(departmentId, at(asOf, atPosition), page(after, limit))
+    public Trail departmentTrail(@PathVariable String departmentId, @RequestParam(required = false) String figure,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        return trails.ofDepartment(departmentId, figure(figure), at(asOf, atPosition), page(after, limit))
                 .orElseThrow(() -> NotFound.of("department", departmentId));
+    }
+
+    /** {@code allocated} (the default) or {@code spent}. */
+    static TrailFigure figure(String given) {
+        if (given == null || given.equals(TrailFigure.ALLOCATED.parameter())) {
+            return TrailFigure.ALLOCATED;
+        }
+        if (given.equals(TrailFigure.SPENT.parameter())) {
+            return TrailFigure.SPENT;
+        }
+        throw new InvalidRequest("figure", "figure must be allocated or spent");
     }
 
     /** The position a read is as of: null for now. */

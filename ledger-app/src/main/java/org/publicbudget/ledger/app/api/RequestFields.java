@@ -75,14 +75,22 @@ public final class RequestFields {
         if (text == null || text.isBlank()) {
             return null;
         }
+        return date("effectiveDate", text);
+    }
+
+    /** A required ISO date (2025-07-01) between 1990 and 2100. */
+    public static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequest(field, field + " is required: a date like 2025-07-01");
+        }
         try {
             LocalDate date = LocalDate.parse(text);
             if (date.getYear() < 1990 || date.getYear() > 2100) {
-                throw new InvalidRequest("effectiveDate", "effectiveDate must lie between 1990 and 2100");
+                throw new InvalidRequest(field, field + " must lie between 1990 and 2100");
             }
             return date;
         } catch (DateTimeParseException e) {
-            throw new InvalidRequest("effectiveDate", "effectiveDate must be a date like 2025-07-01");
+            throw new InvalidRequest(field, field + " must be a date like 2025-07-01");
         }
     }
 

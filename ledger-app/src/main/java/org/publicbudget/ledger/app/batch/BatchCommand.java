@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.batch;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
 /**
@@ -18,8 +19,14 @@ public record BatchCommand(
         @Schema(description = "CREATE_PROJECT, indicator commands") String name,
         @Schema(description = "CREATE_PROJECT, GOAL_REVISION") String goal,
         @Schema(description = "CREATE_PROJECT") Map<FundingSource, String> allocations,
-        @Schema(description = "ALLOCATION_REVISION, TRANSFER") FundingSource fundingSource,
-        @Schema(example = "61.50", description = "ALLOCATION_REVISION (the new amount), TRANSFER, DECLARED_TOTAL") String amount,
+        @Schema(description = "ALLOCATION_REVISION, TRANSFER, EXPENDITURE") FundingSource fundingSource,
+        @Schema(example = "61.50", description = "ALLOCATION_REVISION (the new amount), TRANSFER, DECLARED_TOTAL, EXPENDITURE") String amount,
+        @Schema(example = "2025-07-15", description = "EXPENDITURE") String paidOn,
+        @Schema(description = "EXPENDITURE") String voucherNo,
+        @Schema(description = "EXPENDITURE_REVERSAL") String expenditureId,
+        @Schema(example = "95%", description = "INDICATOR_RESULT") String actual,
+        @Schema(example = "2025-07-10", description = "INDICATOR_RESULT") String reportedOn,
+        @Schema(description = "INDICATOR_RESULT") ResultPeriod period,
         @Schema(description = "TRANSFER") String fromProjectId,
         @Schema(description = "TRANSFER") String toProjectId,
         @Schema(description = "indicator commands") Integer no,
@@ -33,6 +40,6 @@ public record BatchCommand(
     /** The commands a batch takes: every command of the API. */
     public enum Type {
         CREATE_PROJECT, ALLOCATION_REVISION, TRANSFER, GOAL_REVISION, INDICATOR_ADDITION, INDICATOR_REVISION, INDICATOR_REMOVAL,
-        WITHDRAWAL, DECLARED_TOTAL
+        WITHDRAWAL, DECLARED_TOTAL, EXPENDITURE, EXPENDITURE_REVERSAL, INDICATOR_RESULT
     }
 }

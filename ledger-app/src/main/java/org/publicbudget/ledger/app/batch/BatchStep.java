@@ -12,15 +12,18 @@ import org.publicbudget.ledger.app.api.AllocationRevisionRequest;
 import org.publicbudget.ledger.app.api.Commands;
 import org.publicbudget.ledger.app.api.CreateProjectRequest;
 import org.publicbudget.ledger.app.api.DeclaredTotalRequest;
+import org.publicbudget.ledger.app.api.ExpenditureRequest;
 import org.publicbudget.ledger.app.api.GoalRequest;
 import org.publicbudget.ledger.app.api.IndicatorRequest;
 import org.publicbudget.ledger.app.api.InvalidRequest;
 import org.publicbudget.ledger.app.api.ProjectCommandController;
 import org.publicbudget.ledger.app.api.RequestFields;
+import org.publicbudget.ledger.app.api.ResultRequest;
 import org.publicbudget.ledger.app.api.TransferController;
 import org.publicbudget.ledger.app.api.TransferRequest;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
 import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
 
@@ -35,7 +38,8 @@ record BatchStep(BatchCommand.Type type, Object command, String reason, List<Str
     static BatchStep of(BatchCommand given) {
         if (given == null || given.type() == null) {
             throw new InvalidRequest("type", "type is required: one of CREATE_PROJECT, ALLOCATION_REVISION, TRANSFER, GOAL_REVISION, "
-                    + "INDICATOR_ADDITION, INDICATOR_REVISION, INDICATOR_REMOVAL, WITHDRAWAL, DECLARED_TOTAL");
+                    + "INDICATOR_ADDITION, INDICATOR_REVISION, INDICATOR_REMOVAL, WITHDRAWAL, DECLARED_TOTAL, EXPENDITURE, EXPENDITURE_REVERSAL, "
+                    + "INDICATOR_RESULT");
         }
         Long expected = RequestFields.expectedVersion(null, given.expectedVersion());
         return switch (given.type()) {
@@ -59,6 +63,11 @@ record BatchStep(BatchCommand.Type type, Object command, String reason, List<Str
                     given.toProjectId(), given.fundingSource(), given.amount(), given.reason(), null, null)));
             case DECLARED_TOTAL -> step(given, Commands.declareTotal(new DeclaredTotalRequest(given.department(), given.fiscalYear(),
                     given.unit(), given.amount(), given.reason(), null, null)));
+            case EXPENDITURE -> step(given, Commands.recordExpenditure(project(given), UUID.randomUUID().toString(), new ExpenditureRequest(
+                    given.fundingSource(), given.amount(), given.paidOn(), given.voucherNo(), given.reason())));
+            case EXPENDITURE_REVERSAL -> step(given, Commands.reverseExpenditure(project(given), given.expenditureId(), given.reason()));
+            case INDICATOR_RESULT -> step(given, Commands.reportResult(project(given), no(given), new ResultRequest(given.actual(),
+                    given.reportedOn(), given.period(), given.reason())));
         };
     }
 
@@ -108,6 +117,13 @@ record BatchStep(BatchCommand.Type type, Object command, String reason, List<Str
                 done.put("projectId", indicator.projectId());
                 done.put("no", indicator.no());
                 done.put("version", indicator.version());
+            } else if (result instanceof ExpenditureAccepted payment) {
+                done.put("projectId", payment.projectId());
+                done.put("expenditureId", payment.expenditureId());
+                done.put("version", payment.version());
+                done.put("fundingSource", payment.fundingSource());
+                done.put("spent", payment.spent());
+                done.put("available", payment.available());
             } else {
                 done.putAll(project((ProjectBalance) result));
             }

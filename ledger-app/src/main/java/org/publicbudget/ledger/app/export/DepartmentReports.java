@@ -33,4 +33,11 @@ public class DepartmentReports {
             return DepartmentTable.of(department, units, projects);
         });
     }
+
+    /** The department's execution and results as of {@code at}, in one snapshot. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<SelfEvaluation> selfEvaluation(String departmentId, Long at) {
+        return totals.department(departmentId, at).map(department -> SelfEvaluation.of(department,
+                totals.unitsOf(departmentId, at, null, MOST_UNITS).items(), totals.projectDetailsOf(departmentId, at)));
+    }
 }

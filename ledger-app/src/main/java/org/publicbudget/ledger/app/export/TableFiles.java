@@ -98,7 +98,7 @@ public final class TableFiles {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
-    private static void line(StringBuilder out, List<String> cells) {
+    static void line(StringBuilder out, List<String> cells) {
         for (int c = 0; c < cells.size(); c++) {
             if (c > 0) {
                 out.append(',');

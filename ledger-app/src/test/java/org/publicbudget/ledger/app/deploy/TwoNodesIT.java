@@ -148,8 +148,55 @@ class TwoNodesIT {
         return created.body().get("projectId").asText();
     }
 
+    /**
+     * 32 payments of 0.50 from 10.00, half sent to each node at once: exactly 20 are paid
+     * and 12 refused with the balance left, whichever node took them and however their
+     * appends raced; what the project spent never passes what it was given.
+     */
     @Test
     @Order(2)
+    void thirtyTwoPaymentsOnTwoNodesNeverSpendMoreThanTheAllocation() throws Exception {
+        String id = create("并发支付", "10.00");
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> payments = new ArrayList<>();
+        for (int p = 0; p < 32; p++) {
+            Api node = p % 2 == 0 ? a : b;
+            int payment = p;
+            payments.add(pool.submit(() -> {
+                start.await();
+                return node.post("treasury", "/api/v1/projects/" + id + "/expenditures", """
+                        {"fundingSource":"OTHER","amount":"0.50","paidOn":"2025-06-30","voucherNo":"记-%d","reason":"并发支付"}"""
+                        .formatted(payment));
+            }));
+        }
+        start.countDown();
+        int paid = 0;
+        for (Future<Api.Response> payment : payments) {
+            Api.Response answer = payment.get(2, TimeUnit.MINUTES);
+            if (answer.status() == 201) {
+                paid++;
+            } else {
+                assertThat(answer.status()).as(answer.body().toString()).isEqualTo(422);
+                assertThat(answer.body().get("field").asText()).isEqualTo("amount");
+            }
+        }
+        pool.shutdown();
+        assertThat(paid).isEqualTo(20);
+        Api.Response project = b.get("audit-office", "/api/v1/projects/" + id);
+        assertThat(project.body().get("spent").asText()).isEqualTo("10.00");
+        assertThat(project.body().get("available").asText()).isEqualTo("0.00");
+        assertThat(project.body().get("version").asLong()).isEqualTo(20);
+        Api.Response trail = a.get("audit-office", "/api/v1/projects/" + id + "/trail?figure=spent&fundingSource=OTHER&minPosition="
+                + a.get("ops", "/api/v1/ops/stats").body().get("headPosition").asLong());
+        assertThat(trail.body().get("steps")).hasSize(20);
+        assertThat(trail.body().get("steps").findValuesAsText("after")).allMatch(after -> new java.math.BigDecimal(after)
+                .compareTo(java.math.BigDecimal.TEN) <= 0);
+        assertThat(trail.body().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
     void eitherNodeTakesAnyRequestAndOneCarriesOnWhenTheOtherIsKilled() throws Exception {
         String create = """
                 {"department":"两节点","fiscalYear":2025,"unit":"街道办事处","name":"编外人员聘用经费","allocations":{"FISCAL_APPROPRIATION":"59.84"}}""";

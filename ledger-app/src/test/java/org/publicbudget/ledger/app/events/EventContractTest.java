@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,11 @@ import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ImportChanges;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
+import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
 import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
 import org.publicbudget.ledger.domain.project.api.GoalRevised;
@@ -57,6 +62,7 @@ class EventContractTest {
 
     private static final String PROJECT = "8d0d6a8e-3b5b-3c6f-9a7e-0f1f2e3d4c5b";
     private static final String OTHER_PROJECT = "9e8d7c6b-5a4f-3e2d-9c1b-0a9f8e7d6c5b";
+    private static final String PAYMENT = "7b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
     private static final String DEPARTMENT = "2f9d7a5c-1b3e-3f4a-8c6d-7e8f9a0b1c2d";
     private static final String UNIT = "5a6b7c8d-9e0f-3a1b-8c2d-3e4f5a6b7c8d";
     private static final String DEPARTMENT_NAME = "广州市荔湾区人民政府石围塘街道办事处";
@@ -86,7 +92,14 @@ class EventContractTest {
             Map.entry("DocumentImported", new DocumentImported(DEPARTMENT, DEPARTMENT_NAME, 2025, "000_5dc1d2eb32092ea0.txt",
                     "5dc1d2eb32092ea0c1e5b1d7a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5", new BigDecimal("4892.11"), new BigDecimal("4892.12"),
                     new ImportChanges(2, 0, 0, 0, 1, 0, 0, 2, 7),
-                    List.of(new DocumentFinding("PAGE_REPEAT", 41, "row printed again at a page break", "编外人员聘用经费 59.84")), IMPORTED)));
+                    List.of(new DocumentFinding("PAGE_REPEAT", 41, "row printed again at a page break", "编外人员聘用经费 59.84")), IMPORTED)),
+            Map.entry("ExpenditureRecorded", new ExpenditureRecorded(PROJECT, DEPARTMENT, UNIT, PAYMENT, FundingSource.FISCAL_APPROPRIATION,
+                    new BigDecimal("12.50"), new BigDecimal("20.00"), new BigDecimal("32.50"), LocalDate.of(2025, 7, 15), "记-2025-0715-003",
+                    "调研差旅费")),
+            Map.entry("ExpenditureReversed", new ExpenditureReversed(PROJECT, DEPARTMENT, UNIT, PAYMENT, FundingSource.FISCAL_APPROPRIATION,
+                    new BigDecimal("12.50"), new BigDecimal("32.50"), new BigDecimal("20.00"), "记-2025-0715-003", "重复入账")),
+            Map.entry("IndicatorResultReported", new IndicatorResultReported(PROJECT, DEPARTMENT, UNIT, 1, ResultPeriod.MID_YEAR, null, "3次",
+                    LocalDate.of(2025, 7, 10), "年中绩效监控")));
 
     private final ObjectMapper mapper = new JsonConfiguration().defaultAxonObjectMapper();
     private final EventFormatConfiguration format = new EventFormatConfiguration();

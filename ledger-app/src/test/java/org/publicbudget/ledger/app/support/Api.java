@@ -74,17 +74,31 @@ public final class Api {
         }
     }
 
+    /** A file as downloaded (an export); anything but 200 fails. */
+    public byte[] getBytes(String user, String path) {
+        HttpResponse<byte[]> response = exchange(user, HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     private Response send(String user, HttpRequest.Builder request, Map<String, String> headers) {
+        HttpResponse<String> response = exchange(user, request, headers, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode body = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());
+        return new Response(response.statusCode(), response.headers(), body);
+    }
+
+    private <T> HttpResponse<T> exchange(String user, HttpRequest.Builder request, Map<String, String> headers,
+            HttpResponse.BodyHandler<T> handler) {
         if (user != null) {
             String credentials = user + ":" + passwords.get(user);
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());
-            return new Response(response.statusCode(), response.headers(), body);
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

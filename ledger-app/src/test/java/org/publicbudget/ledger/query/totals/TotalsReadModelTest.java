@@ -23,6 +23,7 @@ import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
 import org.publicbudget.ledger.domain.project.api.ProjectCreated;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.Trail;
+import org.publicbudget.ledger.query.audit.TrailFigure;
 import org.publicbudget.ledger.query.audit.TrailPage;
 import org.publicbudget.ledger.query.readmodel.DatabaseRows;
 import org.publicbudget.ledger.query.readmodel.Differences;
@@ -153,7 +154,7 @@ class TotalsReadModelTest {
         assertThat(queries.unit("u1", 3L).orElseThrow().computedTotal()).isEqualByComparingTo("12.00");
         assertThat(queries.unit("u1", 4L).orElseThrow().computedTotal()).isEqualByComparingTo("19.00");
         assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("19.50");
-        Trail trail = new AuditTrail(jdbc).ofUnit("u1", null, new TrailPage(0, 100)).orElseThrow();
+        Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.ALLOCATED, null, new TrailPage(0, 100)).orElseThrow();
         assertThat(trail.steps()).extracting(step -> step.position()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("6.50", "11.00", "12.00", "19.00", "19.50");
         assertThat(trail.consistent()).isTrue();

@@ -3,7 +3,9 @@ package org.publicbudget.ledger.domain.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ import org.axonframework.serialization.Revision;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -26,6 +29,9 @@ import org.publicbudget.ledger.domain.project.api.AddIndicator;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
 import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
 import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
+import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
 import org.publicbudget.ledger.domain.project.api.GoalRevised;
 import org.publicbudget.ledger.domain.project.api.ImportOutcome;
 import org.publicbudget.ledger.domain.project.api.ImportProject;
@@ -33,12 +39,17 @@ import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
 import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
 import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
 import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
 import org.publicbudget.ledger.domain.project.api.ProjectCreated;
 import org.publicbudget.ledger.domain.project.api.ProjectWithdrawn;
+import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
 import org.publicbudget.ledger.domain.project.api.RemoveIndicator;
+import org.publicbudget.ledger.domain.project.api.ReportIndicatorResult;
+import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
 import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
 import org.publicbudget.ledger.domain.project.api.ReviseGoal;
 import org.publicbudget.ledger.domain.project.api.ReviseIndicator;
@@ -49,22 +60,30 @@ import org.publicbudget.ledger.domain.project.api.WithdrawProject;
 /**
  * A budget project, event-sourced. Command handlers check every rule before
  * applying an event; event-sourcing handlers only assign state, so replaying
- * history can never be refused.
+ * history can never be refused. What a source has spent never exceeds its allocation:
+ * a payment beyond what is available is refused, and so is a revision, a transfer out,
+ * an import or a withdrawal that would leave an allocation below what it has paid.
  */
-@Revision("1")
+@Revision("2")
 class Project {
 
     static final int EARLIEST_FISCAL_YEAR = 1990;
     static final int LATEST_FISCAL_YEAR = 2100;
+    static final int MAX_VOUCHER_LENGTH = 100;
+    static final int MAX_RESULT_LENGTH = 500;
 
     @AggregateIdentifier
     private String projectId;
     private String departmentId;
     private String unitId;
+    private int fiscalYear;
     private String goal;
     private boolean withdrawn;
     private final Map<FundingSource, BigDecimal> allocations = new EnumMap<>(FundingSource.class);
+    private final Map<FundingSource, BigDecimal> spent = new EnumMap<>(FundingSource.class);
+    private final Map<String, Payment> payments = new HashMap<>();
     private final TreeMap<Integer, Indicator> indicators = new TreeMap<>();
+    private final Map<Integer, Map<ResultPeriod, String>> results = new HashMap<>();
     private long version;
 
     protected Project() {
@@ -94,6 +113,7 @@ class Project {
         int revised = 0;
         for (Map.Entry<FundingSource, BigDecimal> target : Allocations.valid(command.allocations()).entrySet()) {
             BigDecimal before = allocations.get(target.getKey());
+            requireCoversSpending("allocations." + target.getKey().name(), target.getKey(), target.getValue());
             if (before.compareTo(target.getValue()) != 0) {
                 apply(new AllocationRevised(projectId, departmentId, unitId, target.getKey(), before, target.getValue(), reason));
                 revised++;
@@ -139,6 +159,7 @@ class Project {
             throw new BudgetRuleViolation("amount",
                     "the " + command.fundingSource() + " allocation is already " + before.toPlainString() + ": a revision must change it");
         }
+        requireCoversSpending("amount", command.fundingSource(), after);
         apply(new AllocationRevised(projectId, departmentId, unitId, command.fundingSource(), before, after, reason));
         return balance();
     }
@@ -207,6 +228,7 @@ class Project {
             throw new BudgetRuleViolation("amount", "project " + projectId + " holds only " + before.toPlainString()
                     + " from " + source + "; it cannot give " + amount.toPlainString());
         }
+        requireCoversSpending("amount", source, before.subtract(amount));
         apply(new AllocationTransferred(projectId, departmentId, unitId, Texts.required("transferId", command.transferId()),
                 command.toProjectId(), source, before, Amounts.canonical(before.subtract(amount)), Texts.required("reason", command.reason())));
         return balance();
@@ -229,8 +251,114 @@ class Project {
         refuseIfStale(conflicts);
         requireActive();
         String reason = Texts.required("reason", command.reason());
+        BigDecimal paid = Allocations.total(spent);
+        if (paid.signum() > 0) {
+            throw new BudgetRuleViolation("projectId", "project " + projectId + " has paid " + Amounts.canonical(paid).toPlainString()
+                    + " 万元; reverse its payments before withdrawing it");
+        }
         apply(new ProjectWithdrawn(projectId, departmentId, unitId, Map.copyOf(allocations), reason));
         return balance();
+    }
+
+    @CommandHandler
+    public ExpenditureAccepted handle(RecordExpenditure command) {
+        requireActive();
+        String expenditureId = Texts.required("expenditureId", command.expenditureId());
+        FundingSource source = requiredSource(command.fundingSource());
+        BigDecimal amount = positive(command.amount());
+        LocalDate paidOn = command.paidOn();
+        if (paidOn == null) {
+            throw new BudgetRuleViolation("paidOn", "paidOn is required: the date of the payment");
+        }
+        if (paidOn.getYear() != fiscalYear) {
+            throw new BudgetRuleViolation("paidOn", "paidOn " + paidOn + " is outside fiscal year " + fiscalYear + " of this project");
+        }
+        String voucherNo = Texts.required("voucherNo", command.voucherNo());
+        if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
+            throw new BudgetRuleViolation("voucherNo", "voucherNo is longer than " + MAX_VOUCHER_LENGTH + " characters");
+        }
+        String reason = Texts.required("reason", command.reason());
+        if (payments.containsKey(expenditureId)) {
+            throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already recorded");
+        }
+        payments.entrySet().stream().filter(p -> !p.getValue().reversed() && p.getValue().voucherNo().equals(voucherNo)).findFirst()
+                .ifPresent(p -> {
+                    throw new BudgetRuleViolation("voucherNo", "voucher " + voucherNo + " already paid " + p.getValue().amount().toPlainString()
+                            + " from this project (payment " + p.getKey() + "); reverse that payment first if it was wrong");
+                });
+        BigDecimal before = spent.get(source);
+        BigDecimal available = allocations.get(source).subtract(before);
+        if (amount.compareTo(available) > 0) {
+            throw new BudgetRuleViolation("amount", "the available balance of " + source + " is " + Amounts.canonical(available).toPlainString()
+                    + " 万元 (allocated " + allocations.get(source).toPlainString() + ", spent " + before.toPlainString() + "); a payment of "
+                    + amount.toPlainString() + " would overspend it by " + Amounts.canonical(amount.subtract(available)).toPlainString());
+        }
+        apply(new ExpenditureRecorded(projectId, departmentId, unitId, expenditureId, source, amount, before,
+                Amounts.canonical(before.add(amount)), paidOn, voucherNo, reason));
+        return expenditureAccepted(expenditureId, source);
+    }
+
+    @CommandHandler
+    public ExpenditureAccepted handle(ReverseExpenditure command) {
+        requireActive();
+        String expenditureId = Texts.required("expenditureId", command.expenditureId());
+        Payment payment = payments.get(expenditureId);
+        if (payment == null) {
+            throw new NoSuchExpenditure(projectId, expenditureId);
+        }
+        if (payment.reversed()) {
+            throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already reversed");
+        }
+        String reason = Texts.required("reason", command.reason());
+        BigDecimal before = spent.get(payment.fundingSource());
+        apply(new ExpenditureReversed(projectId, departmentId, unitId, expenditureId, payment.fundingSource(), payment.amount(), before,
+                Amounts.canonical(before.subtract(payment.amount())), payment.voucherNo(), reason));
+        return expenditureAccepted(expenditureId, payment.fundingSource());
+    }
+
+    @CommandHandler
+    public IndicatorAccepted handle(ReportIndicatorResult command) {
+        requireActive();
+        Indicator indicator = existingIndicator(command.no());
+        if (command.period() == null) {
+            throw new BudgetRuleViolation("period", "period is required: MID_YEAR or ANNUAL");
+        }
+        String actual = Texts.required("actual", command.actual());
+        if (actual.length() > MAX_RESULT_LENGTH) {
+            throw new BudgetRuleViolation("actual", "actual is longer than " + MAX_RESULT_LENGTH + " characters");
+        }
+        LocalDate reportedOn = command.reportedOn();
+        if (reportedOn == null) {
+            throw new BudgetRuleViolation("reportedOn", "reportedOn is required: the date of the report");
+        }
+        // the self-evaluation of a year is written in the spring after it
+        if (reportedOn.getYear() < fiscalYear || reportedOn.getYear() > fiscalYear + 1) {
+            throw new BudgetRuleViolation("reportedOn", "reportedOn " + reportedOn + " is neither in fiscal year " + fiscalYear
+                    + " nor in the year after it");
+        }
+        String reason = Texts.required("reason", command.reason());
+        String before = results.getOrDefault(indicator.no(), Map.of()).get(command.period());
+        if (actual.equals(before)) {
+            throw new BudgetRuleViolation("actual", "the " + command.period() + " result of indicator " + indicator.no()
+                    + " already reads so: a later report must change it");
+        }
+        apply(new IndicatorResultReported(projectId, departmentId, unitId, indicator.no(), command.period(), before, actual, reportedOn,
+                reason));
+        return new IndicatorAccepted(projectId, indicator.no(), version);
+    }
+
+    /** An allocation may not go below what its source has already paid. */
+    private void requireCoversSpending(String field, FundingSource source, BigDecimal allocation) {
+        BigDecimal paid = spent.getOrDefault(source, BigDecimal.ZERO);
+        if (allocation.compareTo(paid) < 0) {
+            throw new BudgetRuleViolation(field, source + " has already paid " + paid.toPlainString() + " 万元 from project " + projectId
+                    + "; its allocation cannot go below that (asked for " + Amounts.canonical(allocation).toPlainString() + ")");
+        }
+    }
+
+    private ExpenditureAccepted expenditureAccepted(String expenditureId, FundingSource source) {
+        return new ExpenditureAccepted(projectId, expenditureId, version, source, spent.get(source),
+                Amounts.canonical(allocations.get(source).subtract(spent.get(source))));
     }
 
     private void create(String id, String departmentName, int year, String unitName, String projectName, String goalText,
@@ -345,10 +473,12 @@ class Project {
         projectId = event.projectId();
         departmentId = event.departmentId();
         unitId = event.unitId();
+        fiscalYear = event.fiscalYear();
         goal = event.goal();
         // a source the event does not name starts at zero, as in the read model
         for (FundingSource source : FundingSource.values()) {
             allocations.put(source, event.allocations().getOrDefault(source, BigDecimal.ZERO));
+            spent.put(source, Amounts.canonical(BigDecimal.ZERO));
         }
         version = sequence;
     }
@@ -387,6 +517,27 @@ class Project {
     @EventSourcingHandler
     void on(IndicatorRemoved event, @SequenceNumber long sequence) {
         indicators.remove(event.removed().no());
+        results.remove(event.removed().no());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureRecorded event, @SequenceNumber long sequence) {
+        spent.put(event.fundingSource(), event.spentAfter());
+        payments.put(event.expenditureId(), new Payment(event.fundingSource(), event.amount(), event.voucherNo(), false));
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureReversed event, @SequenceNumber long sequence) {
+        spent.put(event.fundingSource(), event.spentAfter());
+        payments.computeIfPresent(event.expenditureId(), (id, payment) -> payment.reversal());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorResultReported event, @SequenceNumber long sequence) {
+        results.computeIfAbsent(event.no(), no -> new EnumMap<>(ResultPeriod.class)).put(event.period(), event.actual());
         version = sequence;
     }
 

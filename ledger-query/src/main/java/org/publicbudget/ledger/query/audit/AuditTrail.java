@@ -1,8 +1,5 @@
 package org.publicbudget.ledger.query.audit;
 
-import static org.publicbudget.ledger.query.totals.TotalsTables.amount;
-import static org.publicbudget.ledger.query.totals.TotalsTables.change;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     private static final String JOURNAL_COLUMNS = "j.event_id, j.event_type, j.recorded_at, j.actor, j.reason, j.correlation_id, "
-            + "j.request_id, j.document, j.source_lines, j.document_number, j.effective_date, j.transfer_id, j.batch_id";
+            + "j.request_id, j.document, j.source_lines, j.document_number, j.effective_date, j.transfer_id, j.batch_id, "
+            + "j.expenditure_id, j.voucher_no, j.paid_on";
 
     private final JdbcTemplate jdbc;
 
@@ -38,21 +36,30 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /** A project's total, or with {@code source} its allocation from that funding source. */
+    /**
+     * A project's total, or with {@code source} its allocation from that funding source;
+     * with {@link TrailFigure#SPENT} what it spent, payment by payment.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<Trail> ofProject(String projectId, FundingSource source, Long at, TrailPage page) {
-        String figure = "project/" + projectId + (source == null ? "/total" : "/allocation/" + source);
-        return trail("budget_project", "project_id", projectId, figure, source, at, page);
+    public Optional<Trail> ofProject(String projectId, TrailFigure figure, FundingSource source, Long at, TrailPage page) {
+        String name = "project/" + projectId + (figure == TrailFigure.SPENT ? "/spent" + (source == null ? "" : "/" + source)
+                : source == null ? "/total" : "/allocation/" + source);
+        return trail("budget_project", "project_id", projectId, name, figure, source, at, page);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<Trail> ofUnit(String unitId, Long at, TrailPage page) {
-        return trail("budget_unit", "unit_id", unitId, "unit/" + unitId + "/total", null, at, page);
+    public Optional<Trail> ofUnit(String unitId, TrailFigure figure, Long at, TrailPage page) {
+        return trail("budget_unit", "unit_id", unitId, "unit/" + unitId + suffix(figure), figure, null, at, page);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<Trail> ofDepartment(String departmentId, Long at, TrailPage page) {
-        return trail("budget_department", "department_id", departmentId, "department/" + departmentId + "/total", null, at, page);
+    public Optional<Trail> ofDepartment(String departmentId, TrailFigure figure, Long at, TrailPage page) {
+        return trail("budget_department", "department_id", departmentId, "department/" + departmentId + suffix(figure), figure, null, at,
+                page);
+    }
+
+    private static String suffix(TrailFigure figure) {
+        return figure == TrailFigure.SPENT ? "/spent" : "/total";
     }
 
     /**
@@ -61,26 +68,27 @@ public class AuditTrail {
      * it applies events), and — for the present — the end of the history is what the
      * figure's current row shows.
      */
-    private Optional<Trail> trail(String table, String idColumn, String id, String figure, FundingSource source, Long at, TrailPage page) {
+    private Optional<Trail> trail(String table, String idColumn, String id, String name, TrailFigure figure, FundingSource source, Long at,
+            TrailPage page) {
         List<Object> args = new ArrayList<>(List.of(id));
         String existed = at == null ? "" : " AND first_position <= ?";
         if (at != null) {
             args.add(at);
         }
-        List<BigDecimal> current = jdbc.query("SELECT " + money("", source) + " FROM " + table + " WHERE " + idColumn + " = ?" + existed,
+        List<BigDecimal> current = jdbc.query("SELECT " + money("", figure, source) + " FROM " + table + " WHERE " + idColumn + " = ?" + existed,
                 (rs, i) -> value(rs, 1, source), args.toArray());
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        List<Object[]> end = jdbc.query("SELECT " + money("", source) + ", breaks FROM figure_history WHERE figure_id = ?"
+        List<Object[]> end = jdbc.query("SELECT " + money("", figure, source) + ", breaks FROM figure_history WHERE figure_id = ?"
                         + (at == null ? "" : " AND position <= ?") + " ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new Object[] {value(rs, 1, source), rs.getLong(source == null ? 4 : 2)},
+                (rs, i) -> new Object[] {value(rs, 1, source), rs.getLong(source == null ? FundingSource.values().length + 1 : 2)},
                 at == null ? new Object[] {id} : new Object[] {id, at});
         BigDecimal finalValue = end.isEmpty() ? BigDecimal.ZERO : (BigDecimal) end.get(0)[0];
         boolean unbroken = end.isEmpty() || (long) end.get(0)[1] == 0;
 
-        List<Object> stepArgs = new ArrayList<>(List.of(id, page.after()));
-        String condition = "h.figure_id = ? AND h.position > ?";
+        List<Object> stepArgs = new ArrayList<>(List.of(id, figure.moves(), page.after()));
+        String condition = "h.figure_id = ? AND h.moves = ? AND h.position > ?";
         if (at != null) {
             condition += " AND h.position <= ?";
             stepArgs.add(at);
@@ -90,8 +98,8 @@ public class AuditTrail {
             stepArgs.add(source.name());
         }
         stepArgs.add(page.limit() + 1);
-        List<TrailStep> steps = jdbc.query("SELECT h.position, h.project_id, h.funding_source, " + money("h.", source) + ", "
-                + changes("h.", source) + ", " + JOURNAL_COLUMNS + " FROM (SELECT * FROM figure_history h WHERE " + condition
+        List<TrailStep> steps = jdbc.query("SELECT h.position, h.project_id, h.funding_source, " + money("h.", figure, source) + ", "
+                + changes("h.", figure, source) + ", " + JOURNAL_COLUMNS + " FROM (SELECT * FROM figure_history h WHERE " + condition
                 + " ORDER BY h.position LIMIT ?) h" + withJournal("h") + " ORDER BY h.position",
                 (rs, i) -> step(rs, source), stepArgs.toArray());
         Long nextAfter = null;
@@ -100,7 +108,7 @@ public class AuditTrail {
             nextAfter = steps.get(steps.size() - 1).position();
         }
         boolean consistent = unbroken && (at != null || finalValue.compareTo(current.get(0)) == 0);
-        return Optional.of(new Trail(figure, Amounts.canonical(finalValue), List.copyOf(steps), consistent, nextAfter));
+        return Optional.of(new Trail(name, Amounts.canonical(finalValue), List.copyOf(steps), consistent, nextAfter));
     }
 
     private static TrailStep step(ResultSet rs, FundingSource source) throws SQLException {
@@ -112,7 +120,8 @@ public class AuditTrail {
         return new TrailStep(rs.getLong(1), rs.getString(j), rs.getString(j + 1), rs.getObject(j + 2, OffsetDateTime.class).toInstant(),
                 rs.getString(2), fundingSource == null ? null : FundingSource.valueOf(fundingSource), Amounts.canonical(after.subtract(delta)),
                 Amounts.canonical(delta), Amounts.canonical(after), rs.getString(j + 3), rs.getString(j + 4), rs.getString(j + 5),
-                rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11), rs.getString(j + 12));
+                rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11), rs.getString(j + 12),
+                rs.getString(j + 13), rs.getString(j + 14), rs.getString(j + 15));
     }
 
     /**
@@ -126,14 +135,14 @@ public class AuditTrail {
     }
 
     /** The amount columns of the figure: one source, or all of them (added up when read). */
-    private static String money(String prefix, FundingSource source) {
-        return source != null ? prefix + amount(source)
-                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> prefix + amount(s)).toList());
+    private static String money(String prefix, TrailFigure figure, FundingSource source) {
+        return source != null ? prefix + figure.amountColumn(source)
+                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> prefix + figure.amountColumn(s)).toList());
     }
 
-    private static String changes(String prefix, FundingSource source) {
-        return source != null ? prefix + change(source)
-                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> prefix + change(s)).toList());
+    private static String changes(String prefix, TrailFigure figure, FundingSource source) {
+        return source != null ? prefix + figure.changeColumn(source)
+                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> prefix + figure.changeColumn(s)).toList());
     }
 
     /** The figure from its amount columns starting at {@code first}: the one source, or their sum. */

@@ -7,8 +7,8 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 /**
  * One event that changed a figure: where it stands in the event store, who did it
  * and why (the document and lines of an import; the 文号 and effective date of a revision;
- * the transfer and the batch it belongs to), and the figure before and after it. {@code fundingSource} is null for a
- * project's creation, which sets every source at once.
+ * the transfer and the batch it belongs to; the payment, its voucher and the date it was paid), and the figure
+ * before and after it. {@code fundingSource} is null for a project's creation, which sets every source at once.
  */
 public record TrailStep(
         long position,
@@ -29,5 +29,8 @@ public record TrailStep(
         String documentNumber,
         String effectiveDate,
         String transferId,
-        String batchId) {
+        String batchId,
+        String expenditureId,
+        String voucherNo,
+        String paidOn) {
 }

@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.query.totals;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -16,5 +17,6 @@ public record DepartmentTotals(
         BigDecimal computedTotal,
         BigDecimal variance,
         Map<FundingSource, BigDecimal> allocations,
+        @JsonUnwrapped Execution execution,
         long firstPosition) {
 }

@@ -16,11 +16,15 @@ import org.publicbudget.ledger.domain.money.FundingSource;
  */
 final class FigureSql {
 
-    /** Money as read: amounts per funding source (all present, canonical), projects counted, breaks. */
-    record Money(Map<FundingSource, BigDecimal> amounts, long projects, long breaks) {
+    /** Money as read: amounts and spending per funding source (all present, canonical), projects counted, breaks. */
+    record Money(Map<FundingSource, BigDecimal> amounts, Map<FundingSource, BigDecimal> spent, long projects, long breaks) {
+
+        Execution execution() {
+            return Execution.of(amounts, spent);
+        }
     }
 
-    static final int COLUMNS = FundingSource.values().length + 2;
+    static final int COLUMNS = 2 * FundingSource.values().length + 2;
 
     private final String alias;
     private final String idColumn;
@@ -39,6 +43,9 @@ final class FigureSql {
         StringBuilder sql = new StringBuilder();
         for (FundingSource source : FundingSource.values()) {
             sql.append(from).append('.').append(TotalsTables.amount(source)).append(", ");
+        }
+        for (FundingSource source : FundingSource.values()) {
+            sql.append(from).append('.').append(TotalsTables.spent(source)).append(", ");
         }
         return sql.append(from).append(".projects, ").append(from).append(".breaks").toString();
     }
@@ -79,12 +86,18 @@ final class FigureSql {
 
     /** The money columns starting at result column {@code first}; no history yet reads as zero. */
     static Money read(ResultSet rs, int first) throws SQLException {
+        int sources = FundingSource.values().length;
+        return new Money(amounts(rs, first), amounts(rs, first + sources), rs.getLong(first + 2 * sources),
+                rs.getLong(first + 2 * sources + 1));
+    }
+
+    private static Map<FundingSource, BigDecimal> amounts(ResultSet rs, int first) throws SQLException {
         Map<FundingSource, BigDecimal> amounts = new EnumMap<>(FundingSource.class);
         int column = first;
         for (FundingSource source : FundingSource.values()) {
             BigDecimal amount = rs.getBigDecimal(column++);
             amounts.put(source, Amounts.canonical(amount == null ? BigDecimal.ZERO : amount));
         }
-        return new Money(amounts, rs.getLong(column++), rs.getLong(column));
+        return amounts;
     }
 }

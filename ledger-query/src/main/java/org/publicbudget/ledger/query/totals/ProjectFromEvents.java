@@ -25,7 +25,8 @@ public class ProjectFromEvents {
         MemoryRows rows = Projector.apply(model, events.ofStreams(List.of(projectId), Long.MAX_VALUE).stream()
                 .map(ProjectedEvent::of).toList(), new MemoryRows());
         return rows.find(TotalsTables.PROJECT, projectId)
-                .map(project -> ProjectDetail.of(project, rows.findAll(TotalsTables.INDICATOR, projectId)));
+                .map(project -> ProjectDetail.of(project, rows.findAll(TotalsTables.INDICATOR, projectId),
+                        rows.findAll(TotalsTables.INDICATOR_RESULT, projectId)));
     }
 
     /** The project's newest version in the event store, -1 when it has no events. */

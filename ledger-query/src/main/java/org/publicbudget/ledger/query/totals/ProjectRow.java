@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.query.totals;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -14,6 +15,7 @@ public record ProjectRow(
         String name,
         BigDecimal total,
         Map<FundingSource, BigDecimal> allocations,
+        @JsonUnwrapped Execution execution,
         int indicators,
         long version,
         boolean withdrawn,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,15 +84,15 @@ public class TotalsQueries {
                 + " ORDER BY p.first_position LIMIT ?", (rs, i) -> {
                     FigureSql.Money m = FigureSql.read(rs, 3);
                     int next = 3 + FigureSql.COLUMNS;
-                    return new ProjectRow(rs.getString(1), rs.getString(2), Allocations.total(m.amounts()), m.amounts(),
+                    return new ProjectRow(rs.getString(1), rs.getString(2), Allocations.total(m.amounts()), m.amounts(), m.execution(),
                             rs.getInt(next), rs.getLong(next + 1), m.projects() == 0, rs.getLong(next + 2));
                 }, args.toArray());
         return page(rows, limit, r -> Long.toString(r.firstPosition()));
     }
 
     /**
-     * A project with its money, goal and indicators. Now, it is one statement, so one
-     * snapshot; as of a position, every part is the history row at or before it.
+     * A project with its money, goal, indicators and their results, read in one snapshot;
+     * as of a position, every part is the history row at or before it.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ProjectDetail> project(String projectId, Long at) {
@@ -111,6 +112,9 @@ public class TotalsQueries {
                             project.indicators().add(indicator(rs, indicator));
                         }
                     }, projectId);
+            if (!found.isEmpty()) {
+                results("r.project_id = ?", null, projectId, found);
+            }
             return found.values().stream().map(ProjectDetail.Builder::build).findFirst();
         }
         List<Object> args = new ArrayList<>(List.of(at, at));
@@ -124,6 +128,7 @@ public class TotalsQueries {
         project.ifPresent(p -> p.indicators().addAll(jdbc.query("SELECT i.no, i.level1, i.level2, i.name, i.period_target, i.annual_target "
                 + "FROM indicator_history i WHERE i.project_id = ? AND " + LATEST_INDICATOR + " ORDER BY i.no",
                 (rs, i) -> indicator(rs, 1), projectId, at)));
+        project.ifPresent(p -> results("r.project_id = ?", at, projectId, Map.of(projectId, p)));
         return project.map(ProjectDetail.Builder::build);
     }
 
@@ -161,9 +166,29 @@ public class TotalsQueries {
                 project.indicators().add(indicator(rs, 2));
             }
         }, at == null ? new Object[] {departmentId} : new Object[] {departmentId, at});
+        results("r.project_id IN (SELECT p.project_id FROM budget_project p WHERE p.department_id = ?)", at, departmentId, projects);
         Map<String, List<ProjectDetail>> byUnit = new LinkedHashMap<>();
         projects.values().forEach(p -> byUnit.computeIfAbsent(p.unitId(), u -> new ArrayList<>()).add(p.build()));
         return byUnit;
+    }
+
+    /**
+     * The indicator results of the projects {@code which} selects (one parameter), now or
+     * as of a position: for each indicator and period the latest report, unless its
+     * indicator was removed since (a history row without {@code actual}).
+     */
+    private void results(String which, Long at, Object parameter, Map<String, ProjectDetail.Builder> projects) {
+        String sql = at == null
+                ? "SELECT r.project_id, r.no, r.period, r.actual, r.reported_on, r.position FROM indicator_result r WHERE " + which
+                : "SELECT r.project_id, r.no, r.period, r.actual, r.reported_on, r.position FROM result_history r WHERE " + which
+                        + " AND r.position = (SELECT MAX(z.position) FROM result_history z WHERE z.project_id = r.project_id "
+                        + "AND z.no = r.no AND z.period = r.period AND z.position <= ?) AND r.actual IS NOT NULL";
+        jdbc.query(sql, rs -> {
+            ProjectDetail.Builder project = projects.get(rs.getString(1));
+            if (project != null) {
+                project.result(rs.getInt(2), ResultPeriod.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getLong(6));
+            }
+        }, at == null ? new Object[] {parameter} : new Object[] {parameter, at});
     }
 
     /** The indicator's row as of the position, unless that row removed it. */
@@ -179,7 +204,7 @@ public class TotalsQueries {
     private static ProjectDetail.Builder readProject(ResultSet rs) throws SQLException {
         FigureSql.Money money = FigureSql.read(rs, 8);
         return new ProjectDetail.Builder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                money.amounts(), rs.getLong(6), rs.getBoolean(7) || money.projects() == 0);
+                money.amounts(), money.spent(), rs.getLong(6), rs.getBoolean(7) || money.projects() == 0);
     }
 
     private static ProjectDetail.Indicator indicator(ResultSet rs, int first) throws SQLException {
@@ -203,7 +228,7 @@ public class TotalsQueries {
                     FigureSql.Money m = FigureSql.read(rs, 6);
                     BigDecimal computed = Allocations.total(m.amounts());
                     return new DepartmentTotals(rs.getString(1), rs.getString(2), rs.getInt(3), declaredTotal, computed,
-                            variance(computed, declaredTotal), m.amounts(), rs.getLong(5));
+                            variance(computed, declaredTotal), m.amounts(), m.execution(), rs.getLong(5));
                 }, args.toArray());
     }
 
@@ -229,7 +254,7 @@ public class TotalsQueries {
             FigureSql.Money m = FigureSql.read(rs, 6);
             BigDecimal computed = Allocations.total(m.amounts());
             return new UnitTotals(rs.getString(1), rs.getString(2), rs.getString(3), declaredTotal, computed,
-                    variance(computed, declaredTotal), (int) m.projects(), m.amounts(), rs.getLong(5));
+                    variance(computed, declaredTotal), (int) m.projects(), m.amounts(), m.execution(), rs.getLong(5));
         };
         return jdbc.query("SELECT u.unit_id, u.department_id, u.name, " + declared + ", u.first_position, " + money.columns()
                 + " FROM budget_unit u" + join + " WHERE " + existed + " AND " + condition + " ORDER BY u.first_position LIMIT ?",

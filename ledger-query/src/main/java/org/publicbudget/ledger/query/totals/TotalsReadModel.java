@@ -10,14 +10,18 @@ import static org.publicbudget.ledger.query.totals.TotalsTables.FIRST_POSITION;
 import static org.publicbudget.ledger.query.totals.TotalsTables.GOAL_HISTORY;
 import static org.publicbudget.ledger.query.totals.TotalsTables.INDICATOR;
 import static org.publicbudget.ledger.query.totals.TotalsTables.INDICATOR_HISTORY;
+import static org.publicbudget.ledger.query.totals.TotalsTables.INDICATOR_RESULT;
 import static org.publicbudget.ledger.query.totals.TotalsTables.JOURNAL;
 import static org.publicbudget.ledger.query.totals.TotalsTables.MONEY_POSITION;
 import static org.publicbudget.ledger.query.totals.TotalsTables.POSITION;
 import static org.publicbudget.ledger.query.totals.TotalsTables.PROJECT;
 import static org.publicbudget.ledger.query.totals.TotalsTables.PROJECTS;
+import static org.publicbudget.ledger.query.totals.TotalsTables.RESULT_HISTORY;
 import static org.publicbudget.ledger.query.totals.TotalsTables.UNIT;
 import static org.publicbudget.ledger.query.totals.TotalsTables.amount;
 import static org.publicbudget.ledger.query.totals.TotalsTables.change;
+import static org.publicbudget.ledger.query.totals.TotalsTables.spent;
+import static org.publicbudget.ledger.query.totals.TotalsTables.spentChange;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -32,13 +36,17 @@ import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.organisation.DepartmentScoped;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
 import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
 import org.publicbudget.ledger.domain.project.api.GoalRevised;
 import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
 import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
 import org.publicbudget.ledger.domain.project.api.ProjectCreated;
 import org.publicbudget.ledger.domain.project.api.ProjectEvent;
@@ -58,7 +66,8 @@ import org.publicbudget.ledger.query.readmodel.Table;
  * <p>A project's money is what its events say it is (the {@code after} of a revision);
  * its unit and department move by the same amounts, so that they always equal the sum
  * of their projects. An event whose {@code before} is not where the project stood —
- * history edited behind the ledger's back — is applied and counted as a break.
+ * history edited behind the ledger's back — is applied and counted as a break. What a
+ * project has spent moves the same way, by its payments and their reversals.
  */
 public final class TotalsReadModel implements ReadModel {
 
@@ -94,6 +103,9 @@ public final class TotalsReadModel implements ReadModel {
         if (event.payload() instanceof IndicatorAdded || event.payload() instanceof IndicatorRevised
                 || event.payload() instanceof IndicatorRemoved) {
             rows.accept(INDICATOR, ((ProjectEvent) event.payload()).projectId());
+        }
+        if (event.payload() instanceof IndicatorResultReported || event.payload() instanceof IndicatorRemoved) {
+            rows.accept(INDICATOR_RESULT, ((ProjectEvent) event.payload()).projectId());
         }
     }
 
@@ -144,7 +156,7 @@ public final class TotalsReadModel implements ReadModel {
         for (FundingSource source : FundingSource.values()) {
             amounts.put(source, created.allocations().getOrDefault(source, ZERO));
         }
-        move(event, project, amounts, 1, 0, null, rows);
+        move(event, project, Move.allocation(amounts, 1, 0, null), rows);
         rows.append(GOAL_HISTORY.newRow().set("project_id", created.projectId()).set(POSITION, position).set("goal", created.goal()));
         journal.set("amount_after", Allocations.total(amounts)).set("what", "project " + created.name() + " created in " + created.unit());
     }
@@ -169,8 +181,20 @@ public final class TotalsReadModel implements ReadModel {
             }
             BigDecimal total = Allocations.total(withdrawn.allocations());
             project.set("withdrawn", true);
-            move(event, project, changes, -1, chained ? 0 : 1, null, rows);
+            move(event, project, Move.allocation(changes, -1, chained ? 0 : 1, null), rows);
             journal.set("amount_before", total).set("amount_after", ZERO).set("what", name + ": withdrawn");
+        } else if (payload instanceof ExpenditureRecorded paid) {
+            spending(event, project, paid.fundingSource(), paid.spentBefore(), paid.spentAfter(), rows, journal);
+            journal.set("expenditure_id", paid.expenditureId()).set("voucher_no", paid.voucherNo()).set("paid_on", paid.paidOn().toString())
+                    .set("what", name + ": paid " + paid.amount().toPlainString() + " from " + paid.fundingSource().label()
+                            + " (voucher " + paid.voucherNo() + ")");
+        } else if (payload instanceof ExpenditureReversed reversed) {
+            spending(event, project, reversed.fundingSource(), reversed.spentBefore(), reversed.spentAfter(), rows, journal);
+            journal.set("expenditure_id", reversed.expenditureId()).set("voucher_no", reversed.voucherNo())
+                    .set("what", name + ": payment of " + reversed.amount().toPlainString() + " reversed (voucher " + reversed.voucherNo() + ")");
+        } else if (payload instanceof IndicatorResultReported reported) {
+            result(event, reported.projectId(), reported.no(), reported.period(), reported.actual(), reported.reportedOn().toString(), rows);
+            journal.set("what", name + ": indicator " + reported.no() + " " + reported.period().label() + " result " + reported.actual());
         } else if (payload instanceof GoalRevised goal) {
             project.set("goal", goal.after());
             rows.append(GOAL_HISTORY.newRow().set("project_id", goal.projectId()).set(POSITION, event.position()).set("goal", goal.after()));
@@ -191,6 +215,11 @@ public final class TotalsReadModel implements ReadModel {
                 project.add("indicator_count", -1);
             }
             indicator(event, removed.projectId(), removed.removed(), true, rows);
+            for (ResultPeriod period : ResultPeriod.values()) {
+                if (rows.find(INDICATOR_RESULT, removed.projectId(), (long) removed.removed().no(), period.name()).isPresent()) {
+                    result(event, removed.projectId(), removed.removed().no(), period, null, null, rows);
+                }
+            }
             journal.set("what", name + ": indicator " + removed.removed().no() + " removed");
         } else {
             journal.set("what", name + ": " + event.type());
@@ -202,8 +231,31 @@ public final class TotalsReadModel implements ReadModel {
             Row journal) {
         BigDecimal held = project.amount(amount(source));
         boolean chained = held.compareTo(before) == 0;
-        move(event, project, Map.of(source, after.subtract(held)), 0, chained ? 0 : 1, source, rows);
+        move(event, project, Move.allocation(Map.of(source, after.subtract(held)), 0, chained ? 0 : 1, source), rows);
         journal.set("funding_source", source.name()).set("amount_before", before).set("amount_after", after);
+    }
+
+    /** What one funding source of a project has spent set to {@code after}, as {@link #allocation} does for what it is given. */
+    private static void spending(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
+            Row journal) {
+        BigDecimal held = project.amount(spent(source));
+        boolean chained = held.compareTo(before) == 0;
+        move(event, project, new Move(Map.of(), Map.of(source, after.subtract(held)), 0, chained ? 0 : 1, source, TotalsTables.SPENT), rows);
+        journal.set("funding_source", source.name()).set("amount_before", before).set("amount_after", after);
+    }
+
+    /** A result as reported, or with {@code actual} null the result gone with its indicator. */
+    private static void result(ProjectedEvent event, String projectId, int no, ResultPeriod period, String actual, String reportedOn,
+            Rows rows) {
+        Object[] key = {projectId, (long) no, period.name()};
+        if (actual == null) {
+            rows.find(INDICATOR_RESULT, key).ifPresent(rows::delete);
+        } else {
+            rows.save(INDICATOR_RESULT.newRow().set("project_id", projectId).set("no", (long) no).set("period", period.name())
+                    .set("actual", actual).set("reported_on", reportedOn).set(POSITION, event.position()));
+        }
+        rows.append(RESULT_HISTORY.newRow().set("project_id", projectId).set("no", (long) no).set("period", period.name())
+                .set(POSITION, event.position()).set("actual", actual).set("reported_on", reportedOn));
     }
 
     private static void indicator(ProjectedEvent event, String projectId, Indicator indicator, boolean removed, Rows rows) {
@@ -240,17 +292,34 @@ public final class TotalsReadModel implements ReadModel {
     }
 
     /**
-     * Moves a project's money by {@code changes}, and its unit's and department's by the
-     * same: amounts per source, projects counted, breaks. {@code source} names the one
-     * funding source changed (null when all may be).
+     * A change of a figure's money: per funding source what it is given and what it has
+     * spent, the projects it counts, breaks; {@code source} names the one funding source
+     * changed (null when all may be), {@code moves} which of the two it moved.
      */
-    private static void move(ProjectedEvent event, Row project, Map<FundingSource, BigDecimal> changes, long projects, long breaks,
-            FundingSource source, Rows rows) {
+    private record Move(Map<FundingSource, BigDecimal> allocated, Map<FundingSource, BigDecimal> spent, long projects, long breaks,
+            FundingSource source, String moves) {
+
+        static Move allocation(Map<FundingSource, BigDecimal> changes, long projects, long breaks, FundingSource source) {
+            return new Move(changes, Map.of(), projects, breaks, source, TotalsTables.ALLOCATED);
+        }
+
+        /** Each amount column's change. */
+        Map<String, BigDecimal> columns() {
+            Map<String, BigDecimal> columns = new LinkedHashMap<>();
+            for (FundingSource s : FundingSource.values()) {
+                columns.put(amount(s), allocated.getOrDefault(s, ZERO));
+                columns.put(TotalsTables.spent(s), spent.getOrDefault(s, ZERO));
+            }
+            return columns;
+        }
+    }
+
+    /** Moves a project's money, and its unit's and department's by the same. */
+    private static void move(ProjectedEvent event, Row project, Move move, Rows rows) {
         String projectId = project.text("project_id");
-        record(event, project, projectId, changes, projects, breaks, source, rows);
-        rows.find(UNIT, project.text("unit_id")).ifPresent(unit -> record(event, unit, projectId, changes, projects, breaks, source, rows));
-        rows.find(DEPARTMENT, project.text("department_id"))
-                .ifPresent(department -> record(event, department, projectId, changes, projects, breaks, source, rows));
+        record(event, project, projectId, move, rows);
+        rows.find(UNIT, project.text("unit_id")).ifPresent(unit -> record(event, unit, projectId, move, rows));
+        rows.find(DEPARTMENT, project.text("department_id")).ifPresent(department -> record(event, department, projectId, move, rows));
     }
 
     /**
@@ -259,36 +328,29 @@ public final class TotalsReadModel implements ReadModel {
      * applied — is placed at its own position, and the rows after it move by its change,
      * so that every history row holds the figure as of its position.
      */
-    private static void record(ProjectedEvent event, Row figure, String projectId, Map<FundingSource, BigDecimal> changes, long projects,
-            long breaks, FundingSource source, Rows rows) {
+    private static void record(ProjectedEvent event, Row figure, String projectId, Move move, Rows rows) {
         long position = event.position();
         String figureId = (String) figure.key().get(0);
         Row history = FIGURE_HISTORY.newRow().set("figure_id", figureId).set(POSITION, position).set("project_id", projectId)
-                .set("funding_source", source == null ? null : source.name());
+                .set("funding_source", move.source() == null ? null : move.source().name()).set(TotalsTables.MOVES, move.moves());
+        Map<String, BigDecimal> changes = move.columns();
         for (FundingSource s : FundingSource.values()) {
-            BigDecimal change = changes.getOrDefault(s, ZERO);
-            figure.add(amount(s), change);
-            history.set(change(s), change);
+            history.set(change(s), changes.get(amount(s))).set(spentChange(s), changes.get(spent(s)));
         }
-        figure.add(PROJECTS, projects).add(BREAKS, breaks);
+        changes.forEach(figure::add);
+        figure.add(PROJECTS, move.projects()).add(BREAKS, move.breaks());
         if (position > figure.number(MONEY_POSITION)) {
-            for (FundingSource s : FundingSource.values()) {
-                history.set(amount(s), figure.amount(amount(s)));
-            }
+            changes.keySet().forEach(column -> history.set(column, figure.amount(column)));
             history.set(PROJECTS, figure.number(PROJECTS)).set(BREAKS, figure.number(BREAKS));
             figure.set(MONEY_POSITION, position);
         } else {
             Row before = rows.latestBefore(FIGURE_HISTORY, List.of(figureId), position).orElse(null);
-            Map<String, Object> shift = new LinkedHashMap<>();
-            for (FundingSource s : FundingSource.values()) {
-                BigDecimal change = changes.getOrDefault(s, ZERO);
-                history.set(amount(s), (before == null ? ZERO : before.amount(amount(s))).add(change));
-                shift.put(amount(s), change);
-            }
-            history.set(PROJECTS, (before == null ? 0 : before.number(PROJECTS)) + projects);
-            history.set(BREAKS, (before == null ? 0 : before.number(BREAKS)) + breaks);
-            shift.put(PROJECTS, projects);
-            shift.put(BREAKS, breaks);
+            changes.forEach((column, change) -> history.set(column, (before == null ? ZERO : before.amount(column)).add(change)));
+            history.set(PROJECTS, (before == null ? 0 : before.number(PROJECTS)) + move.projects());
+            history.set(BREAKS, (before == null ? 0 : before.number(BREAKS)) + move.breaks());
+            Map<String, Object> shift = new LinkedHashMap<>(changes);
+            shift.put(PROJECTS, move.projects());
+            shift.put(BREAKS, move.breaks());
             rows.shiftAfter(FIGURE_HISTORY, List.of(figureId), position, shift);
         }
         rows.append(history);
@@ -315,7 +377,7 @@ public final class TotalsReadModel implements ReadModel {
     private static Row figure(Table table, long position) {
         Row row = table.newRow();
         for (FundingSource source : FundingSource.values()) {
-            row.set(amount(source), ZERO);
+            row.set(amount(source), ZERO).set(spent(source), ZERO);
         }
         row.set(PROJECTS, 0L).set(BREAKS, 0L).set(MONEY_POSITION, -1L).set(FIRST_POSITION, position);
         if (table != PROJECT) {

@@ -32,8 +32,14 @@ public final class TotalsTables {
     public static final String DECLARED_TOTAL = "declared_total";
     public static final String DECLARED_POSITION = "declared_position";
     public static final String POSITION = "position";
+    /** What a history row of a figure moved: its allocations ({@value #ALLOCATED}) or what it spent ({@value #SPENT}). */
+    public static final String MOVES = "moves";
+    public static final String ALLOCATED = "allocated";
+    public static final String SPENT = "spent";
     private static final Map<FundingSource, String> AMOUNTS = columns("amount_");
     private static final Map<FundingSource, String> CHANGES = columns("change_");
+    private static final Map<FundingSource, String> SPENT_AMOUNTS = columns("spent_");
+    private static final Map<FundingSource, String> SPENT_CHANGES = columns("spent_change_");
 
     public static final Table DEPARTMENT = figure(Table.state("budget_department")
             .key("department_id", ID)
@@ -79,17 +85,40 @@ public final class TotalsTables {
 
     /**
      * The money of a department, unit or project after each change: per funding source,
-     * the amount after and the change; the projects it counts (a project counts itself
-     * while not withdrawn); and how many changes so far did not start where the figure
-     * stood (a broken chain, which an auditor must see).
+     * the amount allocated and the amount spent after it and the changes; the projects it
+     * counts (a project counts itself while not withdrawn); and how many changes so far
+     * did not start where the figure stood (a broken chain, which an auditor must see).
+     * {@value #MOVES} says which of the two a row changed, so that each trail is an index range.
      */
     public static final Table FIGURE_HISTORY = changes(Table.history("figure_history")
             .key("figure_id", ID)
             .key(POSITION, NUMBER)
             .column("project_id", ID)
-            .column("funding_source", CODE))
+            .column("funding_source", CODE)
+            .column(MOVES, CODE))
             .column(PROJECTS, NUMBER)
             .column(BREAKS, NUMBER)
+            .index("figure_id", MOVES, POSITION)
+            .build();
+
+    /** The result of each indicator per period (MID_YEAR, ANNUAL) as last reported. */
+    public static final Table INDICATOR_RESULT = Table.state("indicator_result")
+            .key("project_id", ID)
+            .key("no", NUMBER)
+            .key("period", CODE)
+            .column("actual", TEXT)
+            .column("reported_on", CODE)
+            .column(POSITION, NUMBER)
+            .build();
+
+    /** Every report of a result; a row without {@code actual} is the result gone with its indicator. */
+    public static final Table RESULT_HISTORY = Table.history("result_history")
+            .key("project_id", ID)
+            .key("no", NUMBER)
+            .key("period", CODE)
+            .key(POSITION, NUMBER)
+            .column("actual", TEXT)
+            .column("reported_on", CODE)
             .build();
 
     public static final Table DECLARED_HISTORY = Table.history("declared_history")
@@ -142,13 +171,16 @@ public final class TotalsTables {
             .column("source_lines", TEXT)
             .column("document_number", TEXT)
             .column("batch_id", ID)
+            .column("expenditure_id", ID)
+            .column("voucher_no", TEXT)
+            .column("paid_on", CODE)
             .index("department_id", POSITION)
             .index("recorded_at", POSITION)
             .index("aggregate_id", POSITION)
             .build();
 
     public static final List<Table> ALL = List.of(DEPARTMENT, UNIT, PROJECT, INDICATOR, FIGURE_HISTORY, DECLARED_HISTORY, GOAL_HISTORY,
-            INDICATOR_HISTORY, JOURNAL);
+            INDICATOR_HISTORY, INDICATOR_RESULT, RESULT_HISTORY, JOURNAL);
 
     private TotalsTables() {
     }
@@ -163,6 +195,16 @@ public final class TotalsTables {
         return CHANGES.get(source);
     }
 
+    /** The column of what a funding source has spent: {@code spent_fiscal_appropriation}. */
+    public static String spent(FundingSource source) {
+        return SPENT_AMOUNTS.get(source);
+    }
+
+    /** The column of a funding source's change in spending in a history row. */
+    public static String spentChange(FundingSource source) {
+        return SPENT_CHANGES.get(source);
+    }
+
     private static Map<FundingSource, String> columns(String prefix) {
         Map<FundingSource, String> columns = new EnumMap<>(FundingSource.class);
         for (FundingSource source : FundingSource.values()) {
@@ -171,10 +213,13 @@ public final class TotalsTables {
         return columns;
     }
 
-    /** A department's, unit's or project's money now: amounts per source, projects counted, breaks, the last change's position. */
+    /** A department's, unit's or project's money now: amounts and spending per source, projects counted, breaks, the last change's position. */
     private static Table.Builder figure(Table.Builder table) {
         for (FundingSource source : FundingSource.values()) {
             table.column(amount(source), AMOUNT);
+        }
+        for (FundingSource source : FundingSource.values()) {
+            table.column(spent(source), AMOUNT);
         }
         return table.column(PROJECTS, NUMBER).column(BREAKS, NUMBER).column(MONEY_POSITION, NUMBER).column(FIRST_POSITION, NUMBER);
     }
@@ -185,6 +230,12 @@ public final class TotalsTables {
         }
         for (FundingSource source : FundingSource.values()) {
             table.column(change(source), AMOUNT);
+        }
+        for (FundingSource source : FundingSource.values()) {
+            table.column(spent(source), AMOUNT);
+        }
+        for (FundingSource source : FundingSource.values()) {
+            table.column(spentChange(source), AMOUNT);
         }
         return table;
     }

@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.query.totals;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -18,5 +19,6 @@ public record UnitTotals(
         BigDecimal variance,
         int projects,
         Map<FundingSource, BigDecimal> allocations,
+        @JsonUnwrapped Execution execution,
         long firstPosition) {
 }

@@ -1,0 +1,65 @@
+package org.publicbudget.ledger.app.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
+import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
+import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payments against a project's allocations (预算执行) and their reversals. A payment that
+ * would take what a funding source has spent above its allocation is refused (422, field
+ * {@code amount}, the available balance in the detail) and nothing is recorded. The
+ * answer comes after the event is committed; a client that may retry sends an
+ * {@code Idempotency-Key}, so that a payment is never recorded twice.
+ */
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/expenditures")
+public class ExpenditureController {
+
+    private final CommandGateway commands;
+    private final LedgerPosition position;
+
+    public ExpenditureController(CommandGateway commands, LedgerPosition position) {
+        this.commands = commands;
+        this.position = position;
+    }
+
+    /** What a payment or its reversal answers: the project's new version and what the source has spent and has left. */
+    public record ExpenditureChange(String projectId, String expenditureId, long version, FundingSource fundingSource, BigDecimal spent,
+            BigDecimal available, long position) {
+    }
+
+    @PostMapping
+    public ResponseEntity<ExpenditureChange> record(@PathVariable String projectId, @RequestBody ExpenditureRequest body,
+            Authentication user, HttpServletRequest request) {
+        RecordExpenditure command = Commands.recordExpenditure(projectId, UUID.randomUUID().toString(), body);
+        ExpenditureAccepted accepted = commands.sendAndWait(command, CommandMetadata.of(user, request, command.reason()));
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/expenditures/" + command.expenditureId()))
+                .eTag(Long.toString(accepted.version())).body(change(accepted));
+    }
+
+    @PostMapping("/{expenditureId}/reversal")
+    public ResponseEntity<ExpenditureChange> reverse(@PathVariable String projectId, @PathVariable String expenditureId,
+            @RequestBody ReasonRequest body, Authentication user, HttpServletRequest request) {
+        ReverseExpenditure command = Commands.reverseExpenditure(projectId, expenditureId, body.reason());
+        ExpenditureAccepted accepted = commands.sendAndWait(command, CommandMetadata.of(user, request, command.reason()));
+        return ResponseEntity.ok().eTag(Long.toString(accepted.version())).body(change(accepted));
+    }
+
+    private ExpenditureChange change(ExpenditureAccepted accepted) {
+        return new ExpenditureChange(accepted.projectId(), accepted.expenditureId(), accepted.version(), accepted.fundingSource(),
+                accepted.spent(), accepted.available(), position.reached());
+    }
+}

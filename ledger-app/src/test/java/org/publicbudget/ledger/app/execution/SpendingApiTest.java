@@ -1,0 +1,213 @@
+package org.publicbudget.ledger.app.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.support.Api;
+import org.publicbudget.ledger.app.support.PostgresApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Payments against allocations over HTTP: the overspending rule, reversals, execution in every read, as of any moment, and trails. */
+class SpendingApiTest extends PostgresApiTest {
+
+    @Autowired
+    private JdbcTemplate database;
+
+    private final String department = "支出测试局 " + UUID.randomUUID();
+
+    private JsonNode create(String unit, String name, String fiscal, String other) {
+        Api.Response created = api.post(WRITER, "/api/v1/projects", """
+                {"department":"%s","fiscalYear":2036,"unit":"%s","name":"%s",
+                 "allocations":{"FISCAL_APPROPRIATION":"%s","OTHER":"%s"}}""".formatted(department, unit, name, fiscal, other));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body();
+    }
+
+    private Api.Response pay(String projectId, String source, String amount, String voucher) {
+        return api.post(WRITER, "/api/v1/projects/" + projectId + "/expenditures", """
+                {"fundingSource":"%s","amount":"%s","paidOn":"2036-04-15","voucherNo":"%s","reason":"设备采购"}"""
+                .formatted(source, amount, voucher));
+    }
+
+    private long events(String projectId) {
+        return database.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateIdentifier = ?", Long.class, projectId);
+    }
+
+    private JsonNode project(String projectId, String query) {
+        Api.Response read = api.get(AUDITOR, "/api/v1/projects/" + projectId + query);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        return read.body();
+    }
+
+    @Test
+    void overspendingIsRefusedWithTheBalanceAndNothingAppendedWhileExactlyTheBalanceIsPaid() {
+        String id = create("一所", "设备购置", "3.00", "1.00").get("projectId").asText();
+        Api.Response first = pay(id, "FISCAL_APPROPRIATION", "1.25", "记-001");
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(first.body().get("expenditureId").asText()).isNotBlank();
+        assertThat(first.body().get("version").asLong()).isEqualTo(1);
+        assertThat(first.body().get("position").asLong()).isPositive();
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/expenditures/" + first.body().get("expenditureId").asText());
+
+        long before = events(id);
+        Api.Response over = pay(id, "FISCAL_APPROPRIATION", "1.76", "记-002");
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.contentType()).startsWith("application/problem+json");
+        assertThat(over.body().get("field").asText()).isEqualTo("amount");
+        assertThat(over.body().get("detail").asText()).contains("available balance of FISCAL_APPROPRIATION is 1.75");
+        assertThat(events(id)).isEqualTo(before);
+
+        Api.Response atTheLimit = pay(id, "FISCAL_APPROPRIATION", "1.75", "记-002");
+        assertThat(atTheLimit.status()).isEqualTo(201);
+        assertThat(atTheLimit.body().get("available").asText()).isEqualTo("0.00");
+        assertThat(pay(id, "FISCAL_APPROPRIATION", "0.000001", "记-003").status()).isEqualTo(422);
+
+        JsonNode project = project(id, "");
+        assertThat(project.get("spent").asText()).isEqualTo("3.00");
+        assertThat(project.get("available").asText()).isEqualTo("1.00");
+        assertThat(project.get("executionRate").asText()).isEqualTo("0.7500");
+        assertThat(project.get("spentBySource").get("FISCAL_APPROPRIATION").asText()).isEqualTo("3.00");
+        assertThat(project.get("availableBySource").get("OTHER").asText()).isEqualTo("1.00");
+        assertThat(project.get("executionRateBySource").get("FISCAL_APPROPRIATION").asText()).isEqualTo("1.0000");
+        assertThat(project.get("executionRateBySource").get("SPECIAL_ACCOUNT").isNull()).as("nothing allocated, no rate").isTrue();
+    }
+
+    @Test
+    void aReversalRestoresTheBalanceAndTheHistoryKeepsBoth() {
+        String id = create("二所", "培训经费", "2.00", "0").get("projectId").asText();
+        String payment = pay(id, "FISCAL_APPROPRIATION", "2.00", "记-101").body().get("expenditureId").asText();
+        assertThat(pay(id, "FISCAL_APPROPRIATION", "0.01", "记-102").status()).isEqualTo(422);
+
+        Api.Response reversal = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + payment + "/reversal",
+                "{\"reason\":\"重复入账\"}");
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(200);
+        assertThat(reversal.body().get("available").asText()).isEqualTo("2.00");
+        assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + payment + "/reversal", "{\"reason\":\"again\"}")
+                .status()).isEqualTo(422);
+        assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/no-such/reversal", "{\"reason\":\"x\"}").status())
+                .isEqualTo(404);
+        Api.Response again = pay(id, "FISCAL_APPROPRIATION", "2.00", "记-101");
+        assertThat(again.status()).as("its voucher may pay again once reversed").isEqualTo(201);
+
+        JsonNode trail = api.get(AUDITOR, "/api/v1/projects/" + id + "/trail?figure=spent&minPosition=" + again.body().get("position")).body();
+        assertThat(trail.get("figure").asText()).isEqualTo("project/" + id + "/spent");
+        assertThat(trail.get("steps").findValuesAsText("eventType"))
+                .containsExactly("ExpenditureRecorded", "ExpenditureReversed", "ExpenditureRecorded");
+        assertThat(trail.get("steps").findValuesAsText("delta")).containsExactly("2.00", "-2.00", "2.00");
+        assertThat(trail.get("steps").findValuesAsText("voucherNo")).containsExactly("记-101", "记-101", "记-101");
+        JsonNode first = trail.get("steps").get(0);
+        assertThat(first.get("paidOn").asText()).isEqualTo("2036-04-15");
+        assertThat(first.get("actor").asText()).isEqualTo(WRITER);
+        assertThat(first.get("expenditureId").asText()).isEqualTo(payment);
+        assertThat(trail.get("finalValue").asText()).isEqualTo("2.00");
+        assertThat(trail.get("consistent").asBoolean()).isTrue();
+        JsonNode allocation = api.get(AUDITOR, "/api/v1/projects/" + id + "/trail").body();
+        assertThat(allocation.get("steps")).as("payments do not show in the allocation's trail").hasSize(1);
+    }
+
+    @Test
+    void anAllocationCutOrATransferBelowWhatIsSpentIsRefused() {
+        String id = create("三所", "宣传经费", "5.00", "0").get("projectId").asText();
+        String other = create("三所", "宣传经费二", "1.00", "0").get("projectId").asText();
+        assertThat(pay(id, "FISCAL_APPROPRIATION", "4.00", "记-201").status()).isEqualTo(201);
+        long before = events(id);
+
+        Api.Response cut = api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
+                "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"3.99\",\"reason\":\"压减\"}");
+        assertThat(cut.status()).isEqualTo(422);
+        assertThat(cut.body().get("field").asText()).isEqualTo("amount");
+        assertThat(cut.body().get("detail").asText()).contains("already paid 4.00");
+        Api.Response transfer = api.post(WRITER, "/api/v1/transfers", """
+                {"fromProjectId":"%s","toProjectId":"%s","fundingSource":"FISCAL_APPROPRIATION","amount":"1.01","reason":"调剂"}"""
+                .formatted(id, other));
+        assertThat(transfer.status()).isEqualTo(422);
+        Api.Response withdrawal = api.post(WRITER, "/api/v1/projects/" + id + "/withdrawal", "{\"reason\":\"撤销\"}");
+        assertThat(withdrawal.status()).isEqualTo(422);
+        assertThat(events(id)).isEqualTo(before);
+
+        assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
+                "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"4.00\",\"reason\":\"压减至已支出\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void badPaymentsAreRefusedFieldByField() {
+        String id = create("四所", "办公经费", "1.00", "0").get("projectId").asText();
+        record Case(String body, int status, String field) {
+        }
+        for (Case c : List.of(
+                new Case("{\"fundingSource\":\"OTHER\",\"amount\":\"0.50\",\"paidOn\":\"2036-01-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 422, "amount"),
+                new Case("{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"-1\",\"paidOn\":\"2036-01-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 400, "amount"),
+                new Case("{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0\",\"paidOn\":\"2036-01-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 422, "amount"),
+                new Case("{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0.50\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 400, "paidOn"),
+                new Case("{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0.50\",\"paidOn\":\"04/15/2036\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 400, "paidOn"),
+                new Case("{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0.50\",\"paidOn\":\"2037-01-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 422, "paidOn"),
+                new Case("{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0.50\",\"paidOn\":\"2036-01-01\",\"reason\":\"r\"}", 400, "voucherNo"),
+                new Case("{\"amount\":\"0.50\",\"paidOn\":\"2036-01-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}", 400, "fundingSource"))) {
+            Api.Response refused = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", c.body());
+            assertThat(refused.status()).as(c.body() + " → " + refused.body()).isEqualTo(c.status());
+            assertThat(refused.body().get("field").asText()).as(c.body()).isEqualTo(c.field());
+        }
+        assertThat(events(id)).isEqualTo(1);
+        assertThat(api.post(AUDITOR, "/api/v1/projects/" + id + "/expenditures",
+                "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"0.50\",\"paidOn\":\"2036-01-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}")
+                .status()).as("an auditor reads, never pays").isEqualTo(403);
+    }
+
+    @Test
+    void unitsAndDepartmentsAddUpTheirProjectsSpendingAsOfAnyMoment() {
+        JsonNode a = create("五所", "项目甲", "3.00", "0");
+        String unitId = a.get("unitId").asText();
+        String departmentId = a.get("departmentId").asText();
+        String b = create("五所", "项目乙", "0", "7.00").get("projectId").asText();
+        long beforePayments = pay(a.get("projectId").asText(), "FISCAL_APPROPRIATION", "1.00", "记-301").body().get("position").asLong() - 1;
+        long afterFirst = pay(b, "OTHER", "2.00", "记-302").body().get("position").asLong();
+        long last = pay(b, "OTHER", "0.333333", "记-303").body().get("position").asLong();
+
+        JsonNode unit = api.get(AUDITOR, "/api/v1/units/" + unitId + "?minPosition=" + last).body();
+        assertThat(unit.get("computedTotal").asText()).isEqualTo("10.00");
+        assertThat(unit.get("spent").asText()).isEqualTo("3.333333");
+        assertThat(unit.get("available").asText()).isEqualTo("6.666667");
+        assertThat(unit.get("executionRate").asText()).as("3.333333 ÷ 10, four decimals, toward zero").isEqualTo("0.3333");
+        assertThat(unit.get("executionRateBySource").get("OTHER").asText()).as("2.333333 ÷ 7 = 0.33333329, toward zero").isEqualTo("0.3333");
+        JsonNode department = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "?minPosition=" + last).body();
+        assertThat(department.get("spent").asText()).isEqualTo("3.333333");
+        assertThat(department.get("spentBySource").get("OTHER").asText()).isEqualTo("2.333333");
+        JsonNode listed = api.get(AUDITOR, "/api/v1/units/" + unitId + "/projects?minPosition=" + last).body();
+        assertThat(listed.findValuesAsText("spent")).containsExactly("1.00", "2.333333");
+
+        JsonNode then = api.get(AUDITOR, "/api/v1/units/" + unitId + "?atPosition=" + afterFirst).body();
+        assertThat(then.get("spent").asText()).isEqualTo("3.00");
+        assertThat(api.get(AUDITOR, "/api/v1/departments/" + departmentId + "?atPosition=" + beforePayments).body().get("spent").asText())
+                .isEqualTo("0.00");
+        assertThat(project(b, "?atPosition=" + afterFirst).get("available").asText()).isEqualTo("5.00");
+
+        for (String path : List.of("/api/v1/units/" + unitId, "/api/v1/departments/" + departmentId)) {
+            JsonNode trail = api.get(AUDITOR, path + "/trail?figure=spent&minPosition=" + last).body();
+            assertThat(trail.get("steps").findValuesAsText("voucherNo")).as(path).containsExactly("记-301", "记-302", "记-303");
+            assertThat(trail.get("finalValue").asText()).isEqualTo("3.333333");
+            JsonNode asOf = api.get(AUDITOR, path + "/trail?figure=spent&atPosition=" + afterFirst).body();
+            assertThat(asOf.get("finalValue").asText()).isEqualTo("3.00");
+        }
+        assertThat(api.get(AUDITOR, "/api/v1/units/" + unitId + "/trail?figure=paid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBatchPaysAndRefusesAsAWhole() {
+        String id = create("六所", "批量支付", "1.00", "0").get("projectId").asText();
+        String payment = "{\"type\":\"EXPENDITURE\",\"projectId\":\"" + id
+                + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"%s\",\"paidOn\":\"2036-05-01\",\"voucherNo\":\"%s\",\"reason\":\"批量\"}";
+        Api.Response refused = api.post(WRITER, "/api/v1/batches", "{\"commands\":[" + payment.formatted("0.60", "记-1") + ","
+                + payment.formatted("0.60", "记-2") + "]}");
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(events(id)).isEqualTo(1);
+        Api.Response accepted = api.post(WRITER, "/api/v1/batches", "{\"commands\":[" + payment.formatted("0.60", "记-1") + ","
+                + payment.formatted("0.40", "记-2") + "]}");
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
+        assertThat(accepted.body().findValuesAsText("available")).containsExactly("0.40", "0.00");
+        assertThat(project(id, "").get("executionRate").asText()).isEqualTo("1.0000");
+    }
+}

@@ -1,0 +1,167 @@
+package org.publicbudget.ledger.domain.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
+import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
+import org.publicbudget.ledger.domain.project.api.ImportProject;
+import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
+import org.publicbudget.ledger.domain.project.api.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
+import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
+import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.TransferOut;
+import org.publicbudget.ledger.domain.project.api.WithdrawProject;
+
+/** Payments against allocations: never more than a source holds, reversals, and allocations that may not go below what is paid. */
+class SpendingTest {
+
+    private static final String ID = "p-7";
+    private static final FundingSource FISCAL = FundingSource.FISCAL_APPROPRIATION;
+    private static final LocalDate PAID = LocalDate.of(2025, 3, 14);
+
+    private FixtureConfiguration<Project> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Project.class);
+    }
+
+    private static ProjectCreated created() {
+        return new ProjectCreated(ID, "d", "石围塘街道办事处", 2025, "u", "街道办事处", "帮扶工作经费", "",
+                Map.of(FISCAL, new BigDecimal("5.00"), FundingSource.SPECIAL_ACCOUNT, new BigDecimal("0.00"),
+                        FundingSource.OTHER, new BigDecimal("1.00")));
+    }
+
+    private static ExpenditureRecorded paid(String id, String amount, String before, String after, String voucher) {
+        return new ExpenditureRecorded(ID, "d", "u", id, FISCAL, new BigDecimal(amount), new BigDecimal(before), new BigDecimal(after),
+                PAID, voucher, "调研差旅");
+    }
+
+    private static RecordExpenditure pay(String id, String amount, String voucher) {
+        return new RecordExpenditure(ID, id, FISCAL, new BigDecimal(amount), PAID, voucher, "调研差旅");
+    }
+
+    @Test
+    void aPaymentRecordsWhatTheSourceHasSpentBeforeAndAfter() {
+        fixture.given(created(), paid("e-1", "1.25", "0.00", "1.25", "记-001"))
+                .when(pay("e-2", "2.5", "记-002"))
+                .expectEvents(paid("e-2", "2.50", "1.25", "3.75", "记-002"))
+                .expectResultMessagePayload(new ExpenditureAccepted(ID, "e-2", 2, FISCAL, new BigDecimal("3.75"), new BigDecimal("1.25")));
+    }
+
+    @Test
+    void aPaymentOfExactlyWhatIsAvailableIsAccepted() {
+        fixture.given(created(), paid("e-1", "1.25", "0.00", "1.25", "记-001"))
+                .when(pay("e-2", "3.75", "记-002"))
+                .expectEvents(paid("e-2", "3.75", "1.25", "5.00", "记-002"));
+    }
+
+    @Test
+    void aPaymentBeyondTheAvailableBalanceIsRefusedNamingTheBalance() {
+        fixture.given(created(), paid("e-1", "1.25", "0.00", "1.25", "记-001"))
+                .when(pay("e-2", "3.750001", "记-002"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class)
+                .expectExceptionMessage("the available balance of FISCAL_APPROPRIATION is 3.75 万元 (allocated 5.00, spent 1.25); "
+                        + "a payment of 3.750001 would overspend it by 0.000001");
+    }
+
+    @Test
+    void anotherSourcesMoneyIsNotAvailable() {
+        fixture.given(created())
+                .when(new RecordExpenditure(ID, "e-1", FundingSource.SPECIAL_ACCOUNT, new BigDecimal("0.01"), PAID, "记-1", "r"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+
+    @Test
+    void aReversalGivesTheAmountBackAndKeepsThePayment() {
+        fixture.given(created(), paid("e-1", "5.00", "0.00", "5.00", "记-001"))
+                .when(new ReverseExpenditure(ID, "e-1", "重复入账"))
+                .expectEvents(new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL, new BigDecimal("5.00"), new BigDecimal("5.00"),
+                        new BigDecimal("0.00"), "记-001", "重复入账"))
+                .expectResultMessagePayload(new ExpenditureAccepted(ID, "e-1", 2, FISCAL, new BigDecimal("0.00"), new BigDecimal("5.00")));
+    }
+
+    @Test
+    void aPaymentIsReversedOnlyOnce() {
+        fixture.given(created(), paid("e-1", "5.00", "0.00", "5.00", "记-001"), new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL,
+                        new BigDecimal("5.00"), new BigDecimal("5.00"), new BigDecimal("0.00"), "记-001", "重复入账"))
+                .when(new ReverseExpenditure(ID, "e-1", "again"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+
+    @Test
+    void anUnknownPaymentIsNotFound() {
+        fixture.given(created())
+                .when(new ReverseExpenditure(ID, "e-9", "r"))
+                .expectNoEvents()
+                .expectException(NoSuchExpenditure.class);
+    }
+
+    @Test
+    void aVoucherPaysOnceUntilItsPaymentIsReversed() {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-001"))
+                .when(pay("e-2", "1.00", "记-001"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-001"), new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL,
+                        new BigDecimal("1.00"), new BigDecimal("1.00"), new BigDecimal("0.00"), "记-001", "金额有误"))
+                .when(pay("e-2", "0.90", "记-001"))
+                .expectEvents(paid("e-2", "0.90", "0.00", "0.90", "记-001"));
+    }
+
+    @Test
+    void aPaymentDatedOutsideTheFiscalYearIsRefused() {
+        fixture.given(created())
+                .when(new RecordExpenditure(ID, "e-1", FISCAL, BigDecimal.ONE, LocalDate.of(2026, 1, 2), "记-1", "r"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+
+    @Test
+    void anAllocationMayNotBeCutBelowWhatItPaid() {
+        fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
+                .when(new ReviseAllocation(ID, FISCAL, new BigDecimal("2.99"), "压减", null))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+        fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
+                .when(new ReviseAllocation(ID, FISCAL, new BigDecimal("3.00"), "压减", null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aTransferOutMayNotTakeWhatIsPaid() {
+        fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
+                .when(new TransferOut(ID, "t-1", "p-8", FISCAL, new BigDecimal("2.01"), "调剂"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+
+    @Test
+    void aProjectThatPaidIsNotWithdrawn() {
+        fixture.given(created(), paid("e-1", "0.01", "0.00", "0.01", "记-001"))
+                .when(new WithdrawProject(ID, "撤销", null))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+
+    @Test
+    void anImportMayNotCutAnAllocationBelowWhatItPaid() {
+        fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
+                .when(new ImportProject(ID, "石围塘街道办事处", 2025, "街道办事处", "帮扶工作经费", "",
+                        Map.of(FISCAL, new BigDecimal("2.00"), FundingSource.OTHER, new BigDecimal("1.00")), java.util.List.of(), "导入"))
+                .expectNoEvents()
+                .expectException(BudgetRuleViolation.class);
+    }
+}
