@@ -55,6 +55,14 @@ const TEXT = {
   changeReport: ['两日期间的变动', 'Changes between two dates'], from: ['自', 'From'], to: ['至', 'To'], show: ['查看', 'Show'],
   reportSpan: ['{0} 日初（UTC）至 {1} 日终（UTC）之间的变动', 'Changes from the start of {0} to the end of {1} (UTC)'],
   noChanges: ['此期间没有变动', 'No change in this period'], whatChanged: ['资金来源或内容', 'Source or what'],
+  spent: ['已支出', 'Spent'], available: ['可用余额', 'Available'], executionRate: ['执行率', 'Execution'],
+  spentHistory: ['支出明细', 'Payments'], ExpenditureRecorded: ['支出', 'Payment'], ExpenditureReversed: ['支出冲销', 'Payment reversed'],
+  IndicatorResultReported: ['绩效结果', 'Result reported'], paidOn: ['支付日期', 'Paid on'], voucherNo: ['凭证号', 'Voucher'],
+  midYear: ['年中完成值', 'Mid-year result'], annual: ['全年完成值', 'Annual result'], met: ['达成', 'met'], notMet: ['未达成', 'not met'],
+  judge: ['待人工判断', 'for a person to judge'], selfEvaluation: ['绩效自评表', 'Self-evaluation'],
+  notMetOnly: ['只看未达成的指标', 'Only indicators not met'], exportSelfCsv: ['导出自评表 CSV', 'Export self-evaluation CSV'],
+  exportSelfXlsx: ['导出自评表 Excel', 'Export self-evaluation Excel'], allMet: ['没有未达成的指标', 'No indicator falls short'],
+  budget: ['年度预算数', 'Budget'],
 };
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
 
@@ -161,10 +169,14 @@ function crumbs(...links) {
   return { way: links.map(([label, href]) => el('span', {}, href ? el('a', { href }, label) : label)) };
 }
 
-/** A link to the history of a figure: a project's total or one of its sources, a unit's or a department's total. */
-function historyLink(path, source) {
-  return el('a', { href: '#/' + path + '/history' + (source ? '?source=' + source : ''), class: 'history-link', 'data-source': source || 'TOTAL' },
-    t('history'));
+/**
+ * A link to the history of a figure: a project's total or one of its sources, a unit's or a department's total;
+ * with figure 'spent' what it spent, payment by payment.
+ */
+function historyLink(path, source, figure) {
+  const query = new URLSearchParams(Object.entries({ source, figure }).filter(([, v]) => v)).toString();
+  return el('a', { href: '#/' + path + '/history' + (query ? '?' + query : ''), class: figure ? 'spent-link' : 'history-link',
+    'data-source': source || 'TOTAL' }, figure ? t('spentHistory') : t('history'));
 }
 
 /**
@@ -189,6 +201,39 @@ function asOfNote() {
 
 function varianceCell(variance) {
   return el('td', { class: 'num variance-cell' + (isZero(variance) ? '' : ' off') }, money(variance));
+}
+
+/** "0.7512" → "75.12%": the rate's decimal text moved two places, no arithmetic on it. */
+function percent(rate) {
+  if (rate === null || rate === undefined) return '—';
+  const [whole, fraction = ''] = String(rate).split('.');
+  const digits = (whole + fraction.padEnd(4, '0')).replace(/^0+(?=\d{3})/, '');
+  return digits.slice(0, -2).replace(/^0+(?=\d)/, '') + '.' + digits.slice(-2) + '%';
+}
+
+/** The execution rate as a bar (its width only is computed as a number) with its exact text beside it. */
+function executionBar(rate) {
+  // anything spent shows, however small beside the allocation
+  const fill = el('span', { class: rate !== null && rate !== undefined && !isZero(rate) ? 'some' : null });
+  // set through the style object: the page's content security policy refuses style attributes
+  fill.style.width = (rate === null || rate === undefined ? 0 : Math.min(100, Number(rate) * 100)) + '%';
+  return el('span', { class: 'execution' }, el('span', { class: 'bar', 'aria-hidden': 'true' }, fill), el('span', { class: 'rate' }, percent(rate)));
+}
+
+function executionCells(figure) {
+  return [el('td', { class: 'num' }, money(figure.spent)), el('td', { class: 'num wide' }, money(figure.available)),
+    el('td', { class: 'execution-cell' }, executionBar(figure.executionRate))];
+}
+
+function executionHeaders() {
+  return [el('th', { class: 'num' }, t('spent')), el('th', { class: 'num wide' }, t('available')), el('th', {}, t('executionRate'))];
+}
+
+/** Whether a result meets its target: 达成, 未达成, or left to a person — with the ledger's reason on hover. */
+function judged(result) {
+  if (!result) return '';
+  const [label, kind] = result.met === null ? ['judge', 'open'] : result.met ? ['met', 'met'] : ['notMet', 'not-met'];
+  return [result.actual, ' ', el('span', { class: 'verdict ' + kind, title: result.reason, 'data-met': String(result.met) }, t(label))];
 }
 
 function sourceHeaders() {
@@ -226,16 +271,59 @@ async function departmentView(id) {
     el('p', { class: 'actions' }, exportButton('csv', 'exportCsv'), ' ', exportButton('xlsx', 'exportXlsx'), ' ', exported),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
       el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal), ' ', historyLink('departments/' + id)),
-      el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance))),
+      el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance)),
+      el('dt', {}, t('spent')), el('dd', { id: 'department-spent' }, money(department.spent), ' ', historyLink('departments/' + id, null, 'spent')),
+      el('dt', {}, t('executionRate')), el('dd', {}, executionBar(department.executionRate))),
     atAGlance(department, units, imports),
     el('h2', {}, t('units')), el('div', { class: 'scroll' }, el('table', { id: 'units' },
       el('thead', {}, el('tr', {}, el('th', {}, t('unit')), el('th', { class: 'num' }, t('count')), el('th', { class: 'num' }, t('declared')),
-        el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
-      el('tbody', {}, units.map(u => el('tr', { class: isZero(u.variance) ? '' : 'variance' },
+        el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), executionHeaders(), sourceHeaders())),
+      el('tbody', {}, units.map(u => el('tr', { class: isZero(u.variance) ? '' : 'variance', 'data-unit': u.unitId },
         el('td', {}, el('a', { href: '#/units/' + u.unitId }, u.name)), el('td', { class: 'num' }, String(u.projects)),
         el('td', { class: 'num' }, money(u.declaredTotal)), el('td', { class: 'num' }, money(u.computedTotal)), varianceCell(u.variance),
-        sourceCells(u.allocations)))))),
-    changeReport(id, units), importedDocuments(imports)];
+        executionCells(u), sourceCells(u.allocations)))))),
+    await selfEvaluation(id), changeReport(id, units), importedDocuments(imports)];
+}
+
+/**
+ * The department's execution and results in the shape of a self-evaluation (绩效自评表):
+ * per project its budget, spending and rate, per indicator its target and results; a
+ * filter keeps only the indicators whose latest result falls short of the target.
+ */
+async function selfEvaluation(id) {
+  const table = await api('/departments/' + id + '/self-evaluation');
+  const exported = el('span', { class: 'note', id: 'self-evaluation-exported' });
+  const exportButton = (format, label) => {
+    const button = el('button', { type: 'button', class: 'export-self', 'data-format': format }, t(label));
+    button.addEventListener('click', () => download('/departments/' + id + '/self-evaluation', { format }, exported));
+    return button;
+  };
+  const filter = el('input', { type: 'checkbox', id: 'not-met-only' });
+  const none = el('p', { class: 'note', id: 'all-met', hidden: true }, t('allMet'));
+  const rows = table.lines.map(line => el('tr', { 'data-not-met': String(notMet(line)), 'data-project': line.projectId },
+    el('td', { class: 'name' }, el('a', { href: '#/projects/' + line.projectId }, line.project), el('div', { class: 'reading' }, line.unit)),
+    el('td', { class: 'num wide' }, money(line.allocated)), el('td', { class: 'num' }, money(line.spent)),
+    el('td', { class: 'execution-cell' }, executionBar(line.executionRate)),
+    el('td', { class: 'name' }, line.indicator || '', el('div', { class: 'reading' }, [line.level1, line.level2].filter(Boolean).join(' · '))),
+    el('td', {}, line.annualTarget || ''), el('td', {}, judged(line.midYear)), el('td', {}, judged(line.annual))));
+  filter.addEventListener('change', () => {
+    rows.forEach(row => { row.hidden = filter.checked && row.dataset.notMet !== 'true'; });
+    none.hidden = !filter.checked || rows.some(row => !row.hidden);
+  });
+  return [el('h2', {}, t('selfEvaluation')),
+    el('p', { class: 'actions' }, el('label', {}, filter, ' ', t('notMetOnly')), exportButton('csv', 'exportSelfCsv'), exportButton('xlsx', 'exportSelfXlsx'),
+      exported),
+    el('div', { class: 'scroll' }, el('table', { id: 'self-evaluation' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num wide' }, t('budget')), el('th', { class: 'num' }, t('spent')),
+        el('th', {}, t('executionRate')), el('th', {}, t('indicator')), el('th', {}, t('annualTarget')), el('th', {}, t('midYear')),
+        el('th', {}, t('annual')))),
+      el('tbody', {}, rows))), none];
+}
+
+/** A line falls short when its latest result (annual, else mid-year) does not meet the target. */
+function notMet(line) {
+  const latest = line.annual || line.midYear;
+  return !!latest && latest.met === false;
 }
 
 /**
@@ -355,13 +443,15 @@ async function unitView(id) {
   return [way, el('h1', {}, unit.name), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(unit.declaredTotal)),
       el('dt', {}, t('computed')), el('dd', {}, money(unit.computedTotal), ' ', historyLink('units/' + id)),
-      el('dt', {}, t('variance')), el('dd', { class: isZero(unit.variance) ? '' : 'error' }, money(unit.variance))),
+      el('dt', {}, t('variance')), el('dd', { class: isZero(unit.variance) ? '' : 'error' }, money(unit.variance)),
+      el('dt', {}, t('spent')), el('dd', {}, money(unit.spent), ' ', historyLink('units/' + id, null, 'spent')),
+      el('dt', {}, t('executionRate')), el('dd', {}, executionBar(unit.executionRate))),
     el('h2', {}, t('projects')), el('div', { class: 'scroll' }, el('table', { id: 'projects' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num' }, t('total')), sourceHeaders(),
+      el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num' }, t('total')), executionHeaders(), sourceHeaders(),
         el('th', { class: 'num wide' }, t('indicators')))),
       el('tbody', {}, projects.map(p => el('tr', { class: p.withdrawn ? 'withdrawn' : '' },
         el('td', {}, el('a', { href: '#/projects/' + p.projectId }, p.name), p.withdrawn ? ' (' + t('withdrawn') + ')' : ''),
-        el('td', { class: 'num' }, money(p.total)), sourceCells(p.allocations), el('td', { class: 'num wide' }, String(p.indicators)))))))];
+        el('td', { class: 'num' }, money(p.total)), executionCells(p), sourceCells(p.allocations), el('td', { class: 'num wide' }, String(p.indicators)))))))];
 }
 
 function reading(r) {
@@ -379,19 +469,29 @@ async function projectView(id) {
   return [way, el('h1', {}, project.name, project.withdrawn ? ' (' + t('withdrawn') + ')' : ''), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('goal')), el('dd', { id: 'goal' }, project.goal || t('nothing'))),
     el('h2', {}, t('allocations')), el('div', { class: 'scroll' }, el('table', { id: 'allocations' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', { class: 'num' }, t('amount')), el('th', {}, ''))),
-      el('tbody', {}, SOURCES.map(source => el('tr', {}, el('td', {}, t(source)), el('td', { class: 'num' }, money(project.allocations[source])),
-        el('td', {}, historyLink('projects/' + id, source)))),
-        el('tr', {}, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)), el('td', {}, historyLink('projects/' + id)))))),
+      el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', { class: 'num' }, t('amount')), el('th', {}, ''),
+        el('th', { class: 'num' }, t('spent')), el('th', { class: 'num' }, t('available')), el('th', {}, t('executionRate')), el('th', {}, ''))),
+      el('tbody', {}, SOURCES.map(source => el('tr', { 'data-source': source }, el('td', {}, t(source)),
+        el('td', { class: 'num' }, money(project.allocations[source])), el('td', {}, historyLink('projects/' + id, source)),
+        el('td', { class: 'num spent' }, money(project.spentBySource[source])), el('td', { class: 'num available' }, money(project.availableBySource[source])),
+        el('td', { class: 'execution-cell' }, executionBar(project.executionRateBySource[source])),
+        el('td', {}, historyLink('projects/' + id, source, 'spent')))),
+        el('tr', { 'data-source': 'TOTAL' }, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)),
+          el('td', {}, historyLink('projects/' + id)), el('th', { class: 'num spent' }, money(project.spent)),
+          el('th', { class: 'num available' }, money(project.available)), el('td', { class: 'execution-cell' }, executionBar(project.executionRate)),
+          el('td', {}, historyLink('projects/' + id, null, 'spent')))))),
     el('h2', {}, t('indicators')), el('div', { class: 'scroll' }, el('table', { id: 'indicators' },
       el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('no')), el('th', { class: 'wide' }, t('level1')), el('th', {}, t('level2')),
-        el('th', {}, t('name')), el('th', {}, t('periodTarget')), el('th', {}, t('annualTarget')), el('th', {}, t('flags')), el('th', {}, ''))),
-      el('tbody', {}, project.indicators.map(i => el('tr', {},
+        el('th', {}, t('name')), el('th', { class: 'wide' }, t('periodTarget')), el('th', {}, t('annualTarget')), el('th', {}, t('midYear')),
+        el('th', {}, t('annual')), el('th', { class: 'wide' }, t('flags')), el('th', {}, ''))),
+      el('tbody', {}, project.indicators.map(i => el('tr', { 'data-no': i.no },
         el('td', { class: 'num' }, String(i.no)), el('td', { class: 'wide' }, i.level1 + ' ' + t('level1_' + i.level1)),
         el('td', {}, i.level2 + ' ' + t('level2_' + i.level2)), el('td', {}, i.name),
-        el('td', {}, i.periodTarget, el('div', { class: 'reading' }, reading(i.periodReading))),
+        el('td', { class: 'wide' }, i.periodTarget, el('div', { class: 'reading' }, reading(i.periodReading))),
         el('td', {}, i.annualTarget, el('div', { class: 'reading' }, reading(i.annualReading))),
-        el('td', {}, i.flags.map(flag => el('span', { class: 'flag', 'data-flag': flag }, t(flag)))),
+        el('td', { class: 'result', 'data-period': 'MID_YEAR' }, judged(i.results.MID_YEAR)),
+        el('td', { class: 'result', 'data-period': 'ANNUAL' }, judged(i.results.ANNUAL)),
+        el('td', { class: 'wide' }, i.flags.map(flag => el('span', { class: 'flag', 'data-flag': flag }, t(flag)))),
         el('td', {}, el('a', { href: '#/projects/' + id + '/indicators/' + i.no + '/history', class: 'indicator-history' }, t('history')))))))),
   ];
 }
@@ -402,20 +502,22 @@ const TRAIL_LIMIT = 1000;
  * What a history is of: its title, the way back, where its trail is read and — for a
  * unit or department, whose changes come from many projects — the projects' names.
  */
-async function historySubject(kind, id, source) {
+async function historySubject(kind, id, source, figure) {
+  const what = figure === 'spent' ? t('spent') : t('total');
   if (kind === 'projects') {
     const project = await api('/projects/' + id);
     const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
-    return { title: project.name + ' · ' + (source ? t(source) : t('total')), names: null, trailPath: '/projects/' + id + '/trail',
+    return { title: project.name + ' · ' + (source ? t(source) + (figure === 'spent' ? ' · ' + what : '') : what), names: null,
+      trailPath: '/projects/' + id + '/trail',
       back: [[department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId], [project.name, '#/projects/' + id]] };
   }
-  const figure = await api('/' + kind + '/' + id);
-  const units = kind === 'units' ? [figure] : await api('/departments/' + id + '/units');
+  const subject = await api('/' + kind + '/' + id);
+  const units = kind === 'units' ? [subject] : await api('/departments/' + id + '/units');
   const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
   const back = kind === 'units'
-    ? [[(await api('/departments/' + figure.departmentId)).name, '#/departments/' + figure.departmentId], [figure.name, '#/units/' + id]]
-    : [[figure.name, '#/departments/' + id]];
-  return { title: figure.name + ' · ' + t('total'), back, names: Object.fromEntries(projects.map(p => [p.projectId, p.name])),
+    ? [[(await api('/departments/' + subject.departmentId)).name, '#/departments/' + subject.departmentId], [subject.name, '#/units/' + id]]
+    : [[subject.name, '#/departments/' + id]];
+  return { title: subject.name + ' · ' + what, back, names: Object.fromEntries(projects.map(p => [p.projectId, p.name])),
     trailPath: '/' + kind + '/' + id + '/trail' };
 }
 
@@ -423,9 +525,9 @@ async function historySubject(kind, id, source) {
  * A figure's history, read a page of 1,000 changes at a time: the first page at once,
  * each further one when the auditor asks for it, added to the table and the chart.
  */
-async function historyView(kind, id, source) {
-  const { title, back, names, trailPath } = await historySubject(kind, id, source);
-  const pageAfter = after => api(trailPath, { fundingSource: source, limit: TRAIL_LIMIT, after });
+async function historyView(kind, id, source, figure) {
+  const { title, back, names, trailPath } = await historySubject(kind, id, source, figure);
+  const pageAfter = after => api(trailPath, { fundingSource: source, figure, limit: TRAIL_LIMIT, after });
   const trail = await pageAfter(null);
   const way = crumbs([t('departments'), '#/'], ...back, [t('history')]);
   const steps = [...trail.steps];
@@ -477,8 +579,9 @@ function what(step, names) {
 /** Then who, why, from which date and which document. */
 function whoAndWhy(step) {
   return [el('td', {}, step.actor || ''), el('td', { class: 'name' }, reasonText(step.reason)),
-    el('td', { class: 'wide when' }, step.effectiveDate || ''),
-    el('td', { class: 'wide doc' }, [step.documentNumber, step.document, step.sourceLines].filter(Boolean).join(' · '))];
+    el('td', { class: 'wide when' }, step.paidOn || step.effectiveDate || ''),
+    el('td', { class: 'wide doc' }, [step.voucherNo && t('voucherNo') + ' ' + step.voucherNo, step.documentNumber, step.document, step.sourceLines]
+      .filter(Boolean).join(' · '))];
 }
 
 /** Reasons the ledger itself wrote are shown in the page's language; a person's own words as they are. */
@@ -589,7 +692,10 @@ async function route() {
   try {
     let content;
     if (parts[0] === 'projects' && parts[2] === 'indicators' && parts[4] === 'history') content = await indicatorHistoryView(parts[1], parts[3]);
-    else if (['projects', 'units', 'departments'].includes(parts[0]) && parts[1] && parts[2] === 'history') content = await historyView(parts[0], parts[1], new URLSearchParams(query).get('source'));
+    else if (['projects', 'units', 'departments'].includes(parts[0]) && parts[1] && parts[2] === 'history') {
+      const asked = new URLSearchParams(query);
+      content = await historyView(parts[0], parts[1], asked.get('source'), asked.get('figure'));
+    }
     else if (parts[0] === 'departments' && parts[1]) content = await departmentView(parts[1]);
     else if (parts[0] === 'units' && parts[1]) content = await unitView(parts[1]);
     else if (parts[0] === 'projects' && parts[1]) content = await projectView(parts[1]);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.CreateProject;
+import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
+import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
 import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +71,36 @@ class SnapshotTest extends PostgresApiTest {
         assertThat(taken.status()).as("the snapshot remembers indicator 1").isEqualTo(422);
     }
 
+    /** Payments and results are part of what a snapshot must remember: what is spent, which vouchers paid, the results reported. */
+    @Test
+    void aProjectLoadedFromItsSnapshotRemembersItsPaymentsAndResults() {
+        String id = projectWithIndicatorOne();
+        String first = null;
+        for (int i = 1; i <= AxonConfiguration.EVENTS_PER_SNAPSHOT; i++) {
+            ExpenditureAccepted paid = commands.sendAndWait(new RecordExpenditure(id, "payment-" + i, FundingSource.FISCAL_APPROPRIATION,
+                    new BigDecimal("2.00"), LocalDate.of(2025, 3, 1), "记-" + i, "补贴发放"));
+            first = first == null ? paid.expenditureId() : first;
+        }
+        assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/indicators/1/results",
+                "{\"actual\":\"98人\",\"reportedOn\":\"2025-07-01\",\"period\":\"MID_YEAR\",\"reason\":\"年中监控\"}").status())
+                .isEqualTo(201);
+        awaitSnapshot(id);
+
+        projectsInMemory.removeAll();
+        String payment = "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"%s\",\"paidOn\":\"2025-04-01\",\"voucherNo\":\"%s\","
+                + "\"reason\":\"补贴发放\"}";
+        Api.Response over = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", payment.formatted("48.55", "记-new"));
+        assertThat(over.body().get("detail").asText()).as("500.00 of 548.54 is spent").contains("available balance of FISCAL_APPROPRIATION is 48.54");
+        assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", payment.formatted("1.00", "记-7")).body().get("field").asText())
+                .as("voucher 记-7 has paid").isEqualTo("voucherNo");
+        assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/indicators/1/results",
+                "{\"actual\":\"98人\",\"reportedOn\":\"2025-07-02\",\"period\":\"MID_YEAR\",\"reason\":\"again\"}").status())
+                .as("the result is remembered").isEqualTo(422);
+        Api.Response reversed = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + first + "/reversal", "{\"reason\":\"冲销\"}");
+        assertThat(reversed.status()).isEqualTo(200);
+        assertThat(reversed.body().get("available").asText()).isEqualTo("50.54");
+    }
+
     @Test
     void commandsDoNotWaitForASnapshot() throws Exception {
         String id = projectWithIndicatorOne();
@@ -98,7 +131,7 @@ class SnapshotTest extends PostgresApiTest {
         revise(id, AxonConfiguration.EVENTS_PER_SNAPSHOT + 10);
         awaitSnapshot(id);
         assertThat(database.queryForObject("SELECT payloadRevision FROM snapshotevententry WHERE aggregateIdentifier = ?", String.class, id))
-                .as("a snapshot records the shape it was taken in").isEqualTo("1");
+                .as("a snapshot records the shape it was taken in").isEqualTo("2");
 
         ObjectNode snapshot = (ObjectNode) json.readTree(database.queryForObject(
                 "SELECT payload FROM snapshotevententry WHERE aggregateIdentifier = ?", byte[].class, id));

@@ -102,14 +102,18 @@ class WebPageTest {
 
     /** Clicks the export button for {@code format} and returns the file the browser saved, once it has all the bytes the page counted. */
     private byte[] exported(String format) throws IOException {
+        return exported("button.export[data-format='" + format + "']", "exported", format);
+    }
+
+    private byte[] exported(String button, String note, String format) throws IOException {
         try (var earlier = Files.list(DOWNLOADS)) {
             for (Path file : earlier.toList()) {
                 Files.delete(file);
             }
         }
-        click(browser.findElement(By.cssSelector("button.export[data-format='" + format + "']")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exported"), "." + format));
-        Matcher shown = Pattern.compile("^已导出 (.+)（([0-9,]+) 字节）$").matcher(browser.findElement(By.id("exported")).getText());
+        click(browser.findElement(By.cssSelector(button)));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(note), "." + format));
+        Matcher shown = Pattern.compile("^已导出 (.+)（([0-9,]+) 字节）$").matcher(browser.findElement(By.id(note)).getText());
         assertThat(shown.matches()).as(shown.toString()).isTrue();
         Path file = DOWNLOADS.resolve(shown.group(1));
         long size = Long.parseLong(shown.group(2).replace(",", ""));
@@ -398,6 +402,119 @@ class WebPageTest {
         List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
         assertThat(changes.get(1_000).getText()).contains("第1000次调整");
         assertThat(changes.get(revisions).getText()).contains("第" + revisions + "次调整").contains(finalAmount);
+    }
+
+    /**
+     * The seed imported again for 2023 (so that the 2025 department stays first for the
+     * other tests), a payment and two results on one of its projects: the project shows
+     * spent and available beside each allocation and the results beside the targets, the
+     * payment's history shows its voucher, and the department shows execution bars per
+     * unit and the self-evaluation, filtered to the indicator that falls short.
+     */
+    @Test
+    void anAuditorSeesSpendingBesideAllocationsAndResultsBesideTargets() throws IOException {
+        Api.Response imported = api.postText(TestDeployment.WRITER, "/api/v1/imports?fiscalYear=2023&documentName=" + Seed.NAME, Seed.text());
+        assertThat(imported.status()).isEqualTo(200);
+        String departmentId = imported.body().get("departmentId").asText();
+        awaitReadModel();
+        JsonNode project = null;
+        JsonNode quantitative = null;
+        JsonNode second = null;
+        for (JsonNode u : api.get(TestDeployment.AUDITOR, "/api/v1/departments/" + departmentId + "/units").body()) {
+            for (JsonNode p : api.get(TestDeployment.AUDITOR, "/api/v1/units/" + u.get("unitId").asText() + "/projects").body()) {
+                JsonNode detail = api.get(TestDeployment.AUDITOR, "/api/v1/projects/" + p.get("projectId").asText()).body();
+                // a result one below the target misses it (=, ≥, ＞ of at least 1); a result at the target meets it (=, ≥, ≤)
+                JsonNode missable = null;
+                JsonNode meetable = null;
+                for (JsonNode i : detail.get("indicators")) {
+                    JsonNode r = i.get("annualReading");
+                    if (r == null || r.isNull() || r.get("comparator").isNull()) {
+                        continue;
+                    }
+                    String comparator = r.get("comparator").asText();
+                    if (missable == null && List.of("EQ", "GE", "GT").contains(comparator) && new BigDecimal(r.get("value").asText()).compareTo(BigDecimal.ONE) >= 0) {
+                        missable = i;
+                    } else if (meetable == null && List.of("EQ", "GE", "LE").contains(comparator)) {
+                        meetable = i;
+                    }
+                }
+                if (project == null && missable != null && meetable != null && new BigDecimal(detail.get("allocations").get("FISCAL_APPROPRIATION").asText())
+                        .compareTo(BigDecimal.TEN) > 0) {
+                    project = detail;
+                    quantitative = missable;
+                    second = meetable;
+                }
+            }
+        }
+        assertThat(project).as("a seed project with two numeric targets and more than 10 万元").isNotNull();
+        String projectId = project.get("projectId").asText();
+        String allocated = project.get("allocations").get("FISCAL_APPROPRIATION").asText();
+        Api.Response paid = api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/expenditures",
+                "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"7.25\",\"paidOn\":\"2023-05-20\",\"voucherNo\":\"记-0520-01\",\"reason\":\"支付劳务费\"}");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        JsonNode target = quantitative.get("annualReading");
+        String below = new BigDecimal(target.get("value").asText()).subtract(BigDecimal.ONE).max(BigDecimal.ZERO).toPlainString()
+                + (target.get("unit").isNull() ? "" : target.get("unit").asText());
+        JsonNode secondTarget = second.get("annualReading");
+        String secondAt = secondTarget.get("value").asText() + (secondTarget.get("unit").isNull() ? "" : secondTarget.get("unit").asText());
+        assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/indicators/" + quantitative.get("no").asInt() + "/results",
+                "{\"actual\":\"" + below + "\",\"reportedOn\":\"2023-07-10\",\"period\":\"MID_YEAR\",\"reason\":\"年中监控\"}").status()).isEqualTo(201);
+        assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/indicators/" + second.get("no").asInt() + "/results",
+                "{\"actual\":\"" + secondAt + "\",\"reportedOn\":\"2024-02-10\",\"period\":\"ANNUAL\",\"reason\":\"年度自评\"}").status()).isEqualTo(201);
+        awaitReadModel();
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        signIn(TestDeployment.AUDITOR, TestDeployment.PASSWORDS.get(TestDeployment.AUDITOR));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#departments tbody tr")));
+        browser.navigate().to("http://localhost:" + port + "/ui/#/projects/" + projectId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#indicators tbody tr")));
+        WebElement fiscal = browser.findElement(By.cssSelector("#allocations tr[data-source='FISCAL_APPROPRIATION']"));
+        assertThat(fiscal.findElement(By.cssSelector(".spent")).getText()).isEqualTo("7.25");
+        assertThat(fiscal.findElement(By.cssSelector(".available")).getText())
+                .isEqualTo(money(new BigDecimal(allocated).subtract(new BigDecimal("7.25")).toPlainString()));
+        WebElement midYear = browser.findElement(By.cssSelector("#indicators tr[data-no='" + quantitative.get("no").asInt()
+                + "'] td[data-period='MID_YEAR']"));
+        assertThat(midYear.getText()).isEqualTo(below + " 未达成");
+        assertThat(midYear.findElement(By.className("verdict")).getAttribute("title")).contains("does not meet");
+        assertThat(browser.findElement(By.cssSelector("#indicators tr[data-no='" + second.get("no").asInt() + "'] td[data-period='ANNUAL']"))
+                .getText()).isEqualTo(secondAt + " 达成");
+        screenshot("11-project-spending-and-results");
+
+        click(fiscal.findElement(By.className("spent-link")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changes tbody tr")));
+        List<WebElement> payments = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).getText()).contains("支出", "7.25", "2023-05-20", "凭证号 记-0520-01", "支付劳务费");
+        assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo("7.25");
+        screenshot("12-payments");
+
+        browser.navigate().to("http://localhost:" + port + "/ui/#/departments/" + departmentId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#self-evaluation tbody tr")));
+        JsonNode unit = api.get(TestDeployment.AUDITOR, "/api/v1/units/" + project.get("unitId").asText()).body();
+        String rate = new BigDecimal(unit.get("executionRate").asText()).movePointRight(2).setScale(2, java.math.RoundingMode.UNNECESSARY)
+                .toPlainString() + "%";
+        assertThat(browser.findElement(By.cssSelector("#units tr[data-unit='" + unit.get("unitId").asText() + "'] .execution .rate")).getText())
+                .isEqualTo(rate);
+        WebElement bar = browser.findElement(By.cssSelector("#units tr[data-unit='" + unit.get("unitId").asText() + "'] .execution .bar"));
+        double drawn = Double.parseDouble(bar.findElement(By.tagName("span")).getCssValue("width").replace("px", ""));
+        double toScale = Double.parseDouble(bar.getCssValue("width").replace("px", "")) * Double.parseDouble(unit.get("executionRate").asText());
+        assertThat(drawn).as("the bar drawn to the rate, and at least 2 px once anything is spent")
+                .isCloseTo(Math.max(2, toScale), org.assertj.core.data.Offset.offset(0.5));
+        int lines = api.get(TestDeployment.AUDITOR, "/api/v1/departments/" + departmentId + "/self-evaluation").body().get("lines").size();
+        assertThat(browser.findElements(By.cssSelector("#self-evaluation tbody tr"))).hasSize(lines);
+        String toTheTable = "document.getElementById('not-met-only').scrollIntoView({block: 'start'}); window.scrollBy(0, -110);";
+        ((JavascriptExecutor) browser).executeScript(toTheTable);
+        screenshot("13-self-evaluation");
+        click(browser.findElement(By.id("not-met-only")));
+        List<WebElement> shown = browser.findElements(By.cssSelector("#self-evaluation tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).getText()).contains(project.get("name").asText(), quantitative.get("name").asText(), "未达成");
+        ((JavascriptExecutor) browser).executeScript(toTheTable);
+        screenshot("13b-self-evaluation-not-met");
+        String csv = new String(exported("button.export-self[data-format='csv']", "self-evaluation-exported", "csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"项目支出绩效自评表\"").contains("\"" + below + "\",\"否\"");
     }
 
     private void importSeedOn(Instant moment) {
