@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read side at a province's scale. Synthetic budgets in the seed's shape (20 events
- * a project: created, 4 indicators, 15 revisions; 50 projects a unit, 20 units a
+ * a project: created, 4 indicators, 11 revisions, 3 payments and a mid-year result; 50 projects a unit, 20 units a
  * department; and one department with ten projects of 5,000 revisions each) are appended
  * straight into the store, hash chain included, up to 100,000, 1,000,000 and 10,000,000
  * events. At each size the ledger — the packaged jar, its own JVM — catches up, and every
@@ -361,6 +361,14 @@ class ScaleBenchmark {
                 + "/trail?limit=100&asOf=" + asOf);
         endpoints.put("changes between two moments (page of 100)", () -> "/api/v1/departments/" + department() + "/changes?limit=100&from="
                 + from + "&to=" + Instant.now());
+        endpoints.put("project trail, spent", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(randomProject()) + "/trail?figure=spent");
+        endpoints.put("unit trail, spent, first page of 100", () -> "/api/v1/units/" + unit() + "/trail?figure=spent&limit=100");
+        endpoints.put("department trail, spent, first page of 100", () -> "/api/v1/departments/" + department()
+                + "/trail?figure=spent&limit=100");
+        endpoints.put("indicator results", () -> "/api/v1/projects/" + SyntheticBudgets.projectId(randomProject()) + "/indicators/1/results");
+        endpoints.put("self-evaluation (1,000 projects)", () -> "/api/v1/departments/" + department() + "/self-evaluation");
+        endpoints.put("self-evaluation CSV as of", () -> "/api/v1/departments/" + departmentAtMiddle() + "/self-evaluation?format=csv&asOf="
+                + asOf);
         endpoints.put("export CSV (1,000 projects)", () -> "/api/v1/departments/" + department() + "/export?format=csv");
         endpoints.put("export CSV as of", () -> "/api/v1/departments/" + departmentAtMiddle() + "/export?format=csv&asOf=" + asOf);
         endpoints.put("verify", () -> "/api/v1/verify");

@@ -83,7 +83,7 @@ class RebuildIT {
         }
     }
 
-    /** A fresh schema holding {@code projects} synthetic projects of 10 events each, read model built and caught up. */
+    /** A fresh schema holding {@code projects} synthetic projects of 12 events each (payments and a result among them), read model built and caught up. */
     private static TestPostgres.Database ledgerOf(int projects) {
         TestPostgres.Database database = TestPostgres.freshSchema();
         try (ConfigurableApplicationContext generator = new SpringApplicationBuilder(LedgerApplication.class)
@@ -94,7 +94,7 @@ class RebuildIT {
             // the rebuild below builds the read model far faster than the processor would, event by event
             generator.getBean(EventProcessingConfiguration.class).eventProcessor("totals").ifPresent(EventProcessor::shutDown);
             new SyntheticBudgets(generator.getBean(EventStorageEngine.class), generator.getBean(TransactionTemplate.class))
-                    .append(projects, 10);
+                    .append(projects, 12);
             Rebuilds rebuilds = generator.getBean(Rebuilds.class);
             long id = rebuilds.request("totals", "test", "synthetic ledger").orElseThrow().id();
             Rebuild built = await().atMost(Duration.ofMinutes(5)).until(() -> rebuilds.find("totals", id).orElseThrow(), Rebuild::finished);
@@ -126,7 +126,7 @@ class RebuildIT {
         JsonNode proof = rebuild.get("proof");
         assertThat(proof.get("identicalToBefore").asBoolean()).as(proof.toString()).isTrue();
         assertThat(proof.get("matchesEvents").asBoolean()).isTrue();
-        assertThat(proof.get("events").asLong()).isEqualTo(PROJECTS * 10L);
+        assertThat(proof.get("events").asLong()).isEqualTo(PROJECTS * 12L);
         assertThat(proof.get("projects").asLong()).isEqualTo(PROJECTS);
     }
 

@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.support;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,21 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
 import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.ProjectCreated;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Budgets in the seed's shape at any scale, appended straight to the event store
  * (hash chain included) rather than command by command: departments of units of
- * projects, each project created, given its indicators and revised a few times.
+ * projects, each project created, given its indicators and revised a few times; from
+ * 12 events a project on, its year goes on: three payments and a mid-year result.
  * Same seed, same ledger.
  */
 public final class SyntheticBudgets {
@@ -64,11 +69,32 @@ public final class SyntheticBudgets {
                 batch.add(event(projectId, sequence++, new IndicatorAdded(projectId, departmentId, unitId, i, level2.substring(0, 1),
                         level2, "指标" + i, TARGETS[random.nextInt(TARGETS.length)], TARGETS[random.nextInt(TARGETS.length)])));
             }
-            while (sequence < eventsPerProject) {
+            int spending = eventsPerProject >= 12 ? 4 : 0;
+            while (sequence < eventsPerProject - spending) {
                 BigDecimal after = amount.add(BigDecimal.valueOf(random.nextInt(2_000) - 1_000, 2)).max(BigDecimal.ZERO);
                 batch.add(event(projectId, sequence++, new AllocationRevised(projectId, departmentId, unitId,
                         FundingSource.FISCAL_APPROPRIATION, amount, after, "预算调整")));
                 amount = after;
+            }
+            BigDecimal spent = BigDecimal.ZERO.setScale(2);
+            for (int payment = 1; sequence < eventsPerProject - 1; payment++) {
+                // an eighth of what is left each time, at least a fen: never more than the allocation
+                BigDecimal paid = amount.subtract(spent).divide(BigDecimal.valueOf(8), 2, java.math.RoundingMode.DOWN).max(new BigDecimal("0.01"))
+                        .min(amount.subtract(spent));
+                if (paid.signum() == 0) {
+                    batch.add(event(projectId, sequence++, new AllocationRevised(projectId, departmentId, unitId,
+                            FundingSource.FISCAL_APPROPRIATION, amount, amount.add(BigDecimal.ONE), "预算调整")));
+                    amount = amount.add(BigDecimal.ONE);
+                    continue;
+                }
+                batch.add(event(projectId, sequence++, new ExpenditureRecorded(projectId, departmentId, unitId, "payment " + p + "-" + payment,
+                        FundingSource.FISCAL_APPROPRIATION, paid, spent, spent.add(paid), LocalDate.of(2025, 3, payment), "记-" + p + "-" + payment,
+                        "合成支出")));
+                spent = spent.add(paid);
+            }
+            if (spending > 0) {
+                batch.add(event(projectId, sequence++, new IndicatorResultReported(projectId, departmentId, unitId, 1, ResultPeriod.MID_YEAR,
+                        null, (80 + random.nextInt(21)) + "%", LocalDate.of(2025, 7, 10), "年中监控")));
             }
             if (batch.size() >= 2_000) {
                 appended += flush(batch);
