@@ -47,12 +47,16 @@ public class ExportController {
         }
         Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
         DepartmentTable table = reports.table(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
-        boolean csv = format.equals("csv");
-        String file = "项目支出绩效目标表-" + table.fiscalYear() + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
+        return file("项目支出绩效目标表-" + table.fiscalYear(), format, asOf, format.equals("csv") ? TableFiles.csv(table) : TableFiles.xlsx(table));
+    }
+
+    /** A download named for what it holds and the moment it is as of. */
+    private static ResponseEntity<byte[]> file(String name, String format, String asOf, byte[] bytes) {
+        String file = name + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
         return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
+                .contentType(format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(csv ? TableFiles.csv(table) : TableFiles.xlsx(table));
+                .body(bytes);
     }
 
     /**
@@ -70,12 +74,8 @@ public class ExportController {
         if (format.equals("json")) {
             return ResponseEntity.ok(table);
         }
-        boolean csv = format.equals("csv");
-        String file = "项目支出绩效自评表-" + table.fiscalYear() + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(csv ? SelfEvaluationFiles.csv(table) : SelfEvaluationFiles.xlsx(table));
+        return file("项目支出绩效自评表-" + table.fiscalYear(), format, asOf,
+                format.equals("csv") ? SelfEvaluationFiles.csv(table) : SelfEvaluationFiles.xlsx(table));
     }
 
     /**

@@ -27,12 +27,6 @@ public record SelfEvaluation(String departmentId, String department, int fiscalY
     public record Line(String unit, String projectId, String project, BigDecimal allocated, BigDecimal spent, BigDecimal executionRate,
             Integer no, String level1, String level2, String indicator, String annualTarget, ProjectDetail.Result midYear,
             ProjectDetail.Result annual) {
-
-        /** Whether the line's latest result misses its target (the filter "indicators not met"). */
-        public boolean notMet() {
-            ProjectDetail.Result latest = annual != null ? annual : midYear;
-            return latest != null && Boolean.FALSE.equals(latest.met());
-        }
     }
 
     static SelfEvaluation of(DepartmentTotals department, List<UnitTotals> units, Map<String, List<ProjectDetail>> projects) {

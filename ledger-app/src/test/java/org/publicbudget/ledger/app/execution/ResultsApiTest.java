@@ -218,10 +218,14 @@ class ResultsApiTest extends PostgresApiTest {
                         });
                     }
                     assertThat(row.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+                    assertThat(row.getCell(9).getCellStyle().getQuotePrefixed()).isTrue();
+                    assertThat(row.getCell(10).getCellStyle().getQuotePrefixed()).isFalse();
                     assertThat(new DataFormatter().formatCellValue(row.getCell(3))).isEqualTo("1.00");
                 }
             }
             List<String> numbersAsRead = new ArrayList<>(expected);
+            // in the workbook the text is kept as written and marked as text (quote prefix), so that it never runs
+            numbersAsRead.set(9, "=HYPERLINK(\"x\")");
             for (int c = 2; c <= 4; c++) {
                 numbersAsRead.set(c, expected.get(c).isEmpty() ? "" : new BigDecimal(expected.get(c)).stripTrailingZeros().toPlainString());
             }
