@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.publicbudget.ledger.app.importer.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,6 +194,39 @@ class SpendingApiTest extends PostgresApiTest {
             assertThat(asOf.get("finalValue").asText()).isEqualTo("3.00");
         }
         assertThat(api.get(AUDITOR, "/api/v1/units/" + unitId + "/trail?figure=paid").status()).isEqualTo(400);
+    }
+
+    /**
+     * A revised document imported after money was paid: the import would cut 编外人员聘用经费
+     * from 59.84 to 19.84 though 20.00 of it is paid, so it is refused whole and nothing is appended.
+     */
+    @Test
+    void aDocumentThatWouldCutAnAllocationBelowWhatIsPaidIsNotImported() {
+        Api.Response imported = api.postText(WRITER, "/api/v1/imports?fiscalYear=2038&documentName=" + Seed.NAME, Seed.text());
+        assertThat(imported.status()).isEqualTo(200);
+        long head = api.get(OPERATOR, "/api/v1/ops/stats").body().get("headPosition").asLong();
+        String projectId = null;
+        for (JsonNode unit : api.get(AUDITOR, "/api/v1/departments/" + imported.body().get("departmentId").asText() + "/units?minPosition="
+                + head).body()) {
+            for (JsonNode project : api.get(AUDITOR, "/api/v1/units/" + unit.get("unitId").asText() + "/projects").body()) {
+                // other units have a project of this name too: the one the document lists at 59.84
+                if (project.get("name").asText().equals("编外人员聘用经费") && project.get("total").asText().equals("59.84")) {
+                    projectId = project.get("projectId").asText();
+                }
+            }
+        }
+        assertThat(projectId).isNotNull();
+        assertThat(api.post(WRITER, "/api/v1/projects/" + projectId + "/expenditures", """
+                {"fundingSource":"FISCAL_APPROPRIATION","amount":"20.00","paidOn":"2038-03-01","voucherNo":"记-0301","reason":"工资"}""")
+                .status()).isEqualTo(201);
+        long before = api.get(OPERATOR, "/api/v1/ops/stats").body().get("events").asLong();
+
+        Api.Response refused = api.postText(WRITER, "/api/v1/imports?fiscalYear=2038&documentName=revised.txt",
+                Seed.text().replace("59.84 59.84", "19.84 19.84"));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.body().get("field").asText()).isEqualTo("allocations.FISCAL_APPROPRIATION");
+        assertThat(refused.body().get("detail").asText()).contains("already paid 20.00");
+        assertThat(api.get(OPERATOR, "/api/v1/ops/stats").body().get("events").asLong()).isEqualTo(before);
     }
 
     @Test
