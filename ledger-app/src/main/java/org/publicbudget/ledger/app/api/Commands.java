@@ -95,21 +95,23 @@ public final class Commands {
     public static RecordExpenditure recordExpenditure(String projectId, String expenditureId, ExpenditureRequest body) {
         FundingSource source = fundingSource(body.fundingSource());
         BigDecimal amount = RequestFields.amount("amount", body.amount());
-        LocalDate paidOn = RequestFields.date("paidOn", body.paidOn());
-        return new RecordExpenditure(projectId, expenditureId, source, amount, paidOn, RequestFields.required("voucherNo", body.voucherNo()),
+        LocalDate paidOn = RequestFields.pastDate("paidOn", body.paidOn());
+        return new RecordExpenditure(projectId, expenditureId, source, amount, paidOn, RequestFields.limited("voucherNo", body.voucherNo(), 100),
                 RequestFields.required("reason", body.reason()));
     }
 
-    public static ReverseExpenditure reverseExpenditure(String projectId, String expenditureId, String reason) {
-        return new ReverseExpenditure(projectId, RequestFields.required("expenditureId", expenditureId), RequestFields.required("reason", reason));
+    public static ReverseExpenditure reverseExpenditure(String projectId, String expenditureId, ReversalRequest body) {
+        return new ReverseExpenditure(projectId, RequestFields.required("expenditureId", expenditureId),
+                RequestFields.pastDate("reversedOn", body.reversedOn()), RequestFields.limited("voucherNo", body.voucherNo(), 100),
+                RequestFields.required("reason", body.reason()));
     }
 
     public static ReportIndicatorResult reportResult(String projectId, int no, ResultRequest body) {
         if (body.period() == null) {
             throw new InvalidRequest("period", "period is required: MID_YEAR or ANNUAL");
         }
-        return new ReportIndicatorResult(projectId, no, body.period(), RequestFields.required("actual", body.actual()),
-                RequestFields.date("reportedOn", body.reportedOn()), RequestFields.required("reason", body.reason()));
+        return new ReportIndicatorResult(projectId, no, body.period(), RequestFields.limited("actual", body.actual(), 500),
+                RequestFields.pastDate("reportedOn", body.reportedOn()), RequestFields.required("reason", body.reason()));
     }
 
     /** The two sides of a transfer (预算调剂), to be written in one transaction, the smaller project id first. */

@@ -9,8 +9,10 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
 import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
 import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
+import org.publicbudget.ledger.query.audit.Payments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,10 +32,12 @@ public class ExpenditureController {
 
     private final CommandGateway commands;
     private final LedgerPosition position;
+    private final Payments payments;
 
-    public ExpenditureController(CommandGateway commands, LedgerPosition position) {
+    public ExpenditureController(CommandGateway commands, LedgerPosition position, Payments payments) {
         this.commands = commands;
         this.position = position;
+        this.payments = payments;
     }
 
     /** What a payment or its reversal answers: the project's new version and what the source has spent and has left. */
@@ -50,10 +54,16 @@ public class ExpenditureController {
                 .eTag(Long.toString(accepted.version())).body(change(accepted));
     }
 
+    /** A payment as recorded, with its reversal if it has one. */
+    @GetMapping("/{expenditureId}")
+    public Payments.Payment payment(@PathVariable String projectId, @PathVariable String expenditureId) {
+        return payments.of(projectId, expenditureId).orElseThrow(() -> NotFound.of("payment", projectId + "/" + expenditureId));
+    }
+
     @PostMapping("/{expenditureId}/reversal")
     public ResponseEntity<ExpenditureChange> reverse(@PathVariable String projectId, @PathVariable String expenditureId,
-            @RequestBody ReasonRequest body, Authentication user, HttpServletRequest request) {
-        ReverseExpenditure command = Commands.reverseExpenditure(projectId, expenditureId, body.reason());
+            @RequestBody ReversalRequest body, Authentication user, HttpServletRequest request) {
+        ReverseExpenditure command = Commands.reverseExpenditure(projectId, expenditureId, body);
         ExpenditureAccepted accepted = commands.sendAndWait(command, CommandMetadata.of(user, request, command.reason()));
         return ResponseEntity.ok().eTag(Long.toString(accepted.version())).body(change(accepted));
     }

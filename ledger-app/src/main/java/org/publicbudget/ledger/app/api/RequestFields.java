@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
@@ -76,6 +77,28 @@ public final class RequestFields {
             return null;
         }
         return date("effectiveDate", text);
+    }
+
+    /**
+     * The date of something done — a payment, a report: a required ISO date, not in the
+     * future. "Today" reaches a day past UTC's, so that a day that has begun anywhere
+     * (Beijing is 8 hours ahead) counts.
+     */
+    public static LocalDate pastDate(String field, String text) {
+        LocalDate date = date(field, text);
+        if (date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            throw new InvalidRequest(field, field + " " + date + " lies in the future: record it once it has happened");
+        }
+        return date;
+    }
+
+    /** Required text of at most {@code most} characters. */
+    public static String limited(String field, String text, int most) {
+        String given = required(field, text);
+        if (given.strip().length() > most) {
+            throw new InvalidRequest(field, field + " is longer than " + most + " characters");
+        }
+        return given;
     }
 
     /** A required ISO date (2025-07-01) between 1990 and 2100. */

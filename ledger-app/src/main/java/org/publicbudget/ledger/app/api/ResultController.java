@@ -10,6 +10,7 @@ import org.publicbudget.ledger.domain.project.api.ReportIndicatorResult;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.ResultReports;
 import org.publicbudget.ledger.query.audit.TrailPage;
+import org.publicbudget.ledger.query.history.Positions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +34,14 @@ public class ResultController {
     private final LedgerPosition position;
     private final ResultReports reports;
     private final AuditTrail trails;
-    private final ReadController reads;
+    private final Positions positions;
 
-    public ResultController(CommandGateway commands, LedgerPosition position, ResultReports reports, AuditTrail trails,
-            ReadController reads) {
+    public ResultController(CommandGateway commands, LedgerPosition position, ResultReports reports, AuditTrail trails, Positions positions) {
         this.commands = commands;
         this.position = position;
         this.reports = reports;
         this.trails = trails;
-        this.reads = reads;
+        this.positions = positions;
     }
 
     /** What reporting a result answers. */
@@ -62,7 +62,7 @@ public class ResultController {
     @GetMapping
     public List<ResultReports.Report> reports(@PathVariable String projectId, @PathVariable int no,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
-        Long at = reads.at(asOf, atPosition);
+        Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
         // an indicator the project never had is not found, one without reports has none
         trails.ofIndicator(projectId, no, at, new TrailPage(0, 1)).orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));
         return reports.of(projectId, no, at);

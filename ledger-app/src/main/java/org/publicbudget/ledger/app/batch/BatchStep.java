@@ -19,6 +19,7 @@ import org.publicbudget.ledger.app.api.InvalidRequest;
 import org.publicbudget.ledger.app.api.ProjectCommandController;
 import org.publicbudget.ledger.app.api.RequestFields;
 import org.publicbudget.ledger.app.api.ResultRequest;
+import org.publicbudget.ledger.app.api.ReversalRequest;
 import org.publicbudget.ledger.app.api.TransferController;
 import org.publicbudget.ledger.app.api.TransferRequest;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
@@ -65,7 +66,8 @@ record BatchStep(BatchCommand.Type type, Object command, String reason, List<Str
                     given.unit(), given.amount(), given.reason(), null, null)));
             case EXPENDITURE -> step(given, Commands.recordExpenditure(project(given), UUID.randomUUID().toString(), new ExpenditureRequest(
                     given.fundingSource(), given.amount(), given.paidOn(), given.voucherNo(), given.reason())));
-            case EXPENDITURE_REVERSAL -> step(given, Commands.reverseExpenditure(project(given), given.expenditureId(), given.reason()));
+            case EXPENDITURE_REVERSAL -> step(given, Commands.reverseExpenditure(project(given), given.expenditureId(),
+                    new ReversalRequest(given.reversedOn(), given.voucherNo(), given.reason())));
             case INDICATOR_RESULT -> step(given, Commands.reportResult(project(given), no(given), new ResultRequest(given.actual(),
                     given.reportedOn(), given.period(), given.reason())));
         };

@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.DepartmentChanges;
+import org.publicbudget.ledger.query.audit.Payments;
 import org.publicbudget.ledger.query.audit.ResultReports;
 import org.publicbudget.ledger.query.audit.ImportedDocuments;
 import org.publicbudget.ledger.query.history.EventReader;
@@ -64,6 +65,11 @@ public class ReadModelConfiguration {
     @Bean
     public AuditTrail auditTrail(JdbcTemplate jdbc) {
         return new AuditTrail(jdbc);
+    }
+
+    @Bean
+    public Payments payments(JdbcTemplate jdbc) {
+        return new Payments(jdbc);
     }
 
     @Bean

@@ -26,7 +26,7 @@ public final class SelfEvaluationFiles {
         List<List<Object>> rows = table.lines().stream().map(SelfEvaluationFiles::cells).toList();
         return new Spreadsheets.Table("项目支出绩效自评表", List.of("部门名称：" + table.department(), "年度：" + table.fiscalYear(), "单位：万元",
                 "预算数：" + table.allocated().toPlainString(), "执行数：" + table.spent().toPlainString(),
-                "执行率：" + (table.executionRate() == null ? "" : table.executionRate().toPlainString())),
+                "执行率：" + (table.executionRate() == null ? "" : Spreadsheets.percent(table.executionRate()))),
                 SelfEvaluation.HEADINGS, rows, Set.of(RATE_COLUMN), Map.of(0, 24, 1, 40, 7, 30, 13, 50));
     }
 

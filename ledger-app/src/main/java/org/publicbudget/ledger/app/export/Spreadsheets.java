@@ -18,7 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * A table of cells — text, exact decimals, or nothing — written as CSV (UTF-8 with a
  * byte-order mark, so that spreadsheet programs read the Chinese text correctly) or as
- * an Excel workbook. Decimals stay exact in both; no text cell ever runs as a formula.
+ * an Excel workbook. Decimals stay exact in both (rates are fractions in the workbook,
+ * shown as percentages, and percentages in CSV); no text cell ever runs as a formula.
  */
 final class Spreadsheets {
 
@@ -36,7 +37,13 @@ final class Spreadsheets {
         line(out, padded(table.about(), table));
         line(out, table.headings());
         for (List<Object> row : table.rows()) {
-            line(out, row.stream().map(c -> c == null ? "" : c instanceof BigDecimal d ? d.toPlainString() : text(c.toString())).toList());
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                Object value = row.get(c);
+                cells.add(value == null ? "" : value instanceof BigDecimal d ? (table.rateColumns().contains(c) ? percent(d) : d.toPlainString())
+                        : text(value.toString()));
+            }
+            line(out, cells);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -85,6 +92,11 @@ final class Spreadsheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A fraction as the percentage a reader expects in a CSV cell, exactly: 0.2088 is 20.88%. */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).toPlainString() + "%";
     }
 
     /**

@@ -96,7 +96,8 @@ class SnapshotTest extends PostgresApiTest {
         assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/indicators/1/results",
                 "{\"actual\":\"98人\",\"reportedOn\":\"2025-07-02\",\"period\":\"MID_YEAR\",\"reason\":\"again\"}").status())
                 .as("the result is remembered").isEqualTo(422);
-        Api.Response reversed = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + first + "/reversal", "{\"reason\":\"冲销\"}");
+        Api.Response reversed = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + first + "/reversal",
+                "{\"reversedOn\":\"2025-04-02\",\"voucherNo\":\"红-1\",\"reason\":\"冲销\"}");
         assertThat(reversed.status()).isEqualTo(200);
         assertThat(reversed.body().get("available").asText()).isEqualTo("50.54");
     }

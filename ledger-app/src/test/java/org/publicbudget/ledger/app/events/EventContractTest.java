@@ -97,7 +97,8 @@ class EventContractTest {
                     new BigDecimal("12.50"), new BigDecimal("20.00"), new BigDecimal("32.50"), LocalDate.of(2025, 7, 15), "记-2025-0715-003",
                     "调研差旅费")),
             Map.entry("ExpenditureReversed", new ExpenditureReversed(PROJECT, DEPARTMENT, UNIT, PAYMENT, FundingSource.FISCAL_APPROPRIATION,
-                    new BigDecimal("12.50"), new BigDecimal("32.50"), new BigDecimal("20.00"), "记-2025-0715-003", "重复入账")),
+                    new BigDecimal("12.50"), new BigDecimal("32.50"), new BigDecimal("20.00"), "记-2025-0715-003", LocalDate.of(2025, 7, 20),
+                    "红-2025-0720-001", "重复入账")),
             Map.entry("IndicatorResultReported", new IndicatorResultReported(PROJECT, DEPARTMENT, UNIT, 1, ResultPeriod.MID_YEAR, null, "3次",
                     LocalDate.of(2025, 7, 10), "年中绩效监控")));
 

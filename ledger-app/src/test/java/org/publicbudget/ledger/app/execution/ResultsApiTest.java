@@ -28,7 +28,7 @@ import org.publicbudget.ledger.app.support.PostgresApiTest;
  */
 class ResultsApiTest extends PostgresApiTest {
 
-    private static final int YEAR = 2037;
+    private static final int YEAR = 2022;
     private static String departmentId;
     /** A seed indicator per kind of target: project id, indicator number, annual reading. */
     private static final Map<String, Pick> PICKS = new LinkedHashMap<>();
@@ -157,6 +157,17 @@ class ResultsApiTest extends PostgresApiTest {
         Api.Response tooLate = report(pick, "ANNUAL", "3次", (YEAR + 2) + "-01-01");
         assertThat(tooLate.status()).isEqualTo(422);
         assertThat(tooLate.body().get("field").asText()).isEqualTo("reportedOn");
+        for (String[] bad : new String[][] {
+                {"{\"reportedOn\":\"" + YEAR + "-07-01\",\"period\":\"ANNUAL\",\"reason\":\"r\"}", "actual"},
+                {"{\"actual\":\"" + "9".repeat(501) + "\",\"reportedOn\":\"" + YEAR + "-07-01\",\"period\":\"ANNUAL\",\"reason\":\"r\"}", "actual"},
+                {"{\"actual\":\"3次\",\"reportedOn\":\"07/01/" + YEAR + "\",\"period\":\"ANNUAL\",\"reason\":\"r\"}", "reportedOn"},
+                {"{\"actual\":\"3次\",\"reportedOn\":\"2099-07-01\",\"period\":\"ANNUAL\",\"reason\":\"r\"}", "reportedOn"},
+                {"{\"actual\":\"3次\",\"reportedOn\":\"" + YEAR + "-07-01\",\"period\":\"ANNUAL\"}", "reason"},
+                {"{\"actual\":\"3次\",\"reportedOn\":\"" + YEAR + "-07-01\",\"period\":\"YEAR_END\",\"reason\":\"r\"}", "period"}}) {
+            Api.Response refused = api.post(WRITER, "/api/v1/projects/" + pick.projectId() + "/indicators/" + pick.no() + "/results", bad[0]);
+            assertThat(refused.status()).as(bad[0] + " → " + refused.body()).isEqualTo(400);
+            assertThat(refused.body().get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
+        }
         Api.Response noIndicator = api.post(WRITER, "/api/v1/projects/" + pick.projectId() + "/indicators/999/results",
                 "{\"actual\":\"3次\",\"reportedOn\":\"" + YEAR + "-07-01\",\"period\":\"ANNUAL\",\"reason\":\"r\"}");
         assertThat(noIndicator.status()).isEqualTo(404);
@@ -175,7 +186,7 @@ class ResultsApiTest extends PostgresApiTest {
         assertThat(report(pick, "ANNUAL", text(pick.value().add(BigDecimal.ONE), pick.unit()), YEAR + 1 + "-02-01").status()).isEqualTo(201);
         long position = api.get(OPERATOR, "/api/v1/ops/stats").body().get("headPosition").asLong();
 
-        JsonNode table = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/self-evaluation?atPosition=" + position).body();
+        JsonNode table = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/self-evaluation?atPosition=" + position + "&minPosition=" + position).body();
         JsonNode line = null;
         for (JsonNode l : table.get("lines")) {
             if (l.get("projectId").asText().equals(pick.projectId()) && l.get("no").asInt() == pick.no()) {
@@ -183,7 +194,8 @@ class ResultsApiTest extends PostgresApiTest {
             }
         }
         assertThat(line).isNotNull();
-        String rate = allocated.signum() == 0 ? "" : BigDecimal.ONE.divide(allocated, 4, java.math.RoundingMode.DOWN).toPlainString();
+        BigDecimal fraction = allocated.signum() == 0 ? null : BigDecimal.ONE.divide(allocated, 4, java.math.RoundingMode.DOWN);
+        String rate = fraction == null ? "" : fraction.movePointRight(2).toPlainString() + "%";
         List<String> expected = List.of(line.get("unit").asText(), pick.projectName(), allocated.toPlainString(), "1.00", rate,
                 line.get("level1").asText(), line.get("level2").asText(), line.get("indicator").asText(), pick.target(),
                 "'=HYPERLINK(\"x\")", "待人工判断", text(pick.value().add(BigDecimal.ONE), pick.unit()), "否",
@@ -226,9 +238,11 @@ class ResultsApiTest extends PostgresApiTest {
             List<String> numbersAsRead = new ArrayList<>(expected);
             // in the workbook the text is kept as written and marked as text (quote prefix), so that it never runs
             numbersAsRead.set(9, "=HYPERLINK(\"x\")");
-            for (int c = 2; c <= 4; c++) {
-                numbersAsRead.set(c, expected.get(c).isEmpty() ? "" : new BigDecimal(expected.get(c)).stripTrailingZeros().toPlainString());
+            for (int c = 2; c <= 3; c++) {
+                numbersAsRead.set(c, new BigDecimal(expected.get(c)).stripTrailingZeros().toPlainString());
             }
+            // the rate is a fraction in the workbook, shown as a percentage by its format
+            numbersAsRead.set(4, fraction == null ? "" : fraction.stripTrailingZeros().toPlainString());
             assertThat(xlsxLine).isEqualTo(numbersAsRead);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.ReadModelDatabase;
+import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.ProjectCreated;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.Trail;
@@ -64,6 +70,11 @@ class TotalsReadModelTest {
     private static AllocationRevised revised(String project, String unit, String before, String after) {
         return new AllocationRevised(project, "d1", unit, FundingSource.FISCAL_APPROPRIATION, new BigDecimal(before), new BigDecimal(after),
                 "追加");
+    }
+
+    private static ExpenditureRecorded paid(String project, String payment, String amount, String before, String after) {
+        return new ExpenditureRecorded(project, "d1", "u1", payment, FundingSource.FISCAL_APPROPRIATION, new BigDecimal(amount),
+                new BigDecimal(before), new BigDecimal(after), LocalDate.of(2025, 3, 1), "记-" + payment, "支付");
     }
 
     private static TrackedEventMessage<?> event(long position, String aggregate, long sequence, Object payload) {
@@ -161,6 +172,54 @@ class TotalsReadModelTest {
     }
 
     /** Written with PostgreSQL's COPY (many rows) or INSERTs (few), the rows are what the definition gives in memory. */
+    /** A payment that committed late shifts what was spent after it, as a late revision shifts what was allocated. */
+    @Test
+    void aPaymentThatCommittedLateLandsAtItsOwnPosition() {
+        List<TrackedEventMessage<?>> inStoreOrder = List.of(
+                event(1, "p1", 0, created("p1", "u1", "5.00")),
+                event(2, "p2", 0, created("p2", "u1", "3.00")),
+                event(3, "p1", 1, paid("p1", "e1", "1.00", "0.00", "1.00")),
+                event(4, "p2", 1, paid("p2", "e2", "2.00", "0.00", "2.00")),
+                event(5, "p2", 2, paid("p2", "e3", "0.50", "2.00", "2.50")));
+        List<TrackedEventMessage<?>> asDelivered = List.of(inStoreOrder.get(0), inStoreOrder.get(1), inStoreOrder.get(3),
+                inStoreOrder.get(4), inStoreOrder.get(2));
+        asDelivered.forEach(this::deliver);
+
+        MemoryRows expected = Projector.apply(MODEL, inStoreOrder.stream().map(ProjectedEvent::of).toList(), new MemoryRows());
+        Differences differences = new Differences();
+        for (Table table : MODEL.tables()) {
+            RowComparison.compare(table, expected.rows(table), jdbc.query("SELECT " + table.columnList() + " FROM " + table.name(),
+                    (rs, i) -> RowMapping.read(table, rs)), differences);
+        }
+        assertThat(differences.first()).isEmpty();
+        assertThat(queries.unit("u1", 3L).orElseThrow().execution().spent()).isEqualByComparingTo("1.00");
+        assertThat(queries.unit("u1", 4L).orElseThrow().execution().spent()).isEqualByComparingTo("3.00");
+        assertThat(queries.unit("u1", null).orElseThrow().execution().spent()).isEqualByComparingTo("3.50");
+        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).as("payments leave the allocation as it is").isEqualByComparingTo("11.00");
+        Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.SPENT, null, new TrailPage(0, 100)).orElseThrow();
+        assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("1.00", "3.00", "3.50");
+        assertThat(trail.consistent()).isTrue();
+    }
+
+    /** As of a moment after an indicator was removed, its results are gone with it; before, they are there. */
+    @Test
+    void resultsLeaveWithTheirIndicator() {
+        Indicator coverage = new Indicator(1, "1", "12", "覆盖率", "≥90%", "≥90%");
+        List.of(event(1, "p1", 0, created("p1", "u1", "5.00")),
+                event(2, "p1", 1, new IndicatorAdded("p1", "d1", "u1", 1, "1", "12", "覆盖率", "≥90%", "≥90%")),
+                event(3, "p1", 2, new IndicatorResultReported("p1", "d1", "u1", 1, ResultPeriod.MID_YEAR, null, "95%",
+                        LocalDate.of(2025, 7, 1), "年中")),
+                event(4, "p1", 3, new IndicatorRemoved("p1", "d1", "u1", coverage, "合并")),
+                event(5, "p1", 4, new IndicatorAdded("p1", "d1", "u1", 1, "1", "12", "覆盖率", "≥90%", "≥90%"))).forEach(this::deliver);
+
+        ProjectDetail.Result then = queries.project("p1", 3L).orElseThrow().indicators().get(0).results().get(ResultPeriod.MID_YEAR);
+        assertThat(then.actual()).isEqualTo("95%");
+        assertThat(then.met()).isTrue();
+        assertThat(queries.project("p1", 4L).orElseThrow().indicators()).isEmpty();
+        assertThat(queries.project("p1", 5L).orElseThrow().indicators().get(0).results()).as("added again, without its old result").isEmpty();
+        assertThat(queries.project("p1", null).orElseThrow().indicators().get(0).results()).isEmpty();
+    }
+
     @Test
     void theDatabaseAndMemoryGiveTheSameRowsForTheSameEvents() {
         List<ProjectedEvent> events = new ArrayList<>();

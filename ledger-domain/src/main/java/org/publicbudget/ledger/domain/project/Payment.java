@@ -3,8 +3,13 @@ package org.publicbudget.ledger.domain.project;
 import java.math.BigDecimal;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
-/** A payment as the project remembers it: enough to reverse it once and to refuse its voucher twice. */
+/** A payment as the project remembers it: enough to reverse it once and to refuse its voucher line twice. */
 record Payment(FundingSource fundingSource, BigDecimal amount, String voucherNo, boolean reversed) {
+
+    /** A voucher may pay from several sources (one line each), but each line once. */
+    static String voucherLine(FundingSource source, String voucherNo) {
+        return source.name() + " " + voucherNo;
+    }
 
     Payment reversal() {
         return new Payment(fundingSource, amount, voucherNo, true);

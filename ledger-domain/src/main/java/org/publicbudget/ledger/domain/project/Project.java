@@ -82,6 +82,8 @@ class Project {
     private final Map<FundingSource, BigDecimal> allocations = new EnumMap<>(FundingSource.class);
     private final Map<FundingSource, BigDecimal> spent = new EnumMap<>(FundingSource.class);
     private final Map<String, Payment> payments = new HashMap<>();
+    /** The payment each voucher line (source and voucher number) paid, while it is not reversed. */
+    private final Map<String, String> vouchersPaid = new HashMap<>();
     private final TreeMap<Integer, Indicator> indicators = new TreeMap<>();
     private final Map<Integer, Map<ResultPeriod, String>> results = new HashMap<>();
     private long version;
@@ -266,26 +268,17 @@ class Project {
         String expenditureId = Texts.required("expenditureId", command.expenditureId());
         FundingSource source = requiredSource(command.fundingSource());
         BigDecimal amount = positive(command.amount());
-        LocalDate paidOn = command.paidOn();
-        if (paidOn == null) {
-            throw new BudgetRuleViolation("paidOn", "paidOn is required: the date of the payment");
-        }
-        if (paidOn.getYear() != fiscalYear) {
-            throw new BudgetRuleViolation("paidOn", "paidOn " + paidOn + " is outside fiscal year " + fiscalYear + " of this project");
-        }
-        String voucherNo = Texts.required("voucherNo", command.voucherNo());
-        if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
-            throw new BudgetRuleViolation("voucherNo", "voucherNo is longer than " + MAX_VOUCHER_LENGTH + " characters");
-        }
+        LocalDate paidOn = inFiscalYear("paidOn", command.paidOn());
+        String voucherNo = voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
         if (payments.containsKey(expenditureId)) {
             throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already recorded");
         }
-        payments.entrySet().stream().filter(p -> !p.getValue().reversed() && p.getValue().voucherNo().equals(voucherNo)).findFirst()
-                .ifPresent(p -> {
-                    throw new BudgetRuleViolation("voucherNo", "voucher " + voucherNo + " already paid " + p.getValue().amount().toPlainString()
-                            + " from this project (payment " + p.getKey() + "); reverse that payment first if it was wrong");
-                });
+        String paidBefore = vouchersPaid.get(Payment.voucherLine(source, voucherNo));
+        if (paidBefore != null) {
+            throw new BudgetRuleViolation("voucherNo", "voucher " + voucherNo + " already paid " + payments.get(paidBefore).amount().toPlainString()
+                    + " from " + source + " of this project (payment " + paidBefore + "); reverse that payment first if it was wrong");
+        }
         BigDecimal before = spent.get(source);
         BigDecimal available = allocations.get(source).subtract(before);
         if (amount.compareTo(available) > 0) {
@@ -309,11 +302,32 @@ class Project {
         if (payment.reversed()) {
             throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already reversed");
         }
+        LocalDate reversedOn = inFiscalYear("reversedOn", command.reversedOn());
+        String voucherNo = voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
         BigDecimal before = spent.get(payment.fundingSource());
         apply(new ExpenditureReversed(projectId, departmentId, unitId, expenditureId, payment.fundingSource(), payment.amount(), before,
-                Amounts.canonical(before.subtract(payment.amount())), payment.voucherNo(), reason));
+                Amounts.canonical(before.subtract(payment.amount())), payment.voucherNo(), reversedOn, voucherNo, reason));
         return expenditureAccepted(expenditureId, payment.fundingSource());
+    }
+
+    /** A date of the books: required, and within the project's fiscal year. */
+    private LocalDate inFiscalYear(String field, LocalDate date) {
+        if (date == null) {
+            throw new BudgetRuleViolation(field, field + " is required: a date like " + fiscalYear + "-07-01");
+        }
+        if (date.getYear() != fiscalYear) {
+            throw new BudgetRuleViolation(field, field + " " + date + " is outside fiscal year " + fiscalYear + " of this project");
+        }
+        return date;
+    }
+
+    private static String voucher(String field, String given) {
+        String voucherNo = Texts.required(field, given);
+        if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
+            throw new BudgetRuleViolation(field, field + " is longer than " + MAX_VOUCHER_LENGTH + " characters");
+        }
+        return voucherNo;
     }
 
     @CommandHandler
@@ -525,6 +539,7 @@ class Project {
     void on(ExpenditureRecorded event, @SequenceNumber long sequence) {
         spent.put(event.fundingSource(), event.spentAfter());
         payments.put(event.expenditureId(), new Payment(event.fundingSource(), event.amount(), event.voucherNo(), false));
+        vouchersPaid.put(Payment.voucherLine(event.fundingSource(), event.voucherNo()), event.expenditureId());
         version = sequence;
     }
 
@@ -532,6 +547,7 @@ class Project {
     void on(ExpenditureReversed event, @SequenceNumber long sequence) {
         spent.put(event.fundingSource(), event.spentAfter());
         payments.computeIfPresent(event.expenditureId(), (id, payment) -> payment.reversal());
+        vouchersPaid.remove(Payment.voucherLine(event.fundingSource(), event.voucherNo()), event.expenditureId());
         version = sequence;
     }
 

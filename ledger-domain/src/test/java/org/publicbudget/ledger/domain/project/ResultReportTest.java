@@ -7,7 +7,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.Indicator;
@@ -65,7 +64,7 @@ class ResultReportTest {
         fixture.given(created(), coverage(), reported(null, "62%"))
                 .when(new ReportIndicatorResult(ID, 1, ResultPeriod.MID_YEAR, "62%", JULY, "年中监控"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("actual"));
     }
 
     @Test
@@ -89,7 +88,7 @@ class ResultReportTest {
         fixture.given(created(), coverage())
                 .when(new ReportIndicatorResult(ID, 1, ResultPeriod.ANNUAL, "90%", LocalDate.of(2027, 1, 1), "r"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("reportedOn"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
 import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
@@ -27,6 +26,7 @@ class SpendingTest {
     private static final String ID = "p-7";
     private static final FundingSource FISCAL = FundingSource.FISCAL_APPROPRIATION;
     private static final LocalDate PAID = LocalDate.of(2025, 3, 14);
+    private static final LocalDate REVERSED = LocalDate.of(2025, 4, 2);
 
     private FixtureConfiguration<Project> fixture;
 
@@ -70,7 +70,7 @@ class SpendingTest {
         fixture.given(created(), paid("e-1", "1.25", "0.00", "1.25", "记-001"))
                 .when(pay("e-2", "3.750001", "记-002"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class)
+                .expectException(RefusedFor.field("amount"))
                 .expectExceptionMessage("the available balance of FISCAL_APPROPRIATION is 3.75 万元 (allocated 5.00, spent 1.25); "
                         + "a payment of 3.750001 would overspend it by 0.000001");
     }
@@ -80,31 +80,31 @@ class SpendingTest {
         fixture.given(created())
                 .when(new RecordExpenditure(ID, "e-1", FundingSource.SPECIAL_ACCOUNT, new BigDecimal("0.01"), PAID, "记-1", "r"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("amount"));
     }
 
     @Test
     void aReversalGivesTheAmountBackAndKeepsThePayment() {
         fixture.given(created(), paid("e-1", "5.00", "0.00", "5.00", "记-001"))
-                .when(new ReverseExpenditure(ID, "e-1", "重复入账"))
+                .when(new ReverseExpenditure(ID, "e-1", REVERSED, "红-001", "重复入账"))
                 .expectEvents(new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL, new BigDecimal("5.00"), new BigDecimal("5.00"),
-                        new BigDecimal("0.00"), "记-001", "重复入账"))
+                        new BigDecimal("0.00"), "记-001", REVERSED, "红-001", "重复入账"))
                 .expectResultMessagePayload(new ExpenditureAccepted(ID, "e-1", 2, FISCAL, new BigDecimal("0.00"), new BigDecimal("5.00")));
     }
 
     @Test
     void aPaymentIsReversedOnlyOnce() {
         fixture.given(created(), paid("e-1", "5.00", "0.00", "5.00", "记-001"), new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL,
-                        new BigDecimal("5.00"), new BigDecimal("5.00"), new BigDecimal("0.00"), "记-001", "重复入账"))
-                .when(new ReverseExpenditure(ID, "e-1", "again"))
+                        new BigDecimal("5.00"), new BigDecimal("5.00"), new BigDecimal("0.00"), "记-001", REVERSED, "红-001", "重复入账"))
+                .when(new ReverseExpenditure(ID, "e-1", REVERSED, "红-002", "again"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("expenditureId"));
     }
 
     @Test
     void anUnknownPaymentIsNotFound() {
         fixture.given(created())
-                .when(new ReverseExpenditure(ID, "e-9", "r"))
+                .when(new ReverseExpenditure(ID, "e-9", REVERSED, "红-9", "r"))
                 .expectNoEvents()
                 .expectException(NoSuchExpenditure.class);
     }
@@ -114,9 +114,9 @@ class SpendingTest {
         fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-001"))
                 .when(pay("e-2", "1.00", "记-001"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("voucherNo"));
         fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-001"), new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL,
-                        new BigDecimal("1.00"), new BigDecimal("1.00"), new BigDecimal("0.00"), "记-001", "金额有误"))
+                        new BigDecimal("1.00"), new BigDecimal("1.00"), new BigDecimal("0.00"), "记-001", REVERSED, "红-001", "金额有误"))
                 .when(pay("e-2", "0.90", "记-001"))
                 .expectEvents(paid("e-2", "0.90", "0.00", "0.90", "记-001"));
     }
@@ -126,7 +126,7 @@ class SpendingTest {
         fixture.given(created())
                 .when(new RecordExpenditure(ID, "e-1", FISCAL, BigDecimal.ONE, LocalDate.of(2026, 1, 2), "记-1", "r"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("paidOn"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class SpendingTest {
         fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
                 .when(new ReviseAllocation(ID, FISCAL, new BigDecimal("2.99"), "压减", null))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("amount"));
         fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
                 .when(new ReviseAllocation(ID, FISCAL, new BigDecimal("3.00"), "压减", null))
                 .expectSuccessfulHandlerExecution();
@@ -145,7 +145,29 @@ class SpendingTest {
         fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
                 .when(new TransferOut(ID, "t-1", "p-8", FISCAL, new BigDecimal("2.01"), "调剂"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("amount"));
+    }
+
+    @Test
+    void aTransferOutMayLeaveExactlyWhatIsPaid() {
+        fixture.given(created(), paid("e-1", "3.00", "0.00", "3.00", "记-001"))
+                .when(new TransferOut(ID, "t-1", "p-8", FISCAL, new BigDecimal("2.00"), "调剂"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void oneVoucherMayPayFromTwoSources() {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-001"))
+                .when(new RecordExpenditure(ID, "e-2", FundingSource.OTHER, new BigDecimal("0.50"), PAID, "记-001", "调研差旅"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aReversalDatedOutsideTheFiscalYearIsRefused() {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-001"))
+                .when(new ReverseExpenditure(ID, "e-1", LocalDate.of(2024, 12, 31), "红-001", "r"))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("reversedOn"));
     }
 
     @Test
@@ -153,7 +175,7 @@ class SpendingTest {
         fixture.given(created(), paid("e-1", "0.01", "0.00", "0.01", "记-001"))
                 .when(new WithdrawProject(ID, "撤销", null))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("projectId"));
     }
 
     @Test
@@ -162,6 +184,6 @@ class SpendingTest {
                 .when(new ImportProject(ID, "石围塘街道办事处", 2025, "街道办事处", "帮扶工作经费", "",
                         Map.of(FISCAL, new BigDecimal("2.00"), FundingSource.OTHER, new BigDecimal("1.00")), java.util.List.of(), "导入"))
                 .expectNoEvents()
-                .expectException(BudgetRuleViolation.class);
+                .expectException(RefusedFor.field("allocations.FISCAL_APPROPRIATION"));
     }
 }

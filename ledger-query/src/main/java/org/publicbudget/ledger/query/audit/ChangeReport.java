@@ -12,9 +12,13 @@ import java.util.List;
 public record ChangeReport(String departmentId, Instant from, Instant to, long fromPosition, long toPosition, List<Change> changes,
         Long nextAfter) {
 
-    /** One change; the amounts are set where the change moved money. */
+    /**
+     * One change; the amounts are set where the change moved money, and {@code figure} says
+     * which: {@code allocated}, {@code declared} (a declared total) or {@code spent} (a payment
+     * or its reversal, with its voucher, date and payment id).
+     */
     public record Change(long position, Instant recordedAt, String effectiveDate, String eventType, String projectId, String what,
-            String fundingSource, BigDecimal before, BigDecimal after, String actor, String reason, String documentNumber,
-            String document) {
+            String fundingSource, String figure, BigDecimal before, BigDecimal after, String actor, String reason, String documentNumber,
+            String document, String expenditureId, String voucherNo, String paidOn) {
     }
 }

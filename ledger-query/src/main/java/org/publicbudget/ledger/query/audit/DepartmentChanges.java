@@ -24,12 +24,13 @@ public class DepartmentChanges {
     /** Changes after position {@code from} up to {@code to}, after {@code page.after()}, at most {@code page.limit()}. */
     public ChangeReport between(String departmentId, Instant fromMoment, Instant toMoment, long from, long to, TrailPage page) {
         List<ChangeReport.Change> changes = jdbc.query("SELECT position, recorded_at, effective_date, event_type, project_id, what, "
-                        + "funding_source, amount_before, amount_after, actor, reason, document_number, document FROM ledger_journal "
-                        + "WHERE (department_id, position) > (?, ?) AND (department_id, position) <= (?, ?) "
+                        + "funding_source, amount_before, amount_after, actor, reason, document_number, document, expenditure_id, voucher_no, "
+                        + "paid_on FROM ledger_journal WHERE (department_id, position) > (?, ?) AND (department_id, position) <= (?, ?) "
                         + "ORDER BY department_id, position LIMIT ?",
                 (rs, i) -> new ChangeReport.Change(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), canonical(rs.getBigDecimal(8)),
-                        canonical(rs.getBigDecimal(9)), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), figure(rs.getString(4), rs.getString(14), rs.getBigDecimal(9)),
+                        canonical(rs.getBigDecimal(8)), canonical(rs.getBigDecimal(9)), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
                 departmentId, Math.max(from, page.after()), departmentId, to, page.limit() + 1);
         Long nextAfter = null;
         if (changes.size() > page.limit()) {
@@ -37,6 +38,17 @@ public class DepartmentChanges {
             nextAfter = changes.get(changes.size() - 1).position();
         }
         return new ChangeReport(departmentId, fromMoment, toMoment, from, to, List.copyOf(changes), nextAfter);
+    }
+
+    /** What a change moved: what was spent (it names a payment), a declared total, what was allocated, or no money at all. */
+    private static String figure(String eventType, String expenditureId, BigDecimal after) {
+        if (expenditureId != null) {
+            return TrailFigure.SPENT.parameter();
+        }
+        if (eventType.equals("DeclaredTotalRecorded")) {
+            return "declared";
+        }
+        return after != null ? TrailFigure.ALLOCATED.parameter() : null;
     }
 
     private static BigDecimal canonical(BigDecimal amount) {

@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.publicbudget.ledger.domain.EventMetadata;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
@@ -190,8 +191,9 @@ public final class TotalsReadModel implements ReadModel {
                             + " (voucher " + paid.voucherNo() + ")");
         } else if (payload instanceof ExpenditureReversed reversed) {
             spending(event, project, reversed.fundingSource(), reversed.spentBefore(), reversed.spentAfter(), rows, journal);
-            journal.set("expenditure_id", reversed.expenditureId()).set("voucher_no", reversed.voucherNo())
-                    .set("what", name + ": payment of " + reversed.amount().toPlainString() + " reversed (voucher " + reversed.voucherNo() + ")");
+            journal.set("expenditure_id", reversed.expenditureId()).set("voucher_no", reversed.reversalVoucherNo())
+                    .set("paid_on", reversed.reversedOn().toString()).set("what", name + ": payment of " + reversed.amount().toPlainString()
+                            + " under voucher " + reversed.voucherNo() + " reversed");
         } else if (payload instanceof IndicatorResultReported reported) {
             result(event, reported.projectId(), reported.no(), reported.period(), reported.actual(), reported.reportedOn().toString(), rows);
             journal.set("what", name + ": indicator " + reported.no() + " " + reported.period().label() + " result " + reported.actual());
@@ -216,9 +218,7 @@ public final class TotalsReadModel implements ReadModel {
             }
             indicator(event, removed.projectId(), removed.removed(), true, rows);
             for (ResultPeriod period : ResultPeriod.values()) {
-                if (rows.find(INDICATOR_RESULT, removed.projectId(), (long) removed.removed().no(), period.name()).isPresent()) {
-                    result(event, removed.projectId(), removed.removed().no(), period, null, null, rows);
-                }
+                result(event, removed.projectId(), removed.removed().no(), period, null, null, rows);
             }
             journal.set("what", name + ": indicator " + removed.removed().no() + " removed");
         } else {
@@ -229,18 +229,16 @@ public final class TotalsReadModel implements ReadModel {
     /** One funding source of a project set to {@code after}; a {@code before} that is not where it stood is a break. */
     private static void allocation(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
             Row journal) {
-        BigDecimal held = project.amount(amount(source));
-        boolean chained = held.compareTo(before) == 0;
-        move(event, project, Move.allocation(Map.of(source, after.subtract(held)), 0, chained ? 0 : 1, source), rows);
+        long breaks = project.amount(amount(source)).compareTo(before) == 0 ? 0 : 1;
+        move(event, project, Move.allocation(Map.of(source, after.subtract(project.amount(amount(source)))), 0, breaks, source), rows);
         journal.set("funding_source", source.name()).set("amount_before", before).set("amount_after", after);
     }
 
     /** What one funding source of a project has spent set to {@code after}, as {@link #allocation} does for what it is given. */
     private static void spending(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
             Row journal) {
-        BigDecimal held = project.amount(spent(source));
-        boolean chained = held.compareTo(before) == 0;
-        move(event, project, new Move(Map.of(), Map.of(source, after.subtract(held)), 0, chained ? 0 : 1, source, TotalsTables.SPENT), rows);
+        long breaks = project.amount(spent(source)).compareTo(before) == 0 ? 0 : 1;
+        move(event, project, Move.spending(Map.of(source, after.subtract(project.amount(spent(source)))), breaks, source), rows);
         journal.set("funding_source", source.name()).set("amount_before", before).set("amount_after", after);
     }
 
@@ -249,7 +247,12 @@ public final class TotalsReadModel implements ReadModel {
             Rows rows) {
         Object[] key = {projectId, (long) no, period.name()};
         if (actual == null) {
-            rows.find(INDICATOR_RESULT, key).ifPresent(rows::delete);
+            // only a result that was there leaves a trace of its going
+            Optional<Row> reported = rows.find(INDICATOR_RESULT, key);
+            if (reported.isEmpty()) {
+                return;
+            }
+            rows.delete(reported.get());
         } else {
             rows.save(INDICATOR_RESULT.newRow().set("project_id", projectId).set("no", (long) no).set("period", period.name())
                     .set("actual", actual).set("reported_on", reportedOn).set(POSITION, event.position()));
@@ -301,6 +304,10 @@ public final class TotalsReadModel implements ReadModel {
 
         static Move allocation(Map<FundingSource, BigDecimal> changes, long projects, long breaks, FundingSource source) {
             return new Move(changes, Map.of(), projects, breaks, source, TotalsTables.ALLOCATED);
+        }
+
+        static Move spending(Map<FundingSource, BigDecimal> changes, long breaks, FundingSource source) {
+            return new Move(Map.of(), changes, 0, breaks, source, TotalsTables.SPENT);
         }
 
         /** Each amount column's change. */

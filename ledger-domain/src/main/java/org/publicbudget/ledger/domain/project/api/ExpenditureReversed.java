@@ -1,13 +1,16 @@
 package org.publicbudget.ledger.domain.project.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.DepartmentScoped;
 
 /**
- * A payment taken back: {@code amount} returns to the allocation from {@code fundingSource},
- * which took what the source has spent from {@code spentBefore} to {@code spentAfter} (万元).
+ * A payment taken back on {@code reversedOn} under the reversing voucher
+ * {@code reversalVoucherNo}: {@code amount} returns to the allocation from
+ * {@code fundingSource}, which took what the source has spent from {@code spentBefore}
+ * to {@code spentAfter} (万元). {@code voucherNo} is the payment's own voucher.
  */
 @Revision("1")
 public record ExpenditureReversed(
@@ -20,5 +23,7 @@ public record ExpenditureReversed(
         BigDecimal spentBefore,
         BigDecimal spentAfter,
         String voucherNo,
+        LocalDate reversedOn,
+        String reversalVoucherNo,
         String reason) implements DepartmentScoped, ProjectEvent {
 }

@@ -1,7 +1,12 @@
 package org.publicbudget.ledger.domain.project.api;
 
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Take back a payment recorded in error (冲销); the payment stays in the history beside its reversal. */
-public record ReverseExpenditure(@TargetAggregateIdentifier String projectId, String expenditureId, String reason) {
+/**
+ * Take back a payment recorded in error (冲销), on {@code reversedOn} under the reversing
+ * voucher {@code voucherNo} (红字冲销凭证); the payment stays in the history beside its reversal.
+ */
+public record ReverseExpenditure(@TargetAggregateIdentifier String projectId, String expenditureId, LocalDate reversedOn, String voucherNo,
+        String reason) {
 }
