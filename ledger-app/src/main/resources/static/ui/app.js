@@ -415,7 +415,7 @@ async function changeTable(id, from, to, names) {
   const pageAfter = after => api('/departments/' + id + '/changes', { from: from + 'T00:00:00Z', to, after, limit: 200 });
   const first = await pageAfter(null);
   const row = c => el('tr', { 'data-position': c.position }, what(c, names),
-    el('td', { class: 'name' }, c.fundingSource ? t(c.fundingSource) : c.what),
+    el('td', { class: 'name' }, c.fundingSource ? t(c.fundingSource) + (c.figure === 'spent' ? ' · ' + t('spent') : '') : c.what),
     el('td', { class: 'num' }, money(c.before)), el('td', { class: 'num after' }, money(c.after)), whoAndWhy(c));
   const rows = el('tbody', {}, first.changes.map(row));
   const more = el('button', { type: 'button', id: 'more-report' }, t('moreChanges', 200));
