@@ -113,7 +113,7 @@ public class TotalsQueries {
                         }
                     }, projectId);
             if (!found.isEmpty()) {
-                results("r.project_id = ?", null, projectId, found);
+                results("p.project_id = ?", null, projectId, found);
             }
             return found.values().stream().map(ProjectDetail.Builder::build).findFirst();
         }
@@ -128,7 +128,7 @@ public class TotalsQueries {
         project.ifPresent(p -> p.indicators().addAll(jdbc.query("SELECT i.no, i.level1, i.level2, i.name, i.period_target, i.annual_target "
                 + "FROM indicator_history i WHERE i.project_id = ? AND " + LATEST_INDICATOR + " ORDER BY i.no",
                 (rs, i) -> indicator(rs, 1), projectId, at)));
-        project.ifPresent(p -> results("r.project_id = ?", at, projectId, Map.of(projectId, p)));
+        project.ifPresent(p -> results("p.project_id = ?", at, projectId, Map.of(projectId, p)));
         return project.map(ProjectDetail.Builder::build);
     }
 
@@ -166,23 +166,24 @@ public class TotalsQueries {
                 project.indicators().add(indicator(rs, 2));
             }
         }, at == null ? new Object[] {departmentId} : new Object[] {departmentId, at});
-        results("r.project_id IN (SELECT p.project_id FROM budget_project p WHERE p.department_id = ?)", at, departmentId, projects);
+        results("p.department_id = ?", at, departmentId, projects);
         Map<String, List<ProjectDetail>> byUnit = new LinkedHashMap<>();
         projects.values().forEach(p -> byUnit.computeIfAbsent(p.unitId(), u -> new ArrayList<>()).add(p.build()));
         return byUnit;
     }
 
     /**
-     * The indicator results of the projects {@code which} selects (one parameter), now or
+     * The indicator results of the projects {@code which} selects ({@code p}, one parameter), now or
      * as of a position: for each indicator and period the latest report, unless its
      * indicator was removed since (a history row without {@code actual}).
      */
     private void results(String which, Long at, Object parameter, Map<String, ProjectDetail.Builder> projects) {
-        String sql = at == null
-                ? "SELECT r.project_id, r.no, r.period, r.actual, r.reported_on, r.position FROM indicator_result r WHERE " + which
-                : "SELECT r.project_id, r.no, r.period, r.actual, r.reported_on, r.position FROM result_history r WHERE " + which
-                        + " AND r.position = (SELECT MAX(z.position) FROM result_history z WHERE z.project_id = r.project_id "
-                        + "AND z.no = r.no AND z.period = r.period AND z.position <= ?) AND r.actual IS NOT NULL";
+        // from the projects to their results, so that a department's are index lookups under its projects, not a scan of all results
+        String sql = "SELECT r.project_id, r.no, r.period, r.actual, r.reported_on, r.position FROM budget_project p JOIN "
+                + (at == null ? "indicator_result r ON r.project_id = p.project_id WHERE " + which
+                        : "result_history r ON r.project_id = p.project_id WHERE " + which
+                                + " AND r.position = (SELECT MAX(z.position) FROM result_history z WHERE z.project_id = r.project_id "
+                                + "AND z.no = r.no AND z.period = r.period AND z.position <= ?) AND r.actual IS NOT NULL");
         jdbc.query(sql, rs -> {
             ProjectDetail.Builder project = projects.get(rs.getString(1));
             if (project != null) {
