@@ -83,6 +83,17 @@ class TotalsReadModelTest {
                 () -> Instant.parse("2025-03-01T00:00:00Z").plusSeconds(position));
     }
 
+    /** Every row of every table as the same events applied in memory in store order would make it. */
+    private void assertTheDatabaseHoldsWhatTheEventsSayInStoreOrder(List<TrackedEventMessage<?>> inStoreOrder) {
+        MemoryRows expected = Projector.apply(MODEL, inStoreOrder.stream().map(ProjectedEvent::of).toList(), new MemoryRows());
+        Differences differences = new Differences();
+        for (Table table : MODEL.tables()) {
+            RowComparison.compare(table, expected.rows(table), jdbc.query("SELECT " + table.columnList() + " FROM " + table.name(),
+                    (rs, i) -> RowMapping.read(table, rs)), differences);
+        }
+        assertThat(differences.first()).isEmpty();
+    }
+
     private void deliver(TrackedEventMessage<?> event) {
         projection.on(event.getPayload(), event);
     }
@@ -153,13 +164,7 @@ class TotalsReadModelTest {
                 inStoreOrder.get(4), inStoreOrder.get(2));
         asDelivered.forEach(this::deliver);
 
-        MemoryRows expected = Projector.apply(MODEL, inStoreOrder.stream().map(ProjectedEvent::of).toList(), new MemoryRows());
-        Differences differences = new Differences();
-        for (Table table : MODEL.tables()) {
-            RowComparison.compare(table, expected.rows(table), jdbc.query("SELECT " + table.columnList() + " FROM " + table.name(),
-                    (rs, i) -> RowMapping.read(table, rs)), differences);
-        }
-        assertThat(differences.first()).isEmpty();
+        assertTheDatabaseHoldsWhatTheEventsSayInStoreOrder(inStoreOrder);
 
         assertThat(queries.unit("u1", 2L).orElseThrow().computedTotal()).isEqualByComparingTo("11.00");
         assertThat(queries.unit("u1", 3L).orElseThrow().computedTotal()).isEqualByComparingTo("12.00");
@@ -185,13 +190,7 @@ class TotalsReadModelTest {
                 inStoreOrder.get(4), inStoreOrder.get(2));
         asDelivered.forEach(this::deliver);
 
-        MemoryRows expected = Projector.apply(MODEL, inStoreOrder.stream().map(ProjectedEvent::of).toList(), new MemoryRows());
-        Differences differences = new Differences();
-        for (Table table : MODEL.tables()) {
-            RowComparison.compare(table, expected.rows(table), jdbc.query("SELECT " + table.columnList() + " FROM " + table.name(),
-                    (rs, i) -> RowMapping.read(table, rs)), differences);
-        }
-        assertThat(differences.first()).isEmpty();
+        assertTheDatabaseHoldsWhatTheEventsSayInStoreOrder(inStoreOrder);
         assertThat(queries.unit("u1", 3L).orElseThrow().execution().spent()).isEqualByComparingTo("1.00");
         assertThat(queries.unit("u1", 4L).orElseThrow().execution().spent()).isEqualByComparingTo("3.00");
         assertThat(queries.unit("u1", null).orElseThrow().execution().spent()).isEqualByComparingTo("3.50");
