@@ -19,7 +19,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
-import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
 import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
@@ -69,7 +68,6 @@ class Project {
 
     static final int EARLIEST_FISCAL_YEAR = 1990;
     static final int LATEST_FISCAL_YEAR = 2100;
-    static final int MAX_VOUCHER_LENGTH = 100;
     static final int MAX_RESULT_LENGTH = 500;
 
     @AggregateIdentifier
@@ -103,7 +101,7 @@ class Project {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ImportOutcome handle(ImportProject command) {
         String reason = Texts.required("reason", command.reason());
-        List<Indicator> wanted = validIndicators(command.indicators());
+        List<Indicator> wanted = ProjectRules.validIndicators(command.indicators());
         boolean created = projectId == null;
         if (created) {
             create(command.projectId(), command.department(), command.fiscalYear(), command.unit(), command.name(),
@@ -153,7 +151,7 @@ class Project {
     public ProjectBalance handle(ReviseAllocation command, ConflictResolver conflicts) {
         refuseIfStale(conflicts);
         requireActive();
-        requiredSource(command.fundingSource());
+        ProjectRules.requiredSource(command.fundingSource());
         BigDecimal after = Amounts.valid("amount", command.amount());
         String reason = Texts.required("reason", command.reason());
         BigDecimal before = allocations.get(command.fundingSource());
@@ -170,7 +168,7 @@ class Project {
     public IndicatorAccepted handle(AddIndicator command, ConflictResolver conflicts) {
         refuseIfStale(conflicts);
         requireActive();
-        Indicator wanted = validIndicator(command.no() == null ? nextIndicatorNumber() : command.no(), command.level1(),
+        Indicator wanted = ProjectRules.validIndicator(command.no() == null ? nextIndicatorNumber() : command.no(), command.level1(),
                 command.level2(), command.name(), command.periodTarget(), command.annualTarget());
         if (indicators.containsKey(wanted.no())) {
             throw new BudgetRuleViolation("no", "indicator " + wanted.no() + " already exists in this project");
@@ -185,7 +183,7 @@ class Project {
         refuseIfStale(conflicts);
         requireActive();
         Indicator current = existingIndicator(command.no());
-        Indicator wanted = validIndicator(command.no(), command.level1(), command.level2(), command.name(),
+        Indicator wanted = ProjectRules.validIndicator(command.no(), command.level1(), command.level2(), command.name(),
                 command.periodTarget(), command.annualTarget());
         String reason = Texts.required("reason", command.reason());
         if (wanted.equals(current)) {
@@ -220,8 +218,8 @@ class Project {
     @CommandHandler
     public ProjectBalance handle(TransferOut command) {
         requireActive();
-        FundingSource source = requiredSource(command.fundingSource());
-        BigDecimal amount = positive(command.amount());
+        FundingSource source = ProjectRules.requiredSource(command.fundingSource());
+        BigDecimal amount = ProjectRules.positive(command.amount());
         if (projectId.equals(command.toProjectId())) {
             throw new BudgetRuleViolation("toProjectId", "a transfer needs two different projects");
         }
@@ -239,8 +237,8 @@ class Project {
     @CommandHandler
     public ProjectBalance handle(TransferIn command) {
         requireActive();
-        FundingSource source = requiredSource(command.fundingSource());
-        BigDecimal amount = positive(command.amount());
+        FundingSource source = ProjectRules.requiredSource(command.fundingSource());
+        BigDecimal amount = ProjectRules.positive(command.amount());
         BigDecimal before = allocations.get(source);
         BigDecimal after = Amounts.valid("amount", before.add(amount));
         apply(new AllocationTransferred(projectId, departmentId, unitId, Texts.required("transferId", command.transferId()),
@@ -266,10 +264,10 @@ class Project {
     public ExpenditureAccepted handle(RecordExpenditure command) {
         requireActive();
         String expenditureId = Texts.required("expenditureId", command.expenditureId());
-        FundingSource source = requiredSource(command.fundingSource());
-        BigDecimal amount = positive(command.amount());
-        LocalDate paidOn = inFiscalYear("paidOn", command.paidOn());
-        String voucherNo = voucher("voucherNo", command.voucherNo());
+        FundingSource source = ProjectRules.requiredSource(command.fundingSource());
+        BigDecimal amount = ProjectRules.positive(command.amount());
+        LocalDate paidOn = ProjectRules.inFiscalYear("paidOn", command.paidOn(), fiscalYear);
+        String voucherNo = ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
         if (payments.containsKey(expenditureId)) {
             throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already recorded");
@@ -302,32 +300,13 @@ class Project {
         if (payment.reversed()) {
             throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already reversed");
         }
-        LocalDate reversedOn = inFiscalYear("reversedOn", command.reversedOn());
-        String voucherNo = voucher("voucherNo", command.voucherNo());
+        LocalDate reversedOn = ProjectRules.inFiscalYear("reversedOn", command.reversedOn(), fiscalYear);
+        String voucherNo = ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
         BigDecimal before = spent.get(payment.fundingSource());
         apply(new ExpenditureReversed(projectId, departmentId, unitId, expenditureId, payment.fundingSource(), payment.amount(), before,
                 Amounts.canonical(before.subtract(payment.amount())), payment.voucherNo(), reversedOn, voucherNo, reason));
         return expenditureAccepted(expenditureId, payment.fundingSource());
-    }
-
-    /** A date of the books: required, and within the project's fiscal year. */
-    private LocalDate inFiscalYear(String field, LocalDate date) {
-        if (date == null) {
-            throw new BudgetRuleViolation(field, field + " is required: a date like " + fiscalYear + "-07-01");
-        }
-        if (date.getYear() != fiscalYear) {
-            throw new BudgetRuleViolation(field, field + " " + date + " is outside fiscal year " + fiscalYear + " of this project");
-        }
-        return date;
-    }
-
-    private static String voucher(String field, String given) {
-        String voucherNo = Texts.required(field, given);
-        if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
-            throw new BudgetRuleViolation(field, field + " is longer than " + MAX_VOUCHER_LENGTH + " characters");
-        }
-        return voucherNo;
     }
 
     @CommandHandler
@@ -392,71 +371,12 @@ class Project {
                 OrganisationIds.unitId(newDepartmentId, unit), unit, name, cleanGoal, valid));
     }
 
-    /** Indicators of an import: numbered once each, with a name; category codes kept as printed. */
-    private static List<Indicator> validIndicators(List<Indicator> given) {
-        if (given == null) {
-            return List.of();
-        }
-        TreeMap<Integer, Indicator> byNumber = new TreeMap<>();
-        for (Indicator indicator : given) {
-            String field = "indicators[" + indicator.no() + "]";
-            if (indicator.no() < 1 || byNumber.containsKey(indicator.no())) {
-                throw new BudgetRuleViolation(field, "indicator numbers must be 1 or more and used once");
-            }
-            if (indicator.level1() == null || !indicator.level1().matches("[0-9]")
-                    || indicator.level2() == null || !indicator.level2().matches("[0-9]{2}")) {
-                throw new BudgetRuleViolation(field, "indicator codes must be one digit (level 1) and two digits (level 2)");
-            }
-            byNumber.put(indicator.no(), new Indicator(indicator.no(), indicator.level1(), indicator.level2(),
-                    Texts.required(field + ".name", indicator.name()),
-                    Texts.optional(field + ".periodTarget", indicator.periodTarget()),
-                    Texts.optional(field + ".annualTarget", indicator.annualTarget())));
-        }
-        return List.copyOf(byNumber.values());
-    }
-
-    /** An indicator as the API may write it: a known level-1 code and a level-2 code of that group. */
-    private static Indicator validIndicator(int no, String level1Code, String level2Code, String indicatorName,
-            String periodTarget, String annualTarget) {
-        String level1 = Texts.required("level1", level1Code);
-        String level2 = Texts.required("level2", level2Code);
-        if (IndicatorCategory.level1Label(level1).isEmpty()) {
-            throw new BudgetRuleViolation("level1", "level1 must be 1 (产出指标), 2 (效益指标) or 3 (满意度指标)");
-        }
-        IndicatorCategory category = IndicatorCategory.ofLevel2(level2)
-                .orElseThrow(() -> new BudgetRuleViolation("level2", "level2 " + level2 + " is not a category of the framework"));
-        if (!category.level1().equals(level1)) {
-            throw new BudgetRuleViolation("level2",
-                    "level2 " + level2 + " (" + category.label() + ") belongs to level1 " + category.level1() + ", not " + level1);
-        }
-        if (no < 1) {
-            throw new BudgetRuleViolation("no", "no must be 1 or more");
-        }
-        return new Indicator(no, level1, level2, Texts.required("name", indicatorName),
-                Texts.optional("periodTarget", periodTarget), Texts.optional("annualTarget", annualTarget));
-    }
-
     private Indicator existingIndicator(int no) {
         Indicator current = indicators.get(no);
         if (current == null) {
             throw new NoSuchIndicator(projectId, no);
         }
         return current;
-    }
-
-    private static FundingSource requiredSource(FundingSource source) {
-        if (source == null) {
-            throw new BudgetRuleViolation("fundingSource", "fundingSource is required");
-        }
-        return source;
-    }
-
-    private static BigDecimal positive(BigDecimal amount) {
-        BigDecimal valid = Amounts.valid("amount", amount);
-        if (valid.signum() == 0) {
-            throw new BudgetRuleViolation("amount", "amount must be more than zero");
-        }
-        return valid;
     }
 
     /**

@@ -294,33 +294,6 @@ public final class TotalsReadModel implements ReadModel {
                 .set("what", "declared total of " + (declared.unit() == null ? "the department" : declared.unit()));
     }
 
-    /**
-     * A change of a figure's money: per funding source what it is given and what it has
-     * spent, the projects it counts, breaks; {@code source} names the one funding source
-     * changed (null when all may be), {@code moves} which of the two it moved.
-     */
-    private record Move(Map<FundingSource, BigDecimal> allocated, Map<FundingSource, BigDecimal> spent, long projects, long breaks,
-            FundingSource source, String moves) {
-
-        static Move allocation(Map<FundingSource, BigDecimal> changes, long projects, long breaks, FundingSource source) {
-            return new Move(changes, Map.of(), projects, breaks, source, TotalsTables.ALLOCATED);
-        }
-
-        static Move spending(Map<FundingSource, BigDecimal> changes, long breaks, FundingSource source) {
-            return new Move(Map.of(), changes, 0, breaks, source, TotalsTables.SPENT);
-        }
-
-        /** Each amount column's change. */
-        Map<String, BigDecimal> columns() {
-            Map<String, BigDecimal> columns = new LinkedHashMap<>();
-            for (FundingSource s : FundingSource.values()) {
-                columns.put(amount(s), allocated.getOrDefault(s, ZERO));
-                columns.put(TotalsTables.spent(s), spent.getOrDefault(s, ZERO));
-            }
-            return columns;
-        }
-    }
-
     /** Moves a project's money, and its unit's and department's by the same. */
     private static void move(ProjectedEvent event, Row project, Move move, Rows rows) {
         String projectId = project.text("project_id");

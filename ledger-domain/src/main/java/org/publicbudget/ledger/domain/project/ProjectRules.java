@@ -1,0 +1,94 @@
+package org.publicbudget.ledger.domain.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeMap;
+import org.publicbudget.ledger.domain.BudgetRuleViolation;
+import org.publicbudget.ledger.domain.Texts;
+import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
+import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.project.api.Indicator;
+
+/** The checks of a project's commands that need nothing of its state but what they are given. */
+final class ProjectRules {
+
+    static final int MAX_VOUCHER_LENGTH = 100;
+
+    private ProjectRules() {
+    }
+
+    /** A date of the books: required, and within the project's fiscal year. */
+    static LocalDate inFiscalYear(String field, LocalDate date, int fiscalYear) {
+        if (date == null) {
+            throw new BudgetRuleViolation(field, field + " is required: a date like " + fiscalYear + "-07-01");
+        }
+        if (date.getYear() != fiscalYear) {
+            throw new BudgetRuleViolation(field, field + " " + date + " is outside fiscal year " + fiscalYear + " of this project");
+        }
+        return date;
+    }
+    static String voucher(String field, String given) {
+        String voucherNo = Texts.required(field, given);
+        if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
+            throw new BudgetRuleViolation(field, field + " is longer than " + MAX_VOUCHER_LENGTH + " characters");
+        }
+        return voucherNo;
+    }
+    /** Indicators of an import: numbered once each, with a name; category codes kept as printed. */
+    static List<Indicator> validIndicators(List<Indicator> given) {
+        if (given == null) {
+            return List.of();
+        }
+        TreeMap<Integer, Indicator> byNumber = new TreeMap<>();
+        for (Indicator indicator : given) {
+            String field = "indicators[" + indicator.no() + "]";
+            if (indicator.no() < 1 || byNumber.containsKey(indicator.no())) {
+                throw new BudgetRuleViolation(field, "indicator numbers must be 1 or more and used once");
+            }
+            if (indicator.level1() == null || !indicator.level1().matches("[0-9]")
+                    || indicator.level2() == null || !indicator.level2().matches("[0-9]{2}")) {
+                throw new BudgetRuleViolation(field, "indicator codes must be one digit (level 1) and two digits (level 2)");
+            }
+            byNumber.put(indicator.no(), new Indicator(indicator.no(), indicator.level1(), indicator.level2(),
+                    Texts.required(field + ".name", indicator.name()),
+                    Texts.optional(field + ".periodTarget", indicator.periodTarget()),
+                    Texts.optional(field + ".annualTarget", indicator.annualTarget())));
+        }
+        return List.copyOf(byNumber.values());
+    }
+    /** An indicator as the API may write it: a known level-1 code and a level-2 code of that group. */
+    static Indicator validIndicator(int no, String level1Code, String level2Code, String indicatorName,
+            String periodTarget, String annualTarget) {
+        String level1 = Texts.required("level1", level1Code);
+        String level2 = Texts.required("level2", level2Code);
+        if (IndicatorCategory.level1Label(level1).isEmpty()) {
+            throw new BudgetRuleViolation("level1", "level1 must be 1 (产出指标), 2 (效益指标) or 3 (满意度指标)");
+        }
+        IndicatorCategory category = IndicatorCategory.ofLevel2(level2)
+                .orElseThrow(() -> new BudgetRuleViolation("level2", "level2 " + level2 + " is not a category of the framework"));
+        if (!category.level1().equals(level1)) {
+            throw new BudgetRuleViolation("level2",
+                    "level2 " + level2 + " (" + category.label() + ") belongs to level1 " + category.level1() + ", not " + level1);
+        }
+        if (no < 1) {
+            throw new BudgetRuleViolation("no", "no must be 1 or more");
+        }
+        return new Indicator(no, level1, level2, Texts.required("name", indicatorName),
+                Texts.optional("periodTarget", periodTarget), Texts.optional("annualTarget", annualTarget));
+    }
+    static FundingSource requiredSource(FundingSource source) {
+        if (source == null) {
+            throw new BudgetRuleViolation("fundingSource", "fundingSource is required");
+        }
+        return source;
+    }
+    static BigDecimal positive(BigDecimal amount) {
+        BigDecimal valid = Amounts.valid("amount", amount);
+        if (valid.signum() == 0) {
+            throw new BudgetRuleViolation("amount", "amount must be more than zero");
+        }
+        return valid;
+    }
+}
