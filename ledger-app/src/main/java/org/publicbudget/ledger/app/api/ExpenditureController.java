@@ -33,11 +33,13 @@ public class ExpenditureController {
     private final CommandGateway commands;
     private final LedgerPosition position;
     private final Payments payments;
+    private final ProjectFreshness freshness;
 
-    public ExpenditureController(CommandGateway commands, LedgerPosition position, Payments payments) {
+    public ExpenditureController(CommandGateway commands, LedgerPosition position, Payments payments, ProjectFreshness freshness) {
         this.commands = commands;
         this.position = position;
         this.payments = payments;
+        this.freshness = freshness;
     }
 
     /** What a payment or its reversal answers: the project's new version and what the source has spent and has left. */
@@ -54,9 +56,10 @@ public class ExpenditureController {
                 .eTag(Long.toString(accepted.version())).body(change(accepted));
     }
 
-    /** A payment as recorded, with its reversal if it has one. */
+    /** A payment as recorded, with its reversal if it has one; readable as soon as the 201 is answered. */
     @GetMapping("/{expenditureId}")
     public Payments.Payment payment(@PathVariable String projectId, @PathVariable String expenditureId) {
+        freshness.awaitNewestVersion(projectId);
         return payments.of(projectId, expenditureId).orElseThrow(() -> NotFound.of("payment", projectId + "/" + expenditureId));
     }
 

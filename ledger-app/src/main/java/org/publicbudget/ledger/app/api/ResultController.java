@@ -35,13 +35,16 @@ public class ResultController {
     private final ResultReports reports;
     private final AuditTrail trails;
     private final Positions positions;
+    private final ProjectFreshness freshness;
 
-    public ResultController(CommandGateway commands, LedgerPosition position, ResultReports reports, AuditTrail trails, Positions positions) {
+    public ResultController(CommandGateway commands, LedgerPosition position, ResultReports reports, AuditTrail trails, Positions positions,
+            ProjectFreshness freshness) {
         this.commands = commands;
         this.position = position;
         this.reports = reports;
         this.trails = trails;
         this.positions = positions;
+        this.freshness = freshness;
     }
 
     /** What reporting a result answers. */
@@ -58,11 +61,14 @@ public class ResultController {
                 .body(new ResultChange(projectId, no, command.period(), accepted.version(), position.reached()));
     }
 
-    /** Every report of the indicator's results up to the moment asked for (now by default), oldest first. */
+    /** Every report of the indicator's results up to the moment asked for (now by default, with the newest report), oldest first. */
     @GetMapping
     public List<ResultReports.Report> reports(@PathVariable String projectId, @PathVariable int no,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
         Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
+        if (at == null) {
+            freshness.awaitNewestVersion(projectId);
+        }
         // an indicator the project never had is not found, one without reports has none
         trails.ofIndicator(projectId, no, at, new TrailPage(0, 1)).orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));
         return reports.of(projectId, no, at);
