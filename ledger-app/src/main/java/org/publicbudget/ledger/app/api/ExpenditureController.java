@@ -3,6 +3,7 @@ package org.publicbudget.ledger.app.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.publicbudget.ledger.domain.money.FundingSource;
@@ -10,6 +11,7 @@ import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
 import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
 import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
 import org.publicbudget.ledger.query.audit.Payments;
+import org.publicbudget.ledger.query.history.Positions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,12 +37,15 @@ public class ExpenditureController {
     private final LedgerPosition position;
     private final Payments payments;
     private final ProjectFreshness freshness;
+    private final Positions positions;
 
-    public ExpenditureController(CommandGateway commands, LedgerPosition position, Payments payments, ProjectFreshness freshness) {
+    public ExpenditureController(CommandGateway commands, LedgerPosition position, Payments payments, ProjectFreshness freshness,
+            Positions positions) {
         this.commands = commands;
         this.position = position;
         this.payments = payments;
         this.freshness = freshness;
+        this.positions = positions;
     }
 
     /** What a payment or its reversal answers: the project's new version and what the source has spent and has left. */
@@ -54,6 +60,26 @@ public class ExpenditureController {
         ExpenditureAccepted accepted = commands.sendAndWait(command, CommandMetadata.of(user, request, command.reason()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/expenditures/" + command.expenditureId()))
                 .eTag(Long.toString(accepted.version())).body(change(accepted));
+    }
+
+    /**
+     * The project's payments, oldest first, each with its reversal if it has one; from one
+     * {@code fundingSource} or all; as of any moment; in pages ({@code after} is the
+     * position of the last payment of the page before).
+     */
+    @GetMapping
+    public ResponseEntity<List<Payments.Payment>> payments(@PathVariable String projectId,
+            @RequestParam(required = false) FundingSource fundingSource, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
+        if (after != null && after < 0) {
+            throw new InvalidRequest("after", "after must not be negative");
+        }
+        if (!freshness.awaitNewestVersion(projectId)) {
+            throw NotFound.of("project", projectId);
+        }
+        return ListPages.paged(request, payments.of(projectId, fundingSource, at, after == null ? 0 : after, ListPages.limit(limit)));
     }
 
     /** A payment as recorded, with its reversal if it has one; readable as soon as the 201 is answered. */

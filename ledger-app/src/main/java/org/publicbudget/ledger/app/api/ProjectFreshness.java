@@ -23,11 +23,13 @@ public class ProjectFreshness {
         this.progress = progress;
     }
 
-    public void awaitNewestVersion(String projectId) {
+    /** Waits until the read models show the project's newest version; false when there is no such project. */
+    public boolean awaitNewestVersion(String projectId) {
         long stored = fromEvents.storedVersion(projectId);
         if (stored >= 0 && !progress.awaitProject(projectId, stored, WAIT)) {
             throw new ReadModelBehind("the read models have not yet reached version " + stored + " of project " + projectId
                     + "; retry shortly");
         }
+        return stored >= 0;
     }
 }

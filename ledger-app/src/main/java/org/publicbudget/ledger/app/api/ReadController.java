@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Reads for auditors: departments, units and projects with declared, computed and
@@ -62,7 +61,7 @@ public class ReadController {
     public ResponseEntity<List<DepartmentTotals>> departments(@RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        return paged(request, totals.departments(at(asOf, atPosition), after, limit(limit)));
+        return ListPages.paged(request, totals.departments(at(asOf, atPosition), after, ListPages.limit(limit)));
     }
 
     @GetMapping("/departments/{departmentId}")
@@ -77,13 +76,13 @@ public class ReadController {
             @RequestParam(required = false) Integer limit, HttpServletRequest request) {
         Long at = at(asOf, atPosition);
         totals.department(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
-        return paged(request, totals.unitsOf(departmentId, at, after, limit(limit)));
+        return ListPages.paged(request, totals.unitsOf(departmentId, at, after, ListPages.limit(limit)));
     }
 
     @GetMapping("/units")
     public ResponseEntity<List<UnitTotals>> units(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        return paged(request, totals.units(at(asOf, atPosition), after, limit(limit)));
+        return ListPages.paged(request, totals.units(at(asOf, atPosition), after, ListPages.limit(limit)));
     }
 
     @GetMapping("/units/{unitId}")
@@ -98,7 +97,7 @@ public class ReadController {
             @RequestParam(required = false) Integer limit, HttpServletRequest request) {
         Long at = at(asOf, atPosition);
         totals.unit(unitId, at).orElseThrow(() -> NotFound.of("unit", unitId));
-        return paged(request, totals.projectsOf(unitId, at, after, limit(limit)));
+        return ListPages.paged(request, totals.projectsOf(unitId, at, after, ListPages.limit(limit)));
     }
 
     /**
@@ -197,23 +196,5 @@ public class ReadController {
             throw new InvalidRequest("limit", "limit must be between 1 and " + TrailPage.MAX_LIMIT);
         }
         return new TrailPage(after == null ? 0 : after, limit == null ? TrailPage.MAX_LIMIT : limit);
-    }
-
-    private static int limit(Integer limit) {
-        if (limit != null && (limit < 1 || limit > Page.MAX_LIMIT)) {
-            throw new InvalidRequest("limit", "limit must be between 1 and " + Page.MAX_LIMIT + "; ask for the next page with after");
-        }
-        return limit == null ? Page.MAX_LIMIT : limit;
-    }
-
-    /** The page as a JSON array; the address of the next one in a {@code Link} header (relative, so no Host is echoed). */
-    private static <T> ResponseEntity<List<T>> paged(HttpServletRequest request, Page<T> page) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (page.next() != null) {
-            String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                    .replaceQueryParam("after", page.next()).build().toUriString();
-            answer.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return answer.body(page.items());
     }
 }

@@ -122,6 +122,38 @@ class SpendingApiTest extends PostgresApiTest {
     }
 
     @Test
+    void aProjectsPaymentsAreListedOldestFirstWithTheirReversalsAsOfAnyMomentAndInPages() {
+        String id = create("三所", "会议经费", "5.00", "2.00").get("projectId").asText();
+        String first = pay(id, "FISCAL_APPROPRIATION", "1.00", "记-201").body().get("expenditureId").asText();
+        pay(id, "OTHER", "0.50", "记-202");
+        Api.Response third = pay(id, "FISCAL_APPROPRIATION", "2.00", "记-203");
+        Api.Response reversal = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + first + "/reversal",
+                "{\"reversedOn\":\"2021-05-02\",\"voucherNo\":\"红-201\",\"reason\":\"退回\"}");
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(200);
+        String list = "/api/v1/projects/" + id + "/expenditures";
+
+        JsonNode all = api.get(AUDITOR, list).body();
+        assertThat(all.findValuesAsText("expenditureId")).hasSize(3).first().isEqualTo(first);
+        assertThat(all.findValuesAsText("amount")).containsExactly("1.00", "0.50", "2.00");
+        assertThat(all.findValuesAsText("fundingSource")).containsExactly("FISCAL_APPROPRIATION", "OTHER", "FISCAL_APPROPRIATION");
+        assertThat(all.get(0).get("reversal").get("voucherNo").asText()).isEqualTo("红-201");
+        assertThat(all.get(1).get("reversal").isNull()).isTrue();
+        assertThat(all.get(2).get("payment").get("actor").asText()).isEqualTo(WRITER);
+
+        assertThat(api.get(AUDITOR, list + "?fundingSource=OTHER").body().findValuesAsText("amount")).containsExactly("0.50");
+        JsonNode before = api.get(AUDITOR, list + "?atPosition=" + third.body().get("position")).body();
+        assertThat(before.get(0).get("reversal").isNull()).as("not yet reversed then").isTrue();
+
+        Api.Response page = api.get(AUDITOR, list + "?limit=2");
+        assertThat(page.body()).hasSize(2);
+        String next = page.headers().firstValue("Link").orElseThrow();
+        assertThat(api.get(AUDITOR, next.substring(1, next.indexOf('>'))).body().findValuesAsText("voucherNo"))
+                .containsExactly("记-203");
+        assertThat(api.get(AUDITOR, list + "?limit=0").body().get("field").asText()).isEqualTo("limit");
+        assertThat(api.get(AUDITOR, "/api/v1/projects/no-such/expenditures").status()).isEqualTo(404);
+    }
+
+    @Test
     void anAllocationCutOrATransferBelowWhatIsSpentIsRefused() {
         String id = create("三所", "宣传经费", "5.00", "0").get("projectId").asText();
         String other = create("三所", "宣传经费二", "1.00", "0").get("projectId").asText();

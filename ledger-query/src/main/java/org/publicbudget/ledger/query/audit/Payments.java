@@ -1,15 +1,29 @@
 package org.publicbudget.ledger.query.audit;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.query.totals.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A payment as the journal recorded it, and its reversal if it has one: read from the project's own entries. */
+/**
+ * A project's payments as the journal recorded them, each with its reversal if it has
+ * one: read from the project's own entries (the journal's index by project and position),
+ * so a page costs what the project holds, not what the ledger holds.
+ */
 public class Payments {
+
+    private static final String ENTRY = "position, recorded_at, paid_on, voucher_no, actor, reason, request_id";
 
     private final JdbcTemplate jdbc;
 
@@ -26,18 +40,64 @@ public class Payments {
     }
 
     public Optional<Payment> of(String projectId, String expenditureId) {
-        List<Object[]> entries = jdbc.query("SELECT event_type, funding_source, amount_before, amount_after, position, recorded_at, paid_on, "
-                        + "voucher_no, actor, reason, request_id FROM ledger_journal WHERE aggregate_id = ? AND expenditure_id = ? ORDER BY position",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(4).subtract(rs.getBigDecimal(3)).abs(),
-                        new Entry(rs.getLong(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), rs.getString(11))},
-                projectId, expenditureId);
-        if (entries.isEmpty() || !entries.get(0)[0].equals("ExpenditureRecorded")) {
-            return Optional.empty();
+        List<Payment> paid = jdbc.query("SELECT expenditure_id, funding_source, amount_before, amount_after, " + ENTRY
+                + " FROM ledger_journal WHERE aggregate_id = ? AND expenditure_id = ? AND event_type = 'ExpenditureRecorded'",
+                (rs, i) -> payment(projectId, rs), projectId, expenditureId);
+        return paid.stream().findFirst().map(payment -> withReversals(projectId, List.of(payment), Long.MAX_VALUE).get(0));
+    }
+
+    /**
+     * The project's payments recorded up to {@code at} (null for now), oldest first, from
+     * one source or all, after the payment at position {@code after}; each with its
+     * reversal if one was recorded by then.
+     */
+    public Page<Payment> of(String projectId, FundingSource source, Long at, long after, int limit) {
+        long until = at == null ? Long.MAX_VALUE : at;
+        List<Payment> paid = jdbc.query("SELECT expenditure_id, funding_source, amount_before, amount_after, " + ENTRY
+                + " FROM ledger_journal WHERE aggregate_id = ? AND position > ? AND position <= ? AND event_type = 'ExpenditureRecorded'"
+                + (source == null ? "" : " AND funding_source = '" + source.name() + "'") + " ORDER BY position LIMIT ?",
+                (rs, i) -> payment(projectId, rs), projectId, after, until, limit + 1);
+        String next = null;
+        if (paid.size() > limit) {
+            paid = paid.subList(0, limit);
+            next = Long.toString(paid.get(limit - 1).payment().position());
         }
-        Object[] paid = entries.get(0);
-        Entry reversal = entries.size() > 1 ? (Entry) entries.get(1)[3] : null;
-        return Optional.of(new Payment(projectId, expenditureId, (String) paid[1], Amounts.canonical((BigDecimal) paid[2]), (Entry) paid[3],
-                reversal));
+        return new Page<>(withReversals(projectId, paid, until), next);
+    }
+
+    private List<Payment> withReversals(String projectId, List<Payment> paid, long until) {
+        if (paid.isEmpty()) {
+            return paid;
+        }
+        Map<String, Entry> reversals = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT expenditure_id, " + ENTRY + " FROM ledger_journal WHERE aggregate_id = ? "
+                    + "AND position > ? AND position <= ? AND event_type = 'ExpenditureReversed' AND expenditure_id = ANY(?)");
+            Array ids = connection.createArrayOf("text", paid.stream().map(Payment::expenditureId).toArray());
+            statement.setString(1, projectId);
+            statement.setLong(2, paid.get(0).payment().position());
+            statement.setLong(3, until);
+            statement.setArray(4, ids);
+            return statement;
+        }, (ResultSet rs) -> {
+            reversals.put(rs.getString("expenditure_id"), entry(rs));
+        });
+        List<Payment> withReversals = new ArrayList<>(paid.size());
+        for (Payment payment : paid) {
+            withReversals.add(new Payment(payment.projectId(), payment.expenditureId(), payment.fundingSource(), payment.amount(),
+                    payment.payment(), reversals.get(payment.expenditureId())));
+        }
+        return withReversals;
+    }
+
+    private static Payment payment(String projectId, ResultSet rs) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount_after").subtract(rs.getBigDecimal("amount_before")).abs();
+        return new Payment(projectId, rs.getString("expenditure_id"), rs.getString("funding_source"), Amounts.canonical(amount), entry(rs),
+                null);
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong("position"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("paid_on"),
+                rs.getString("voucher_no"), rs.getString("actor"), rs.getString("reason"), rs.getString("request_id"));
     }
 }
