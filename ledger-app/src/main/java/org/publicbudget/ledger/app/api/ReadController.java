@@ -47,14 +47,16 @@ public class ReadController {
     private final Positions positions;
     private final ProjectFromEvents fromEvents;
     private final ReadModelProgress progress;
+    private final ProjectFreshness freshness;
 
     public ReadController(TotalsQueries totals, AuditTrail trails, Positions positions, ProjectFromEvents fromEvents,
-            ReadModelProgress progress) {
+            ReadModelProgress progress, ProjectFreshness freshness) {
         this.totals = totals;
         this.trails = trails;
         this.positions = positions;
         this.fromEvents = fromEvents;
         this.progress = progress;
+        this.freshness = freshness;
     }
 
     @GetMapping("/departments")
@@ -130,14 +132,19 @@ public class ReadController {
 
     /**
      * A project's total, or with {@code fundingSource} its allocation from that source;
-     * with {@code figure=spent} what it spent (from that source), payment by payment.
+     * with {@code figure=spent} what it spent (from that source), payment by payment. Like
+     * the project, its trails of the present show its newest version.
      */
     @GetMapping("/projects/{projectId}/trail")
     public Trail projectTrail(@PathVariable String projectId, @RequestParam(required = false) FundingSource fundingSource,
             @RequestParam(required = false) String figure, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
             @RequestParam(required = false) Integer limit) {
-        return trails.ofProject(projectId, figure(figure), fundingSource, at(asOf, atPosition), page(after, limit))
+        Long at = at(asOf, atPosition);
+        if (at == null) {
+            freshness.awaitNewestVersion(projectId);
+        }
+        return trails.ofProject(projectId, figure(figure), fundingSource, at, page(after, limit))
                 .orElseThrow(() -> NotFound.of("project", projectId));
     }
 
@@ -145,7 +152,11 @@ public class ReadController {
     public IndicatorTrail indicatorTrail(@PathVariable String projectId, @PathVariable int no,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        return trails.ofIndicator(projectId, no, at(asOf, atPosition), page(after, limit))
+        Long at = at(asOf, atPosition);
+        if (at == null) {
+            freshness.awaitNewestVersion(projectId);
+        }
+        return trails.ofIndicator(projectId, no, at, page(after, limit))
                 .orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));
     }
 

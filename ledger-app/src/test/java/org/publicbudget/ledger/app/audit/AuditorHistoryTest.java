@@ -63,9 +63,9 @@ class AuditorHistoryTest extends PostgresApiTest {
                         + "\"documentNumber\":\"荔财预〔2025〕31号\",\"effectiveDate\":\"2025-07-01\"}");
         post("/api/v1/transfers", "{\"fromProjectId\":\"" + staffFunds + "\",\"toProjectId\":\"" + businessFunds
                 + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"10.36\",\"reason\":\"预算调剂\"}");
-        post("/api/v1/projects/" + businessFunds + "/indicators/1", null);
+        long last = post("/api/v1/projects/" + businessFunds + "/indicators/1", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Api.Response read = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/units");
+            Api.Response read = api.get(AUDITOR, "/api/v1/departments/" + departmentId + "/units?minPosition=" + last);
             if (read.status() != 200) {
                 return false;
             }
@@ -79,12 +79,14 @@ class AuditorHistoryTest extends PostgresApiTest {
         });
     }
 
-    private void post(String path, String body) {
+    /** The position the write reached. */
+    private long post(String path, String body) {
         Api.Response response = body == null
                 ? api.send(WRITER, "PUT", path, "{\"level1\":\"1\",\"level2\":\"11\",\"name\":\"开展来穗人员融合活动\","
                         + "\"periodTarget\":\"4次\",\"annualTarget\":\"4次\",\"reason\":\"加密活动\"}", "application/json", Map.of())
                 : api.post(WRITER, path, body);
         assertThat(response.status()).as(response.body().toString()).isLessThan(300);
+        return response.body().get("position").asLong();
     }
 
     @Test
