@@ -10,7 +10,6 @@ import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class BudgetController {
 
     private final CommandGateway commands;
-    private final TotalsQueries totals;
+    private final KnownUnits units;
     private final LedgerPosition position;
 
-    public BudgetController(CommandGateway commands, TotalsQueries totals, LedgerPosition position) {
+    public BudgetController(CommandGateway commands, KnownUnits units, LedgerPosition position) {
         this.commands = commands;
-        this.totals = totals;
+        this.units = units;
         this.position = position;
     }
 
@@ -56,7 +55,7 @@ public class BudgetController {
         String unitId = null;
         if (body.unit() != null) {
             unitId = OrganisationIds.unitId(departmentId, Texts.required("unit", RequestFields.required("unit", body.unit())));
-            if (totals.unit(unitId, null).isEmpty()) {
+            if (!units.known(unitId)) {
                 throw NotFound.named("unit", "no unit named " + body.unit() + " in " + command.department() + " " + command.fiscalYear());
             }
         }

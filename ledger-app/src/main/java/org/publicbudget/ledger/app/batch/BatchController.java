@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.publicbudget.ledger.app.api.ApiProblems;
 import org.publicbudget.ledger.app.api.CommandMetadata;
 import org.publicbudget.ledger.app.api.InvalidRequest;
+import org.publicbudget.ledger.app.api.KnownUnits;
 import org.publicbudget.ledger.app.api.LedgerPosition;
 import org.publicbudget.ledger.app.config.LastSequenceNumbers;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
@@ -23,7 +24,6 @@ import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 import org.publicbudget.ledger.domain.project.api.CreateProject;
-import org.publicbudget.ledger.query.totals.TotalsQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -52,16 +52,16 @@ public class BatchController {
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
-    private final TotalsQueries totals;
+    private final KnownUnits units;
     private final LedgerPosition position;
     private final JdbcTemplate jdbc;
 
-    public BatchController(CommandGateway commands, TransactionTemplate transaction, TotalsQueries totals, LedgerPosition position,
+    public BatchController(CommandGateway commands, TransactionTemplate transaction, KnownUnits units, LedgerPosition position,
             JdbcTemplate jdbc) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.totals = totals;
+        this.units = units;
         this.position = position;
     }
 
@@ -162,7 +162,7 @@ public class BatchController {
                 }
                 if (step.command() instanceof DeclareTotal declare && declare.unit() != null) {
                     String unitId = OrganisationIds.unitId(declare.departmentId(), Texts.required("unit", declare.unit()));
-                    if (!unitsCreated.contains(unitId) && totals.unit(unitId, null).isEmpty()) {
+                    if (!unitsCreated.contains(unitId) && !units.known(unitId)) {
                         throw new InvalidRequest("unit", "no unit named " + declare.unit() + " in " + declare.department() + " "
                                 + declare.fiscalYear());
                     }

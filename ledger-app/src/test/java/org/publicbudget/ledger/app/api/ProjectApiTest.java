@@ -162,4 +162,29 @@ class ProjectApiTest extends PostgresApiTest {
         Api.Response read = api.get(AUDITOR, "/api/v1/projects/" + id);
         assertThat(read.headers().firstValue("ETag")).hasValue("\"1\"");
     }
+
+    /** A unit known a moment ago is known: its declared total is taken at once, a unit never registered is not. */
+    @Test
+    void aUnitsTotalIsDeclaredRightAfterTheUnitIsRegisteredOrGetsItsFirstProject() {
+        String registering = "登记即申报局 " + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            String unit = "第" + i + "所";
+            Api.Response registered = api.post(WRITER, "/api/v1/units",
+                    "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"%s\",\"reason\":\"新设\"}".formatted(registering, unit));
+            assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+            Api.Response declared = api.post(WRITER, "/api/v1/declared-totals",
+                    "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"%s\",\"amount\":\"10.00\",\"reason\":\"年初预算\"}"
+                            .formatted(registering, unit));
+            assertThat(declared.status()).as(unit + " " + declared.body()).isEqualTo(200);
+        }
+        newProject("新成立的中心", "帮扶工作经费", "3.00", "0");
+        Api.Response declared = api.post(WRITER, "/api/v1/declared-totals",
+                "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"新成立的中心\",\"amount\":\"3.00\",\"reason\":\"年初预算\"}"
+                        .formatted(department));
+        assertThat(declared.status()).as(declared.body().toString()).isEqualTo(200);
+        Api.Response typo = api.post(WRITER, "/api/v1/declared-totals",
+                "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"新成立的中\",\"amount\":\"3.00\",\"reason\":\"年初预算\"}"
+                        .formatted(department));
+        assertThat(typo.status()).isEqualTo(404);
+    }
 }
