@@ -101,8 +101,10 @@ public final class Commands {
     }
 
     public static ReverseExpenditure reverseExpenditure(String projectId, String expenditureId, ReversalRequest body) {
+        // the date and the reversing voucher may be left out: the ledger dates it, without a voucher
         return new ReverseExpenditure(projectId, RequestFields.required("expenditureId", expenditureId),
-                RequestFields.pastDate("reversedOn", body.reversedOn()), RequestFields.limited("voucherNo", body.voucherNo(), 100),
+                body.reversedOn() == null ? null : RequestFields.pastDate("reversedOn", body.reversedOn()),
+                body.voucherNo() == null ? null : RequestFields.limited("voucherNo", body.voucherNo(), 100),
                 RequestFields.required("reason", body.reason()));
     }
 

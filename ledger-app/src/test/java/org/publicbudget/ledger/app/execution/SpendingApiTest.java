@@ -92,7 +92,7 @@ class SpendingApiTest extends PostgresApiTest {
         assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/no-such/reversal", reverse.formatted("红-103")).status())
                 .isEqualTo(404);
         assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + payment + "/reversal",
-                "{\"voucherNo\":\"红-104\",\"reason\":\"r\"}").body().get("field").asText()).isEqualTo("reversedOn");
+                "{\"reversedOn\":\"2021/05/02\",\"reason\":\"r\"}").body().get("field").asText()).isEqualTo("reversedOn");
 
         JsonNode recorded = api.get(AUDITOR, "/api/v1/projects/" + id + "/expenditures/" + payment).body();
         assertThat(recorded.get("amount").asText()).isEqualTo("2.00");
@@ -151,6 +151,20 @@ class SpendingApiTest extends PostgresApiTest {
                 .containsExactly("记-203");
         assertThat(api.get(AUDITOR, list + "?limit=0").body().get("field").asText()).isEqualTo("limit");
         assertThat(api.get(AUDITOR, "/api/v1/projects/no-such/expenditures").status()).isEqualTo(404);
+    }
+
+    /** The reason is all a reversal needs: a fiscal year that has ended dates it on its last day, and it has no voucher. */
+    @Test
+    void aReversalGivenOnlyItsReasonIsDatedAtTheEndOfTheYearThatHasEnded() {
+        String id = create("四所", "印刷费", "1.00", "0").get("projectId").asText();
+        String payment = pay(id, "FISCAL_APPROPRIATION", "0.40", "记-401").body().get("expenditureId").asText();
+        Api.Response reversal = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures/" + payment + "/reversal", "{\"reason\":\"错付\"}");
+        assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(200);
+        assertThat(reversal.body().get("available").asText()).isEqualTo("1.00");
+        JsonNode reversed = api.get(AUDITOR, "/api/v1/projects/" + id + "/expenditures/" + payment).body().get("reversal");
+        assertThat(reversed.get("date").asText()).isEqualTo("2021-12-31");
+        assertThat(reversed.get("voucherNo").isNull()).isTrue();
+        assertThat(reversed.get("reason").asText()).isEqualTo("错付");
     }
 
     @Test

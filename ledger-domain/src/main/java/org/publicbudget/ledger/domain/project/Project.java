@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -300,8 +301,9 @@ class Project {
         if (payment.reversed()) {
             throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already reversed");
         }
-        LocalDate reversedOn = ProjectRules.inFiscalYear("reversedOn", command.reversedOn(), fiscalYear);
-        String voucherNo = ProjectRules.voucher("voucherNo", command.voucherNo());
+        LocalDate reversedOn = command.reversedOn() == null ? ProjectRules.dayOfFiscalYear(LocalDate.now(ZoneOffset.UTC), fiscalYear)
+                : ProjectRules.inFiscalYear("reversedOn", command.reversedOn(), fiscalYear);
+        String voucherNo = command.voucherNo() == null ? null : ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
         BigDecimal before = spent.get(payment.fundingSource());
         apply(new ExpenditureReversed(projectId, departmentId, unitId, expenditureId, payment.fundingSource(), payment.amount(), before,

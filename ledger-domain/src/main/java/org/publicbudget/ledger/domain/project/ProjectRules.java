@@ -29,6 +29,14 @@ final class ProjectRules {
         }
         return date;
     }
+
+    /** A reversal given no date is dated today, or the last day of its fiscal year once that year has ended. */
+    static LocalDate dayOfFiscalYear(LocalDate today, int fiscalYear) {
+        LocalDate first = LocalDate.of(fiscalYear, 1, 1);
+        LocalDate last = LocalDate.of(fiscalYear, 12, 31);
+        return today.isAfter(last) ? last : today.isBefore(first) ? first : today;
+    }
+
     static String voucher(String field, String given) {
         String voucherNo = Texts.required(field, given);
         if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
