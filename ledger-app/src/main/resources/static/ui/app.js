@@ -233,7 +233,7 @@ function executionHeaders() {
 function judged(result) {
   if (!result) return '';
   const [label, kind] = result.met === null ? ['judge', 'open'] : result.met ? ['met', 'met'] : ['notMet', 'not-met'];
-  return [result.actual, ' ', el('span', { class: 'verdict ' + kind, title: result.reason, 'data-met': String(result.met) }, t(label))];
+  return [result.actual, ' ', el('span', { class: 'verdict ' + kind, title: state.lang === 'zh' ? result.reasonZh : result.reason, 'data-met': String(result.met) }, t(label))];
 }
 
 function sourceHeaders() {

@@ -46,7 +46,7 @@ public final class SelfEvaluationFiles {
         cells.add(line.annual() == null ? null : line.annual().actual());
         cells.add(met(line.annual()));
         ProjectDetail.Result latest = line.annual() != null ? line.annual() : line.midYear();
-        cells.add(latest == null ? null : latest.reason());
+        cells.add(latest == null ? null : latest.reasonZh());
         return cells;
     }
 

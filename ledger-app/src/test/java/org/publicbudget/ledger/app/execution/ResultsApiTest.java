@@ -115,12 +115,14 @@ class ResultsApiTest extends PostgresApiTest {
             assertThat(result.get("met").asBoolean()).as(kind.getKey() + ": " + pick.target() + " vs " + result.get("actual"))
                     .isEqualTo(kind.getValue());
             assertThat(result.get("reason").asText()).contains(kind.getValue() ? " meets " : " does not meet ");
+            assertThat(result.get("reasonZh").asText()).contains(kind.getValue() ? "达到指标值" : "未达到指标值");
         }
         Pick qualitative = PICKS.get("qualitative");
         assertThat(report(qualitative, "ANNUAL", "已按时完成", YEAR + 1 + "-02-20").status()).isEqualTo(201);
         JsonNode open = result(qualitative, "ANNUAL", "");
         assertThat(open.get("met").isNull()).isTrue();
         assertThat(open.get("reason").asText()).contains("qualitative");
+        assertThat(open.get("reasonZh").asText()).startsWith("定性指标").endsWith("需人工判断");
     }
 
     @Test
@@ -199,7 +201,7 @@ class ResultsApiTest extends PostgresApiTest {
         List<String> expected = List.of(line.get("unit").asText(), pick.projectName(), allocated.toPlainString(), "1.00", rate,
                 line.get("level1").asText(), line.get("level2").asText(), line.get("indicator").asText(), pick.target(),
                 "'=HYPERLINK(\"x\")", "待人工判断", text(pick.value().add(BigDecimal.ONE), pick.unit()), "否",
-                line.get("annual").get("reason").asText());
+                line.get("annual").get("reasonZh").asText());
 
         String csv = new String(api.getBytes(AUDITOR, "/api/v1/departments/" + departmentId + "/self-evaluation?format=csv&atPosition="
                 + position), StandardCharsets.UTF_8);

@@ -477,7 +477,7 @@ class WebPageTest {
         WebElement midYear = browser.findElement(By.cssSelector("#indicators tr[data-no='" + quantitative.get("no").asInt()
                 + "'] td[data-period='MID_YEAR']"));
         assertThat(midYear.getText()).isEqualTo(below + " 未达成");
-        assertThat(midYear.findElement(By.className("verdict")).getAttribute("title")).contains("does not meet");
+        assertThat(midYear.findElement(By.className("verdict")).getAttribute("title")).contains("未达到指标值");
         assertThat(browser.findElement(By.cssSelector("#indicators tr[data-no='" + second.get("no").asInt() + "'] td[data-period='ANNUAL']"))
                 .getText()).isEqualTo(secondAt + " 达成");
         screenshot("11-project-spending-and-results");

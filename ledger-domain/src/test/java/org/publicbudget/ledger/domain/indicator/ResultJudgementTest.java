@@ -18,14 +18,17 @@ class ResultJudgementTest {
 
         assertThat(judged.met()).isEqualTo(met);
         assertThat(judged.reason()).contains(met ? " meets " : " does not meet ");
+        assertThat(judged.reasonZh()).startsWith("完成值").contains(met ? "达到指标值" : "未达到指标值");
     }
 
     @Test
     void whatCannotBeDecidedIsLeftOpenWithItsReason() {
-        assertThat(ResultJudgement.of("提升", "有所提升")).isEqualTo(new ResultJudgement(null, "the target is qualitative (提升): a person judges it"));
+        assertThat(ResultJudgement.of("提升", "有所提升")).isEqualTo(new ResultJudgement(null, "the target is qualitative (提升): a person judges it", "定性指标（提升），需人工判断"));
+        assertThat(ResultJudgement.of("≥85%", "84.99%").reasonZh()).isEqualTo("完成值84.99%未达到指标值≥85%");
         assertThat(ResultJudgement.of("≥85%", "基本完成").met()).isNull();
         assertThat(ResultJudgement.of("≥85%", "基本完成").reason()).isEqualTo("the result is not a number: 基本完成");
         assertThat(ResultJudgement.of("2次", "3个").reason()).isEqualTo("the result is in 个, the target in 次");
+        assertThat(ResultJudgement.of("2次", "3个").reasonZh()).isEqualTo("完成值的单位是个，指标值的单位是次，需人工判断");
         assertThat(ResultJudgement.of("1-2次", "2次").reason()).startsWith("the target cannot be read");
     }
 }

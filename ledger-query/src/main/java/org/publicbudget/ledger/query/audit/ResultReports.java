@@ -23,10 +23,10 @@ public class ResultReports {
 
     /**
      * One report. {@code actual} is null where the result left with its indicator (removed);
-     * {@code met} and {@code judgement} are as {@link ResultJudgement} decides against {@code annualTarget}.
+     * {@code met}, {@code judgement} and {@code judgementZh} are as {@link ResultJudgement} decides against {@code annualTarget}.
      */
     public record Report(long position, ResultPeriod period, String actual, String reportedOn, String annualTarget, Boolean met,
-            String judgement, Instant recordedAt, String actor, String reason, String requestId) {
+            String judgement, String judgementZh, Instant recordedAt, String actor, String reason, String requestId) {
     }
 
     /** The reports of indicator {@code no} up to position {@code at} (null: all). */
@@ -43,10 +43,10 @@ public class ResultReports {
                 + "WHERE r.project_id = ? AND r.no = ?" + upTo + " ORDER BY r.position, r.period", (rs, i) -> {
                     String actual = rs.getString(3);
                     String target = rs.getString(5);
-                    ResultJudgement judgement = actual == null ? new ResultJudgement(null, "the indicator was removed")
+                    ResultJudgement judgement = actual == null ? ResultJudgement.REMOVED
                             : ResultJudgement.of(target, actual);
                     return new Report(rs.getLong(1), ResultPeriod.valueOf(rs.getString(2)), actual, rs.getString(4), target,
-                            judgement.met(), judgement.reason(), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
+                            judgement.met(), judgement.reason(), judgement.reasonZh(), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                             rs.getString(8), rs.getString(9));
                 }, args.toArray());
     }

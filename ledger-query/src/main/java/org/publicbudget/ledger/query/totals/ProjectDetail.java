@@ -156,13 +156,14 @@ public record ProjectDetail(
      * A result as reported ({@code actual}, as written), its reading (null when it cannot be
      * read), and whether it meets {@code target} — the annual target as the project stands at
      * the moment read: true, false, or null when a person must judge, with the reason either
-     * way. {@code position} is the report's place in the store.
+     * way (in English and in Chinese). {@code position} is the report's place in the store.
      */
-    public record Result(String actual, TargetReading reading, String target, Boolean met, String reason, String reportedOn, long position) {
+    public record Result(String actual, TargetReading reading, String target, Boolean met, String reason, String reasonZh, String reportedOn,
+            long position) {
 
         static Result of(String target, String actual, String reportedOn, long position) {
             ResultJudgement judgement = ResultJudgement.of(target, actual);
-            return new Result(actual, TargetReading.read(actual).orElse(null), target, judgement.met(), judgement.reason(), reportedOn,
+            return new Result(actual, TargetReading.read(actual).orElse(null), target, judgement.met(), judgement.reason(), judgement.reasonZh(), reportedOn,
                     position);
         }
     }
