@@ -5,10 +5,12 @@ import org.publicbudget.ledger.query.totals.ProjectFromEvents;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads of what belongs to one project (a payment, an indicator's reports) show the
- * project's newest version, as {@code GET /projects/{id}} does: the address a 201 gives
- * can be read at once, without {@code minPosition}. When the read models are held up
- * (a rebuild) the answer is 503 with Retry-After, never an older one.
+ * Reads of what belongs to one project (its trails, payments, an indicator's reports)
+ * show the project's newest version, as {@code GET /projects/{id}} does: the address a
+ * 201 gives can be read at once, without {@code minPosition}. They wait for it at most a
+ * second; when the read models are held up longer (a rebuild, a node far behind) they
+ * answer what the read models hold, as every read without {@code minPosition} does — a
+ * client that must not see less asks with {@code minPosition}.
  */
 @Component
 public class ProjectFreshness {
@@ -23,12 +25,11 @@ public class ProjectFreshness {
         this.progress = progress;
     }
 
-    /** Waits until the read models show the project's newest version; false when there is no such project. */
+    /** Waits (at most a second) until the read models show the project's newest version; false when there is no such project. */
     public boolean awaitNewestVersion(String projectId) {
         long stored = fromEvents.storedVersion(projectId);
-        if (stored >= 0 && !progress.awaitProject(projectId, stored, WAIT)) {
-            throw new ReadModelBehind("the read models have not yet reached version " + stored + " of project " + projectId
-                    + "; retry shortly");
+        if (stored >= 0) {
+            progress.awaitProject(projectId, stored, WAIT);
         }
         return stored >= 0;
     }

@@ -55,8 +55,9 @@ public class Payments {
         long until = at == null ? Long.MAX_VALUE : at;
         List<Payment> paid = jdbc.query("SELECT expenditure_id, funding_source, amount_before, amount_after, " + ENTRY
                 + " FROM ledger_journal WHERE aggregate_id = ? AND position > ? AND position <= ? AND event_type = 'ExpenditureRecorded'"
-                + (source == null ? "" : " AND funding_source = '" + source.name() + "'") + " ORDER BY position LIMIT ?",
-                (rs, i) -> payment(projectId, rs), projectId, after, until, limit + 1);
+                + " AND (CAST(? AS VARCHAR) IS NULL OR funding_source = ?) ORDER BY position LIMIT ?",
+                (rs, i) -> payment(projectId, rs), projectId, after, until, source == null ? null : source.name(),
+                source == null ? null : source.name(), limit + 1);
         String next = null;
         if (paid.size() > limit) {
             paid = paid.subList(0, limit);
