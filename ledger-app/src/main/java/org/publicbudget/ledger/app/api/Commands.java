@@ -101,10 +101,10 @@ public final class Commands {
     }
 
     public static ReverseExpenditure reverseExpenditure(String projectId, String expenditureId, ReversalRequest body) {
-        // the date and the reversing voucher may be left out: the ledger dates it, without a voucher
+        // the date and the reversing voucher may be left out (or blank): the ledger dates it, without a voucher
         return new ReverseExpenditure(projectId, RequestFields.required("expenditureId", expenditureId),
-                body.reversedOn() == null ? null : RequestFields.pastDate("reversedOn", body.reversedOn()),
-                body.voucherNo() == null ? null : RequestFields.limited("voucherNo", body.voucherNo(), 100),
+                absent(body.reversedOn()) ? null : RequestFields.pastDate("reversedOn", body.reversedOn()),
+                absent(body.voucherNo()) ? null : RequestFields.limited("voucherNo", body.voucherNo(), 100),
                 RequestFields.required("reason", body.reason()));
     }
 
@@ -148,5 +148,9 @@ public final class Commands {
             throw new InvalidRequest("fundingSource", "fundingSource is required: one of FISCAL_APPROPRIATION, SPECIAL_ACCOUNT, OTHER");
         }
         return given;
+    }
+
+    private static boolean absent(String text) {
+        return text == null || text.isBlank();
     }
 }

@@ -76,7 +76,7 @@ public class ExpenditureController {
         if (after != null && after < 0) {
             throw new InvalidRequest("after", "after must not be negative");
         }
-        if (!freshness.awaitNewestVersion(projectId)) {
+        if (!freshness.awaitNewestVersion(projectId, at)) {
             throw NotFound.of("project", projectId);
         }
         return ListPages.paged(request, payments.of(projectId, fundingSource, at, after == null ? 0 : after, ListPages.limit(limit)));
@@ -85,7 +85,7 @@ public class ExpenditureController {
     /** A payment as recorded, with its reversal if it has one; readable as soon as the 201 is answered. */
     @GetMapping("/{expenditureId}")
     public Payments.Payment payment(@PathVariable String projectId, @PathVariable String expenditureId) {
-        freshness.awaitNewestVersion(projectId);
+        freshness.awaitNewestVersion(projectId, null);
         return payments.of(projectId, expenditureId).orElseThrow(() -> NotFound.of("payment", projectId + "/" + expenditureId));
     }
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * models; a unit registered or given its first project a moment ago may not be there
  * yet, so a miss waits for the read models to hold every event in the store and looks
  * again — a finance system that registers a unit and declares its total at once is not
- * told the unit does not exist.
+ * told the unit does not exist. Read models that do not get there in time answer 503
+ * with Retry-After (a batch naming the unit too): the ledger cannot tell yet.
  */
 @Component
 public class KnownUnits {
@@ -29,7 +30,11 @@ public class KnownUnits {
         if (totals.unit(unitId, null).isPresent()) {
             return true;
         }
-        progress.awaitPosition(events.head());
+        long head = events.head();
+        if (head == 0) {
+            return false;
+        }
+        progress.awaitPosition(head);
         return totals.unit(unitId, null).isPresent();
     }
 }

@@ -25,10 +25,13 @@ public class ProjectFreshness {
         this.progress = progress;
     }
 
-    /** Waits (at most a second) until the read models show the project's newest version; false when there is no such project. */
-    public boolean awaitNewestVersion(String projectId) {
+    /**
+     * For a read of the present ({@code at} null): waits at most a second until the read
+     * models show the project's newest version. False when there is no such project.
+     */
+    public boolean awaitNewestVersion(String projectId, Long at) {
         long stored = fromEvents.storedVersion(projectId);
-        if (stored >= 0) {
+        if (stored >= 0 && at == null) {
             progress.awaitProject(projectId, stored, WAIT);
         }
         return stored >= 0;

@@ -141,9 +141,7 @@ public class ReadController {
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
             @RequestParam(required = false) Integer limit) {
         Long at = at(asOf, atPosition);
-        if (at == null) {
-            freshness.awaitNewestVersion(projectId);
-        }
+        freshness.awaitNewestVersion(projectId, at);
         return trails.ofProject(projectId, figure(figure), fundingSource, at, page(after, limit))
                 .orElseThrow(() -> NotFound.of("project", projectId));
     }
@@ -153,9 +151,7 @@ public class ReadController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
         Long at = at(asOf, atPosition);
-        if (at == null) {
-            freshness.awaitNewestVersion(projectId);
-        }
+        freshness.awaitNewestVersion(projectId, at);
         return trails.ofIndicator(projectId, no, at, page(after, limit))
                 .orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));
     }

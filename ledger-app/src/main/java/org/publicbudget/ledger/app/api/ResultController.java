@@ -66,9 +66,7 @@ public class ResultController {
     public List<ResultReports.Report> reports(@PathVariable String projectId, @PathVariable int no,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
         Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
-        if (at == null) {
-            freshness.awaitNewestVersion(projectId);
-        }
+        freshness.awaitNewestVersion(projectId, at);
         // an indicator the project never had is not found, one without reports has none
         trails.ofIndicator(projectId, no, at, new TrailPage(0, 1)).orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));
         return reports.of(projectId, no, at);

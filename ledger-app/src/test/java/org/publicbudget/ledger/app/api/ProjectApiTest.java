@@ -167,16 +167,20 @@ class ProjectApiTest extends PostgresApiTest {
     @Test
     void aUnitsTotalIsDeclaredRightAfterTheUnitIsRegisteredOrGetsItsFirstProject() {
         String registering = "登记即申报局 " + UUID.randomUUID();
+        String departmentId = null;
         for (int i = 0; i < 10; i++) {
             String unit = "第" + i + "所";
             Api.Response registered = api.post(WRITER, "/api/v1/units",
                     "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"%s\",\"reason\":\"新设\"}".formatted(registering, unit));
             assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+            departmentId = registered.body().get("departmentId").asText();
             Api.Response declared = api.post(WRITER, "/api/v1/declared-totals",
                     "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"%s\",\"amount\":\"10.00\",\"reason\":\"年初预算\"}"
                             .formatted(registering, unit));
             assertThat(declared.status()).as(unit + " " + declared.body()).isEqualTo(200);
         }
+        assertThat(api.get(AUDITOR, "/api/v1/projects/" + departmentId + "/expenditures").status())
+                .as("a department's budget is no project").isEqualTo(404);
         newProject("新成立的中心", "帮扶工作经费", "3.00", "0");
         Api.Response declared = api.post(WRITER, "/api/v1/declared-totals",
                 "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"新成立的中心\",\"amount\":\"3.00\",\"reason\":\"年初预算\"}"

@@ -132,7 +132,7 @@ class SnapshotTest extends PostgresApiTest {
         revise(id, AxonConfiguration.EVENTS_PER_SNAPSHOT + 10);
         awaitSnapshot(id);
         assertThat(database.queryForObject("SELECT payloadRevision FROM snapshotevententry WHERE aggregateIdentifier = ?", String.class, id))
-                .as("a snapshot records the shape it was taken in").isEqualTo("2");
+                .as("a snapshot records the shape it was taken in").isEqualTo("3");
 
         ObjectNode snapshot = (ObjectNode) json.readTree(database.queryForObject(
                 "SELECT payload FROM snapshotevententry WHERE aggregateIdentifier = ?", byte[].class, id));

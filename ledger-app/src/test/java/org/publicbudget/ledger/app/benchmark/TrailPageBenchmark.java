@@ -1,8 +1,10 @@
 package org.publicbudget.ledger.app.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,8 +75,9 @@ class TrailPageBenchmark extends PostgresApiTest {
 
         // nothing else writes meanwhile, so the project's events stand at consecutive positions; the read models first catch up
         long head = api.get(OPERATOR, "/api/v1/ops/stats").body().get("headPosition").asLong();
-        long first = api.get(AUDITOR, "/api/v1/projects/" + projectId + "/trail?limit=1&minPosition=" + head).body().get("steps").get(0)
-                .get("position").asLong();
+        Api.Response caughtUp = await().atMost(Duration.ofMinutes(2))
+                .until(() -> api.get(AUDITOR, "/api/v1/projects/" + projectId + "/trail?limit=1&minPosition=" + head), read -> read.status() == 200);
+        long first = caughtUp.body().get("steps").get(0).get("position").asLong();
         Random random = new Random(42);
         List<Long> millis = new ArrayList<>();
         long cold = 0;

@@ -132,7 +132,7 @@ class SpendingApiTest extends PostgresApiTest {
         assertThat(reversal.status()).as(reversal.body().toString()).isEqualTo(200);
         String list = "/api/v1/projects/" + id + "/expenditures";
 
-        JsonNode all = api.get(AUDITOR, list).body();
+        JsonNode all = api.get(AUDITOR, list + "?minPosition=" + reversal.body().get("position")).body();
         assertThat(all.findValuesAsText("expenditureId")).hasSize(3).first().isEqualTo(first);
         assertThat(all.findValuesAsText("amount")).containsExactly("1.00", "0.50", "2.00");
         assertThat(all.findValuesAsText("fundingSource")).containsExactly("FISCAL_APPROPRIATION", "OTHER", "FISCAL_APPROPRIATION");

@@ -46,8 +46,7 @@ public record ResultJudgement(Boolean met, String reason, String reasonZh) {
         };
         String unit = wanted.unit() == null ? "" : wanted.unit();
         String gotText = got.value().toPlainString() + unit;
-        String wantedText = wanted.comparator().symbol() + wanted.value().toPlainString() + unit;
         return new ResultJudgement(met, gotText + (met ? " meets " : " does not meet ") + wanted.comparator().symbol() + " "
-                + wanted.value().toPlainString() + unit, "完成值" + gotText + (met ? "达到" : "未达到") + "指标值" + wantedText);
+                + wanted.value().toPlainString() + unit, "完成值" + gotText + (met ? "达到" : "未达到") + "指标值" + target.strip());
     }
 }

@@ -64,7 +64,7 @@ import org.publicbudget.ledger.domain.project.api.WithdrawProject;
  * a payment beyond what is available is refused, and so is a revision, a transfer out,
  * an import or a withdrawal that would leave an allocation below what it has paid.
  */
-@Revision("2")
+@Revision("3")
 class Project {
 
     static final int EARLIEST_FISCAL_YEAR = 1990;
@@ -301,8 +301,7 @@ class Project {
         if (payment.reversed()) {
             throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already reversed");
         }
-        LocalDate reversedOn = command.reversedOn() == null ? ProjectRules.dayOfFiscalYear(LocalDate.now(ZoneOffset.UTC), fiscalYear)
-                : ProjectRules.inFiscalYear("reversedOn", command.reversedOn(), fiscalYear);
+        LocalDate reversedOn = ProjectRules.reversalDate(command.reversedOn(), LocalDate.now(ZoneOffset.UTC), payment.paidOn(), fiscalYear);
         String voucherNo = command.voucherNo() == null ? null : ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
         BigDecimal before = spent.get(payment.fundingSource());
@@ -460,7 +459,7 @@ class Project {
     @EventSourcingHandler
     void on(ExpenditureRecorded event, @SequenceNumber long sequence) {
         spent.put(event.fundingSource(), event.spentAfter());
-        payments.put(event.expenditureId(), new Payment(event.fundingSource(), event.amount(), event.voucherNo(), false));
+        payments.put(event.expenditureId(), new Payment(event.fundingSource(), event.amount(), event.paidOn(), event.voucherNo(), false));
         vouchersPaid.put(Payment.voucherLine(event.fundingSource(), event.voucherNo()), event.expenditureId());
         version = sequence;
     }

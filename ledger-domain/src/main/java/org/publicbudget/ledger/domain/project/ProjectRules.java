@@ -30,11 +30,22 @@ final class ProjectRules {
         return date;
     }
 
-    /** A reversal given no date is dated today, or the last day of its fiscal year once that year has ended. */
-    static LocalDate dayOfFiscalYear(LocalDate today, int fiscalYear) {
-        LocalDate first = LocalDate.of(fiscalYear, 1, 1);
-        LocalDate last = LocalDate.of(fiscalYear, 12, 31);
-        return today.isAfter(last) ? last : today.isBefore(first) ? first : today;
+    /**
+     * The date of a reversal: the one given, within the fiscal year and not before the
+     * payment; without one, today (UTC) — the last day of the fiscal year once that year
+     * has ended, and never before the payment.
+     */
+    static LocalDate reversalDate(LocalDate given, LocalDate today, LocalDate paidOn, int fiscalYear) {
+        if (given == null) {
+            LocalDate last = LocalDate.of(fiscalYear, 12, 31);
+            LocalDate within = today.isAfter(last) ? last : today;
+            return paidOn != null && within.isBefore(paidOn) ? paidOn : within;
+        }
+        inFiscalYear("reversedOn", given, fiscalYear);
+        if (paidOn != null && given.isBefore(paidOn)) {
+            throw new BudgetRuleViolation("reversedOn", "reversedOn " + given + " is before the payment, made on " + paidOn);
+        }
+        return given;
     }
 
     static String voucher(String field, String given) {

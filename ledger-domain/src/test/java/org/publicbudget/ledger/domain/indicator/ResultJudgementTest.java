@@ -25,6 +25,7 @@ class ResultJudgementTest {
     void whatCannotBeDecidedIsLeftOpenWithItsReason() {
         assertThat(ResultJudgement.of("提升", "有所提升")).isEqualTo(new ResultJudgement(null, "the target is qualitative (提升): a person judges it", "定性指标（提升），需人工判断"));
         assertThat(ResultJudgement.of("≥85%", "84.99%").reasonZh()).isEqualTo("完成值84.99%未达到指标值≥85%");
+        assertThat(ResultJudgement.of("不少于2次", "2次").reasonZh()).as("the target as printed").isEqualTo("完成值2次达到指标值不少于2次");
         assertThat(ResultJudgement.of("≥85%", "基本完成").met()).isNull();
         assertThat(ResultJudgement.of("≥85%", "基本完成").reason()).isEqualTo("the result is not a number: 基本完成");
         assertThat(ResultJudgement.of("2次", "3个").reason()).isEqualTo("the result is in 个, the target in 次");

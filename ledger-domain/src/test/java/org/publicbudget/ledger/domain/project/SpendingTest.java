@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -95,16 +94,27 @@ class SpendingTest {
                 .expectResultMessagePayload(new ExpenditureAccepted(ID, "e-1", 2, FISCAL, new BigDecimal("0.00"), new BigDecimal("5.00")));
     }
 
+    /** Fiscal year 2025 has ended, so a reversal given no date is dated on its last day. */
     @Test
     void aReversalGivenNoDateIsDatedWithinItsFiscalYearAndMayHaveNoVoucher() {
-        LocalDate yearEnd = LocalDate.of(2025, 12, 31);
         fixture.given(created(), paid("e-1", "5.00", "0.00", "5.00", "记-001"))
                 .when(new ReverseExpenditure(ID, "e-1", null, null, "重复入账"))
                 .expectEvents(new ExpenditureReversed(ID, "d", "u", "e-1", FISCAL, new BigDecimal("5.00"), new BigDecimal("5.00"),
-                        new BigDecimal("0.00"), "记-001", ProjectRules.dayOfFiscalYear(LocalDate.now(ZoneOffset.UTC), 2025), null, "重复入账"));
-        assertThat(ProjectRules.dayOfFiscalYear(LocalDate.of(2026, 3, 1), 2025)).as("the year has ended").isEqualTo(yearEnd);
-        assertThat(ProjectRules.dayOfFiscalYear(LocalDate.of(2025, 6, 30), 2025)).isEqualTo(LocalDate.of(2025, 6, 30));
-        assertThat(ProjectRules.dayOfFiscalYear(LocalDate.of(2024, 12, 31), 2025)).isEqualTo(LocalDate.of(2025, 1, 1));
+                        new BigDecimal("0.00"), "记-001", LocalDate.of(2025, 12, 31), null, "重复入账"));
+    }
+
+    @Test
+    void aReversalIsNeverDatedBeforeItsPayment() {
+        LocalDate paidOn = LocalDate.of(2025, 4, 2);
+        assertThat(ProjectRules.reversalDate(null, LocalDate.of(2025, 6, 30), paidOn, 2025)).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(ProjectRules.reversalDate(null, LocalDate.of(2026, 3, 1), paidOn, 2025)).as("the year has ended")
+                .isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(ProjectRules.reversalDate(null, LocalDate.of(2025, 4, 1), paidOn, 2025))
+                .as("paid on a day that has begun in Beijing but not yet in UTC").isEqualTo(paidOn);
+        fixture.given(created(), paid("e-1", "5.00", "0.00", "5.00", "记-001"))
+                .when(new ReverseExpenditure(ID, "e-1", PAID.minusDays(1), "红-001", "r"))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("reversedOn"));
     }
 
     @Test

@@ -40,30 +40,36 @@ public class Payments {
     }
 
     public Optional<Payment> of(String projectId, String expenditureId) {
-        List<Payment> paid = jdbc.query("SELECT expenditure_id, funding_source, amount_before, amount_after, " + ENTRY
-                + " FROM ledger_journal WHERE aggregate_id = ? AND expenditure_id = ? AND event_type = 'ExpenditureRecorded'",
-                (rs, i) -> payment(projectId, rs), projectId, expenditureId);
+        List<Payment> paid = recorded(projectId, "expenditure_id = ?", expenditureId);
         return paid.stream().findFirst().map(payment -> withReversals(projectId, List.of(payment), Long.MAX_VALUE).get(0));
     }
 
     /**
-     * The project's payments recorded up to {@code at} (null for now), oldest first, from
+     * The project's payments recorded up to {@code at} (null for now), in the order recorded, from
      * one source or all, after the payment at position {@code after}; each with its
      * reversal if one was recorded by then.
      */
     public Page<Payment> of(String projectId, FundingSource source, Long at, long after, int limit) {
         long until = at == null ? Long.MAX_VALUE : at;
-        List<Payment> paid = jdbc.query("SELECT expenditure_id, funding_source, amount_before, amount_after, " + ENTRY
-                + " FROM ledger_journal WHERE aggregate_id = ? AND position > ? AND position <= ? AND event_type = 'ExpenditureRecorded'"
-                + " AND (CAST(? AS VARCHAR) IS NULL OR funding_source = ?) ORDER BY position LIMIT ?",
-                (rs, i) -> payment(projectId, rs), projectId, after, until, source == null ? null : source.name(),
-                source == null ? null : source.name(), limit + 1);
+        String sourceName = source == null ? null : source.name();
+        List<Payment> paid = recorded(projectId, "position > ? AND position <= ? AND (CAST(? AS VARCHAR) IS NULL OR funding_source = ?) "
+                + "ORDER BY position LIMIT ?", after, until, sourceName, sourceName, limit + 1);
         String next = null;
         if (paid.size() > limit) {
             paid = paid.subList(0, limit);
             next = Long.toString(paid.get(limit - 1).payment().position());
         }
         return new Page<>(withReversals(projectId, paid, until), next);
+    }
+
+    /** The project's payments (not their reversals) that meet {@code condition}. */
+    private List<Payment> recorded(String projectId, String condition, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = projectId;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return jdbc.query("SELECT expenditure_id, funding_source, amount_before, amount_after, " + ENTRY
+                + " FROM ledger_journal WHERE aggregate_id = ? AND event_type = 'ExpenditureRecorded' AND " + condition,
+                (rs, i) -> payment(projectId, rs), all);
     }
 
     private List<Payment> withReversals(String projectId, List<Payment> paid, long until) {

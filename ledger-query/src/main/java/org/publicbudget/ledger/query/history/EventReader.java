@@ -62,9 +62,9 @@ public class EventReader {
     }
 
     /** The newest sequence number of a stream, -1 when it has none: one look at the unique index every append uses. */
-    public long lastSequenceOf(String aggregateId) {
-        Long last = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM domainevententry WHERE aggregateIdentifier = ?", Long.class,
-                aggregateId);
+    public long lastSequenceOf(String aggregateType, String aggregateId) {
+        Long last = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM domainevententry WHERE aggregateIdentifier = ? AND type = ?",
+                Long.class, aggregateId, aggregateType);
         return last == null ? -1 : last;
     }
 

@@ -29,8 +29,8 @@ public class ProjectFromEvents {
                         rows.findAll(TotalsTables.INDICATOR_RESULT, projectId)));
     }
 
-    /** The project's newest version in the event store, -1 when it has no events. */
+    /** The project's newest version in the event store, -1 when there is no such project (another aggregate's id is none). */
     public long storedVersion(String projectId) {
-        return events.lastSequenceOf(projectId);
+        return events.lastSequenceOf("Project", projectId);
     }
 }

@@ -8,7 +8,7 @@ import org.publicbudget.ledger.domain.organisation.DepartmentScoped;
 
 /**
  * A payment taken back on {@code reversedOn} under the reversing voucher
- * {@code reversalVoucherNo}: {@code amount} returns to the allocation from
+ * {@code reversalVoucherNo} (null when none was given): {@code amount} returns to the allocation from
  * {@code fundingSource}, which took what the source has spent from {@code spentBefore}
  * to {@code spentAfter} (万元). {@code voucherNo} is the payment's own voucher.
  */
