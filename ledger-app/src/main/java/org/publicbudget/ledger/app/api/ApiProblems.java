@@ -9,12 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.publicbudget.ledger.app.api.limits.RequestBodyRefused;
 import org.publicbudget.ledger.app.importer.NotABudgetTable;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
@@ -28,7 +32,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.publicbudget.ledger.app.api.limits.RequestBodyRefused;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,10 +48,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** Jackson's words for a field given twice (strict duplicate detection). */
+    private static final Pattern GIVEN_TWICE = Pattern.compile("^Duplicate field '([^']*)'");
 
     /** A command or read refused for a reason the client can act on; nothing was changed. */
     @ExceptionHandler({InvalidRequest.class, InvalidCursor.class, NoSuchIndicator.class, BudgetRuleViolation.class,
-            NotABudgetTable.class, NotFound.class, AggregateNotFoundException.class, AggregateStreamCreationException.class,
+            NotABudgetTable.class, NotFound.class, AggregateNotFoundException.class, IncompatibleAggregateException.class,
+            AggregateStreamCreationException.class,
             ConflictingModificationException.class, ConcurrencyException.class, LockAcquisitionFailedException.class})
     ResponseEntity<Object> refused(RuntimeException e) {
         return refusal(e).orElseThrow();
@@ -74,6 +80,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof AggregateNotFoundException missing) {
             return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", "no project with id " + missing.getAggregateIdentifier(),
                     "projectId"));
+        }
+        // the id of another kind of stream (a department's budget) given as a project's
+        if (e instanceof IncompatibleAggregateException) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", "no project with that id: it names something else", "projectId"));
         }
         // the request was well formed but would break a budget rule
         if (e instanceof BudgetRuleViolation rule) {
@@ -130,7 +140,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             String field = fieldOf(mapping);
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", reasonFor(mapping, field), field);
         }
-        if (e.getCause() instanceof JsonProcessingException) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            Matcher twice = GIVEN_TWICE.matcher(String.valueOf(json.getOriginalMessage()));
+            if (twice.find()) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid request", twice.group(1) + " is given twice; give each field once",
+                        twice.group(1));
+            }
+            if (String.valueOf(json.getOriginalMessage()).startsWith("Trailing token")) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the body holds more than one JSON value; send one", null);
+            }
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the body is not valid JSON", null);
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "a JSON body is required", null);

@@ -82,11 +82,13 @@ public class ExpenditureController {
         return ListPages.paged(request, payments.of(projectId, fundingSource, at, after == null ? 0 : after, ListPages.limit(limit)));
     }
 
-    /** A payment as recorded, with its reversal if it has one; readable as soon as the 201 is answered. */
+    /** A payment as recorded, with its reversal if it has one; readable as soon as the 201 is answered; as of any moment. */
     @GetMapping("/{expenditureId}")
-    public Payments.Payment payment(@PathVariable String projectId, @PathVariable String expenditureId) {
-        freshness.awaitNewestVersion(projectId, null);
-        return payments.of(projectId, expenditureId).orElseThrow(() -> NotFound.of("payment", projectId + "/" + expenditureId));
+    public Payments.Payment payment(@PathVariable String projectId, @PathVariable String expenditureId,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
+        Long at = positions.of(ReadController.pointInTime(asOf, atPosition));
+        freshness.awaitNewestVersion(projectId, at);
+        return payments.of(projectId, expenditureId, at).orElseThrow(() -> NotFound.of("payment", projectId + "/" + expenditureId));
     }
 
     @PostMapping("/{expenditureId}/reversal")

@@ -15,6 +15,9 @@ import org.publicbudget.ledger.domain.Texts;
  */
 public final class RequestFields {
 
+    /** Where a day begins first. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
     private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,11})(\\.[0-9]{1,6})?");
 
     private RequestFields() {
@@ -81,12 +84,12 @@ public final class RequestFields {
 
     /**
      * The date of something done — a payment, a report: a required ISO date, not in the
-     * future. "Today" reaches a day past UTC's, so that a day that has begun anywhere
-     * (Beijing is 8 hours ahead) counts.
+     * future. "Today" is the newest day that has begun anywhere (UTC+14), so that a day
+     * that has begun in Beijing (8 hours ahead of UTC) counts, and no later one.
      */
     public static LocalDate pastDate(String field, String text) {
         LocalDate date = date(field, text);
-        if (date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (date.isAfter(LocalDate.now(EARLIEST_ZONE))) {
             throw new InvalidRequest(field, field + " " + date + " lies in the future: record it once it has happened");
         }
         return date;
@@ -94,11 +97,11 @@ public final class RequestFields {
 
     /** Required text of at most {@code most} characters. */
     public static String limited(String field, String text, int most) {
-        String given = required(field, text);
-        if (given.strip().length() > most) {
+        // its own limit first: the ledger's general one for any text is far longer
+        if (text != null && text.strip().length() > most) {
             throw new InvalidRequest(field, field + " is longer than " + most + " characters");
         }
-        return given;
+        return required(field, text);
     }
 
     /** A required ISO date (2025-07-01) between 1990 and 2100. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
@@ -65,7 +66,7 @@ public class TransferController {
     private static ProjectBalance send(CommandGateway commands, Object command, String field, String projectId, MetaData metadata) {
         try {
             return commands.sendAndWait(command, metadata);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw NotFound.in(field, "project", projectId);
         }
     }

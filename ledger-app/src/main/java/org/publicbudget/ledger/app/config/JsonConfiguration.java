@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,7 +53,10 @@ public class JsonConfiguration {
      * The HTTP API's mapper. Amounts leave as decimal strings, never as JSON numbers
      * that a client might read into a double. Strict on input: an unknown field is
      * more likely a typo in a finance system than something to ignore, and a number
-     * where text is expected is refused rather than silently converted.
+     * where text is expected is refused rather than silently converted. A body that says
+     * two things is refused rather than read one way: a field given twice
+     * ({@code "amount":"0.02","amount":"50.00"} — a gateway may have checked the first),
+     * or anything after the JSON value (a second object would be dropped unseen).
      */
     @Bean
     @Primary
@@ -61,6 +65,8 @@ public class JsonConfiguration {
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         // 1 must not quietly mean SPECIAL_ACCOUNT: funding sources are named, never numbered
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

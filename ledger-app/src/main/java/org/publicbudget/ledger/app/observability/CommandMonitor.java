@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -120,7 +121,8 @@ final class CommandMonitor implements MessageMonitor<Message<?>> {
             if (cause instanceof BudgetRuleViolation) {
                 return Outcome.REFUSED;
             }
-            if (cause instanceof AggregateNotFoundException || cause instanceof NoSuchIndicator) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException
+                    || cause instanceof NoSuchIndicator) {
                 return Outcome.NOT_FOUND;
             }
             if (cause instanceof ConflictingModificationException || cause instanceof LockAcquisitionFailedException) {

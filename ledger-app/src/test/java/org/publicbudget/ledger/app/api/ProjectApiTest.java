@@ -181,6 +181,14 @@ class ProjectApiTest extends PostgresApiTest {
         }
         assertThat(api.get(AUDITOR, "/api/v1/projects/" + departmentId + "/expenditures").status())
                 .as("a department's budget is no project").isEqualTo(404);
+        Api.Response payToDepartment = api.post(WRITER, "/api/v1/projects/" + departmentId + "/expenditures",
+                "{\"fundingSource\":\"OTHER\",\"amount\":\"1.00\",\"paidOn\":\"2025-04-01\",\"voucherNo\":\"v\",\"reason\":\"r\"}");
+        assertThat(payToDepartment.status()).isEqualTo(404);
+        assertThat(payToDepartment.body().get("field").asText()).isEqualTo("projectId");
+        Api.Response typoYear = api.post(WRITER, "/api/v1/declared-totals",
+                "{\"department\":\"%s\",\"fiscalYear\":99999,\"amount\":\"1.00\",\"reason\":\"r\"}".formatted(registering));
+        assertThat(typoYear.status()).isEqualTo(422);
+        assertThat(typoYear.body().get("field").asText()).isEqualTo("fiscalYear");
         newProject("新成立的中心", "帮扶工作经费", "3.00", "0");
         Api.Response declared = api.post(WRITER, "/api/v1/declared-totals",
                 "{\"department\":\"%s\",\"fiscalYear\":2025,\"unit\":\"新成立的中心\",\"amount\":\"3.00\",\"reason\":\"年初预算\"}"

@@ -143,6 +143,10 @@ class SpendingApiTest extends PostgresApiTest {
         assertThat(api.get(AUDITOR, list + "?fundingSource=OTHER").body().findValuesAsText("amount")).containsExactly("0.50");
         JsonNode before = api.get(AUDITOR, list + "?atPosition=" + third.body().get("position")).body();
         assertThat(before.get(0).get("reversal").isNull()).as("not yet reversed then").isTrue();
+        String one = list + "/" + first + "?atPosition=";
+        assertThat(api.get(AUDITOR, one + third.body().get("position")).body().get("reversal").isNull()).isTrue();
+        assertThat(api.get(AUDITOR, one + (all.get(0).get("payment").get("position").asLong() - 1)).status())
+                .as("not yet paid then").isEqualTo(404);
 
         Api.Response page = api.get(AUDITOR, list + "?limit=2");
         assertThat(page.body()).hasSize(2);
@@ -151,6 +155,23 @@ class SpendingApiTest extends PostgresApiTest {
                 .containsExactly("记-203");
         assertThat(api.get(AUDITOR, list + "?limit=0").body().get("field").asText()).isEqualTo("limit");
         assertThat(api.get(AUDITOR, "/api/v1/projects/no-such/expenditures").status()).isEqualTo(404);
+    }
+
+    /** A body that says two things is refused, not read one way: a field given twice, a second object after the first. */
+    @Test
+    void aPaymentWhoseBodySaysTwoThingsIsRefusedAndNothingIsPaid() {
+        String id = create("五所", "邮电费", "1.00", "0").get("projectId").asText();
+        long before = events(id);
+        Api.Response twice = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", """
+                {"fundingSource":"FISCAL_APPROPRIATION","amount":"0.02","amount":"1.00","paidOn":"2021-04-15","voucherNo":"记-501","reason":"r"}""");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().get("field").asText()).isEqualTo("amount");
+        Api.Response two = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", """
+                {"fundingSource":"FISCAL_APPROPRIATION","amount":"0.02","paidOn":"2021-04-15","voucherNo":"记-502","reason":"r"}
+                {"fundingSource":"FISCAL_APPROPRIATION","amount":"0.03","paidOn":"2021-04-15","voucherNo":"记-503","reason":"r"}""");
+        assertThat(two.status()).isEqualTo(400);
+        assertThat(two.body().get("detail").asText()).contains("more than one JSON value");
+        assertThat(events(id)).isEqualTo(before);
     }
 
     /** The reason is all a reversal needs: a fiscal year that has ended dates it on its last day, and it has no voucher. */

@@ -29,6 +29,7 @@ import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
 import org.publicbudget.ledger.domain.budget.api.UnitAlreadyRegistered;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
 import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.domain.organisation.FiscalYears;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 
 /**
@@ -137,7 +138,7 @@ class DepartmentBudget {
 
     /** The id is derived from the department's name and year; a command naming another is refused. */
     private static String idOf(String given, String department, int fiscalYear) {
-        String id = OrganisationIds.departmentId(department, fiscalYear);
+        String id = OrganisationIds.departmentId(department, FiscalYears.valid(fiscalYear));
         if (!id.equals(given)) {
             throw new BudgetRuleViolation("departmentId", "departmentId does not belong to " + department + " " + fiscalYear);
         }

@@ -67,6 +67,12 @@ public record TargetReading(String raw, Comparator comparator, BigDecimal value,
         if (NUMBER.matcher(after).find()) {
             return Optional.empty();
         }
+        // a minus sign (ASCII, typographic or full-width) makes the number negative: -61% is no 61%
+        BigDecimal value = new BigDecimal(number.group());
+        if (!before.isEmpty() && "-−－".indexOf(before.charAt(before.length() - 1)) >= 0) {
+            value = value.negate();
+            before = before.substring(0, before.length() - 1).strip();
+        }
         Comparator comparator = Comparator.EQ;
         for (String[] prefix : PREFIXES) {
             if (before.endsWith(prefix[0])) {
@@ -88,6 +94,6 @@ public record TargetReading(String raw, Comparator comparator, BigDecimal value,
                 break;
             }
         }
-        return Optional.of(new TargetReading(raw, comparator, new BigDecimal(number.group()), unit, null));
+        return Optional.of(new TargetReading(raw, comparator, value, unit, null));
     }
 }

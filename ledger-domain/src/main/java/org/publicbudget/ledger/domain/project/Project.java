@@ -24,6 +24,7 @@ import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
+import org.publicbudget.ledger.domain.organisation.FiscalYears;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 import org.publicbudget.ledger.domain.project.api.AddIndicator;
 import org.publicbudget.ledger.domain.project.api.AllocationRevised;
@@ -67,8 +68,6 @@ import org.publicbudget.ledger.domain.project.api.WithdrawProject;
 @Revision("3")
 class Project {
 
-    static final int EARLIEST_FISCAL_YEAR = 1990;
-    static final int LATEST_FISCAL_YEAR = 2100;
     static final int MAX_RESULT_LENGTH = 500;
 
     @AggregateIdentifier
@@ -346,7 +345,7 @@ class Project {
         BigDecimal paid = spent.getOrDefault(source, BigDecimal.ZERO);
         if (allocation.compareTo(paid) < 0) {
             throw new BudgetRuleViolation(field, source + " has already paid " + paid.toPlainString() + " 万元 from project " + projectId
-                    + "; its allocation cannot go below that (asked for " + Amounts.canonical(allocation).toPlainString() + ")");
+                    + "; its allocation cannot go below that (it would be " + Amounts.canonical(allocation).toPlainString() + ")");
         }
     }
 
@@ -362,10 +361,7 @@ class Project {
         String unit = Texts.required("unit", unitName);
         String name = Texts.required("name", projectName);
         String cleanGoal = Texts.optional("goal", goalText);
-        if (year < EARLIEST_FISCAL_YEAR || year > LATEST_FISCAL_YEAR) {
-            throw new BudgetRuleViolation("fiscalYear",
-                    "fiscalYear must be between " + EARLIEST_FISCAL_YEAR + " and " + LATEST_FISCAL_YEAR);
-        }
+        FiscalYears.valid(year);
         Map<FundingSource, BigDecimal> valid = Allocations.valid(amounts);
         String newDepartmentId = OrganisationIds.departmentId(department, year);
         apply(new ProjectCreated(newId, newDepartmentId, department, year,

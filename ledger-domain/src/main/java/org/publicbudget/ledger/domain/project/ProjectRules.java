@@ -3,6 +3,7 @@ package org.publicbudget.ledger.domain.project;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
@@ -48,12 +49,28 @@ final class ProjectRules {
         return given;
     }
 
+    /**
+     * A voucher number: what the books print, so nothing a reader cannot see — no joiner,
+     * variation selector, filler or tag that would make one voucher look like two.
+     */
     static String voucher(String field, String given) {
-        String voucherNo = Texts.required(field, given);
-        if (voucherNo.length() > MAX_VOUCHER_LENGTH) {
+        if (given != null && given.strip().length() > MAX_VOUCHER_LENGTH) {
             throw new BudgetRuleViolation(field, field + " is longer than " + MAX_VOUCHER_LENGTH + " characters");
         }
+        String voucherNo = Texts.required(field, given);
+        voucherNo.codePoints().filter(ProjectRules::unseen).findFirst().ifPresent(unseen -> {
+            throw new BudgetRuleViolation(field, field + " holds a character that cannot be seen (U+"
+                    + Integer.toHexString(unseen).toUpperCase(Locale.ROOT) + "); give the voucher number as printed");
+        });
         return voucherNo;
+    }
+
+    private static boolean unseen(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR, Character.CONTROL -> true;
+            default -> codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0 || codePoint == 0x2800;
+        };
     }
     /** Indicators of an import: numbered once each, with a name; category codes kept as printed. */
     static List<Indicator> validIndicators(List<Indicator> given) {

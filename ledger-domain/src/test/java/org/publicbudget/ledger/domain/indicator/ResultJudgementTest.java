@@ -12,7 +12,8 @@ class ResultJudgementTest {
     @CsvSource({
         "100%, 100%, true", "100%, 99.9%, false", "≥85%, 85%, true", "≥85%, 84.99%, false", "＞80%, 80%, false", "＞80%, 80.5%, true",
         "85%或以上, 90%, true", "不少于2次, 2次, true", "不少于2次, 1次, false", "≤5天, 5天, true", "≤5天, 6天, false", "<3次, 2次, true",
-        "18.5万元, 18.50万元, true", "2次, 2, true", "≥90%, ≥92%, true"})
+        "18.5万元, 18.50万元, true", "2次, 2, true", "≥90%, ≥92%, true", "＞60%, -61%, false", "＞60%, −61%, false", "≥2次, －3次, false",
+        "≤-5%, -6%, true"})
     void aNumberIsComparedExactlyAsTheTargetSays(String target, String actual, boolean met) {
         ResultJudgement judged = ResultJudgement.of(target, actual);
 

@@ -9,6 +9,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
 import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
@@ -144,6 +146,25 @@ class SpendingTest {
                         new BigDecimal("1.00"), new BigDecimal("1.00"), new BigDecimal("0.00"), "记-001", REVERSED, "红-001", "金额有误"))
                 .when(pay("e-2", "0.90", "记-001"))
                 .expectEvents(paid("e-2", "0.90", "0.00", "0.90", "记-001"));
+    }
+
+    /** A voucher that reads the same is the same voucher; one that hides a character is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ＪＺ　００１", "JZ\u3000001", " JZ  001 ", "JZ\u00A0001"})
+    void aVoucherWrittenAnotherWayIsStillTheSameVoucher(String sameVoucher) {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "JZ 001"))
+                .when(pay("e-2", "1.00", sameVoucher))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("voucherNo"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JZ-001\uFE0F", "JZ-0\u034F01", "JZ-001\uDB40\uDC20", "JZ\u3164-001", "JZ-001\u2028", "JZ-\u200B001"})
+    void aVoucherHidingACharacterIsRefused(String hiding) {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "JZ-001"))
+                .when(pay("e-2", "1.00", hiding))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("voucherNo"));
     }
 
     @Test

@@ -39,9 +39,11 @@ public class Payments {
     public record Payment(String projectId, String expenditureId, String fundingSource, BigDecimal amount, Entry payment, Entry reversal) {
     }
 
-    public Optional<Payment> of(String projectId, String expenditureId) {
-        List<Payment> paid = recorded(projectId, "expenditure_id = ?", expenditureId);
-        return paid.stream().findFirst().map(payment -> withReversals(projectId, List.of(payment), Long.MAX_VALUE).get(0));
+    /** The payment as it stood at {@code at} (null for now): none if it was recorded later, without a later reversal. */
+    public Optional<Payment> of(String projectId, String expenditureId, Long at) {
+        long until = at == null ? Long.MAX_VALUE : at;
+        List<Payment> paid = recorded(projectId, "expenditure_id = ? AND position <= ?", expenditureId, until);
+        return paid.stream().findFirst().map(payment -> withReversals(projectId, List.of(payment), until).get(0));
     }
 
     /**
