@@ -148,21 +148,16 @@ class SpendingTest {
                 .expectEvents(paid("e-2", "0.90", "0.00", "0.90", "记-001"));
     }
 
-    /** A voucher that reads the same is the same voucher; one that hides a character is refused. */
+    /**
+     * A voucher that reads the same is the same voucher (full-width, an ideographic or
+     * no-break space, spaces around); one that hides a character is refused.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"ＪＺ　００１", "JZ\u3000001", " JZ  001 ", "JZ\u00A0001"})
-    void aVoucherWrittenAnotherWayIsStillTheSameVoucher(String sameVoucher) {
+    @ValueSource(strings = {"ＪＺ　００１", "JZ\u3000001", " JZ  001 ", "JZ\u00A0001", "JZ 001\uFE0F", "JZ 0\u034F01", "JZ 001\uDB40\uDC20",
+        "JZ\u3164 001", "JZ 001\u2028", "JZ \u200B001"})
+    void aVoucherThatReadsTheSameOrHidesACharacterIsRefused(String voucher) {
         fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "JZ 001"))
-                .when(pay("e-2", "1.00", sameVoucher))
-                .expectNoEvents()
-                .expectException(RefusedFor.field("voucherNo"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"JZ-001\uFE0F", "JZ-0\u034F01", "JZ-001\uDB40\uDC20", "JZ\u3164-001", "JZ-001\u2028", "JZ-\u200B001"})
-    void aVoucherHidingACharacterIsRefused(String hiding) {
-        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "JZ-001"))
-                .when(pay("e-2", "1.00", hiding))
+                .when(pay("e-2", "1.00", voucher))
                 .expectNoEvents()
                 .expectException(RefusedFor.field("voucherNo"));
     }
