@@ -10,10 +10,12 @@ import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on a department's budget as a whole: its units and its declared totals. */
@@ -30,6 +32,7 @@ public class BudgetController {
         this.position = position;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/units")
     public ResponseEntity<Map<String, Object>> registerUnit(@RequestBody UnitRegistrationRequest body, Authentication user,
             HttpServletRequest request) {

@@ -12,6 +12,7 @@ import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
 import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
 import org.publicbudget.ledger.query.audit.Payments;
 import org.publicbudget.ledger.query.history.Positions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +55,7 @@ public class ExpenditureController {
             BigDecimal available, long position) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public ResponseEntity<ExpenditureChange> record(@PathVariable String projectId, @RequestBody ExpenditureRequest body,
             Authentication user, HttpServletRequest request) {

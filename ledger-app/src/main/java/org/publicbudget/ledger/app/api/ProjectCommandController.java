@@ -16,6 +16,7 @@ import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
 import org.publicbudget.ledger.domain.project.api.ReviseGoal;
 import org.publicbudget.ledger.domain.project.api.ReviseIndicator;
 import org.publicbudget.ledger.domain.project.api.WithdrawProject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,6 +53,7 @@ public class ProjectCommandController {
     public record IndicatorChange(String projectId, int no, long version, long position) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody CreateProjectRequest body, Authentication user,
             HttpServletRequest request) {
@@ -97,6 +100,7 @@ public class ProjectCommandController {
                 CommandMetadata.of(user, request, command.reason(), body.documentNumber(), body.effectiveDate())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{projectId}/indicators")
     public ResponseEntity<IndicatorChange> addIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user, HttpServletRequest request) {

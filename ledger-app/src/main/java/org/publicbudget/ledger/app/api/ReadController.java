@@ -115,8 +115,17 @@ public class ReadController {
         ProjectDetail project = (at != null ? totals.project(projectId, at) : totals.project(projectId, null)
                 .filter(shown -> shown.version() >= fromEvents.storedVersion(projectId))
                 .or(() -> freshProject(projectId)))
-                .orElseThrow(() -> NotFound.of("project", projectId));
+                .orElseThrow(() -> missingProject(projectId, asOf, at));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+    }
+
+    /** A project read as of a moment before it was created is not "no such project": it says when. */
+    private NotFound missingProject(String projectId, String asOf, Long at) {
+        if (at != null && fromEvents.storedVersion(projectId) >= 0) {
+            return NotFound.named(asOf != null ? "asOf" : "atPosition", "project " + projectId + " was not yet recorded at "
+                    + (asOf != null ? asOf : "position " + at) + "; it was created later");
+        }
+        return NotFound.of("project", projectId);
     }
 
     private java.util.Optional<ProjectDetail> freshProject(String projectId) {
@@ -143,7 +152,7 @@ public class ReadController {
         Long at = at(asOf, atPosition);
         freshness.awaitNewestVersion(projectId, at);
         return trails.ofProject(projectId, figure(figure), fundingSource, at, page(after, limit))
-                .orElseThrow(() -> NotFound.of("project", projectId));
+                .orElseThrow(() -> missingProject(projectId, asOf, at));
     }
 
     @GetMapping("/projects/{projectId}/indicators/{no}/trail")

@@ -11,6 +11,7 @@ import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.ResultReports;
 import org.publicbudget.ledger.query.audit.TrailPage;
 import org.publicbudget.ledger.query.history.Positions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,6 +53,7 @@ public class ResultController {
     public record ResultChange(String projectId, int no, ResultPeriod period, long version, long position) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public ResponseEntity<ResultChange> report(@PathVariable String projectId, @PathVariable int no, @RequestBody ResultRequest body,
             Authentication user, HttpServletRequest request) {

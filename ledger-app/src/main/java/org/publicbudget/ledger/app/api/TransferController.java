@@ -8,11 +8,13 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,6 +40,7 @@ public class TransferController {
     public record TransferResult(String transferId, ProjectChange from, ProjectChange to, long position) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/transfers")
     public ResponseEntity<TransferResult> transfer(@RequestBody TransferRequest body, Authentication user, HttpServletRequest request) {
         Commands.Transfer transfer = Commands.transfer(UUID.randomUUID().toString(), body);

@@ -123,7 +123,8 @@ class SpendingApiTest extends PostgresApiTest {
 
     @Test
     void aProjectsPaymentsAreListedOldestFirstWithTheirReversalsAsOfAnyMomentAndInPages() {
-        String id = create("三所", "会议经费", "5.00", "2.00").get("projectId").asText();
+        JsonNode created = create("三所", "会议经费", "5.00", "2.00");
+        String id = created.get("projectId").asText();
         String first = pay(id, "FISCAL_APPROPRIATION", "1.00", "记-201").body().get("expenditureId").asText();
         pay(id, "OTHER", "0.50", "记-202");
         Api.Response third = pay(id, "FISCAL_APPROPRIATION", "2.00", "记-203");
@@ -155,6 +156,10 @@ class SpendingApiTest extends PostgresApiTest {
                 .containsExactly("记-203");
         assertThat(api.get(AUDITOR, list + "?limit=0").body().get("field").asText()).isEqualTo("limit");
         assertThat(api.get(AUDITOR, "/api/v1/projects/no-such/expenditures").status()).isEqualTo(404);
+        Api.Response beforeItWas = api.get(AUDITOR, "/api/v1/projects/" + id + "?atPosition=" + (created.get("position").asLong() - 1));
+        assertThat(beforeItWas.status()).isEqualTo(404);
+        assertThat(beforeItWas.body().get("field").asText()).isEqualTo("atPosition");
+        assertThat(beforeItWas.body().get("detail").asText()).contains("created later");
     }
 
     /** A body that says two things is refused, not read one way: a field given twice, a second object after the first. */
