@@ -32,8 +32,13 @@ public class ProjectFreshness {
     public boolean awaitNewestVersion(String projectId, Long at) {
         long stored = fromEvents.storedVersion(projectId);
         if (stored >= 0 && at == null) {
-            progress.awaitProject(projectId, stored, WAIT);
+            awaitVersion(projectId, stored);
         }
         return stored >= 0;
+    }
+
+    /** Waits at most a second until the read models show {@code version} of the project; false when they did not. */
+    boolean awaitVersion(String projectId, long version) {
+        return progress.awaitProject(projectId, version, WAIT);
     }
 }

@@ -1,9 +1,9 @@
 package org.publicbudget.ledger.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.IndicatorTrail;
@@ -39,23 +39,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class ReadController {
 
-    /** How long a read of a project waits for the projection before computing it from the project's own events. */
-    private static final Duration PROJECT_WAIT = Duration.ofSeconds(1);
-
     private final TotalsQueries totals;
     private final AuditTrail trails;
     private final Positions positions;
     private final ProjectFromEvents fromEvents;
-    private final ReadModelProgress progress;
     private final ProjectFreshness freshness;
 
     public ReadController(TotalsQueries totals, AuditTrail trails, Positions positions, ProjectFromEvents fromEvents,
-            ReadModelProgress progress, ProjectFreshness freshness) {
+            ProjectFreshness freshness) {
         this.totals = totals;
         this.trails = trails;
         this.positions = positions;
         this.fromEvents = fromEvents;
-        this.progress = progress;
         this.freshness = freshness;
     }
 
@@ -112,9 +107,7 @@ public class ReadController {
     public ResponseEntity<ProjectDetail> project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
         Long at = at(asOf, atPosition);
-        ProjectDetail project = (at != null ? totals.project(projectId, at) : totals.project(projectId, null)
-                .filter(shown -> shown.version() >= fromEvents.storedVersion(projectId))
-                .or(() -> freshProject(projectId)))
+        ProjectDetail project = (at != null ? totals.project(projectId, at) : newestOf(projectId))
                 .orElseThrow(() -> missingProject(projectId, asOf, at));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
     }
@@ -128,15 +121,17 @@ public class ReadController {
         return NotFound.of("project", projectId);
     }
 
-    private java.util.Optional<ProjectDetail> freshProject(String projectId) {
+    /** The read model's row if it is at the project's newest version (after waiting a moment), else the project from its events. */
+    private Optional<ProjectDetail> newestOf(String projectId) {
         long stored = fromEvents.storedVersion(projectId);
         if (stored < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        if (progress.awaitProject(projectId, stored, PROJECT_WAIT)) {
-            return totals.project(projectId, null);
+        Optional<ProjectDetail> shown = totals.project(projectId, null).filter(row -> row.version() >= stored);
+        if (shown.isPresent()) {
+            return shown;
         }
-        return fromEvents.read(projectId);
+        return freshness.awaitVersion(projectId, stored) ? totals.project(projectId, null) : fromEvents.read(projectId);
     }
 
     /**

@@ -42,7 +42,6 @@ import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
 import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
 import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
-import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
 import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
 import org.publicbudget.ledger.domain.project.api.ProjectCreated;
@@ -78,10 +77,7 @@ class Project {
     private String goal;
     private boolean withdrawn;
     private final Map<FundingSource, BigDecimal> allocations = new EnumMap<>(FundingSource.class);
-    private final Map<FundingSource, BigDecimal> spent = new EnumMap<>(FundingSource.class);
-    private final Map<String, Payment> payments = new HashMap<>();
-    /** The payment each voucher line (source and voucher number) paid, while it is not reversed. */
-    private final Map<String, String> vouchersPaid = new HashMap<>();
+    private final Spending spending = new Spending();
     private final TreeMap<Integer, Indicator> indicators = new TreeMap<>();
     private final Map<Integer, Map<ResultPeriod, String>> results = new HashMap<>();
     private long version;
@@ -113,7 +109,7 @@ class Project {
         int revised = 0;
         for (Map.Entry<FundingSource, BigDecimal> target : Allocations.valid(command.allocations()).entrySet()) {
             BigDecimal before = allocations.get(target.getKey());
-            requireCoversSpending("allocations." + target.getKey().name(), target.getKey(), target.getValue());
+            spending.requireCovered("allocations." + target.getKey().name(), projectId, target.getKey(), target.getValue());
             if (before.compareTo(target.getValue()) != 0) {
                 apply(new AllocationRevised(projectId, departmentId, unitId, target.getKey(), before, target.getValue(), reason));
                 revised++;
@@ -159,7 +155,7 @@ class Project {
             throw new BudgetRuleViolation("amount",
                     "the " + command.fundingSource() + " allocation is already " + before.toPlainString() + ": a revision must change it");
         }
-        requireCoversSpending("amount", command.fundingSource(), after);
+        spending.requireCovered("amount", projectId, command.fundingSource(), after);
         apply(new AllocationRevised(projectId, departmentId, unitId, command.fundingSource(), before, after, reason));
         return balance();
     }
@@ -228,7 +224,7 @@ class Project {
             throw new BudgetRuleViolation("amount", "project " + projectId + " holds only " + before.toPlainString()
                     + " from " + source + "; it cannot give " + amount.toPlainString());
         }
-        requireCoversSpending("amount", source, before.subtract(amount));
+        spending.requireCovered("amount", projectId, source, before.subtract(amount));
         apply(new AllocationTransferred(projectId, departmentId, unitId, Texts.required("transferId", command.transferId()),
                 command.toProjectId(), source, before, Amounts.canonical(before.subtract(amount)), Texts.required("reason", command.reason())));
         return balance();
@@ -251,7 +247,7 @@ class Project {
         refuseIfStale(conflicts);
         requireActive();
         String reason = Texts.required("reason", command.reason());
-        BigDecimal paid = Allocations.total(spent);
+        BigDecimal paid = spending.total();
         if (paid.signum() > 0) {
             throw new BudgetRuleViolation("projectId", "project " + projectId + " has paid " + Amounts.canonical(paid).toPlainString()
                     + " 万元; reverse its payments before withdrawing it");
@@ -269,21 +265,8 @@ class Project {
         LocalDate paidOn = ProjectRules.inFiscalYear("paidOn", command.paidOn(), fiscalYear);
         String voucherNo = ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
-        if (payments.containsKey(expenditureId)) {
-            throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already recorded");
-        }
-        String paidBefore = vouchersPaid.get(Payment.voucherLine(source, voucherNo));
-        if (paidBefore != null) {
-            throw new BudgetRuleViolation("voucherNo", "voucher " + voucherNo + " already paid " + payments.get(paidBefore).amount().toPlainString()
-                    + " from " + source + " of this project (payment " + paidBefore + "); reverse that payment first if it was wrong");
-        }
-        BigDecimal before = spent.get(source);
-        BigDecimal available = allocations.get(source).subtract(before);
-        if (amount.compareTo(available) > 0) {
-            throw new BudgetRuleViolation("amount", "the available balance of " + source + " is " + Amounts.canonical(available).toPlainString()
-                    + " 万元 (allocated " + allocations.get(source).toPlainString() + ", spent " + before.toPlainString() + "); a payment of "
-                    + amount.toPlainString() + " would overspend it by " + Amounts.canonical(amount.subtract(available)).toPlainString());
-        }
+        spending.requirePayable(expenditureId, source, amount, voucherNo, allocations.get(source));
+        BigDecimal before = spending.of(source);
         apply(new ExpenditureRecorded(projectId, departmentId, unitId, expenditureId, source, amount, before,
                 Amounts.canonical(before.add(amount)), paidOn, voucherNo, reason));
         return expenditureAccepted(expenditureId, source);
@@ -293,17 +276,11 @@ class Project {
     public ExpenditureAccepted handle(ReverseExpenditure command) {
         requireActive();
         String expenditureId = Texts.required("expenditureId", command.expenditureId());
-        Payment payment = payments.get(expenditureId);
-        if (payment == null) {
-            throw new NoSuchExpenditure(projectId, expenditureId);
-        }
-        if (payment.reversed()) {
-            throw new BudgetRuleViolation("expenditureId", "payment " + expenditureId + " is already reversed");
-        }
+        Payment payment = spending.reversible(projectId, expenditureId);
         LocalDate reversedOn = ProjectRules.reversalDate(command.reversedOn(), LocalDate.now(ZoneOffset.UTC), payment.paidOn(), fiscalYear);
         String voucherNo = command.voucherNo() == null ? null : ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
-        BigDecimal before = spent.get(payment.fundingSource());
+        BigDecimal before = spending.of(payment.fundingSource());
         apply(new ExpenditureReversed(projectId, departmentId, unitId, expenditureId, payment.fundingSource(), payment.amount(), before,
                 Amounts.canonical(before.subtract(payment.amount())), payment.voucherNo(), reversedOn, voucherNo, reason));
         return expenditureAccepted(expenditureId, payment.fundingSource());
@@ -340,18 +317,9 @@ class Project {
         return new IndicatorAccepted(projectId, indicator.no(), version);
     }
 
-    /** An allocation may not go below what its source has already paid. */
-    private void requireCoversSpending(String field, FundingSource source, BigDecimal allocation) {
-        BigDecimal paid = spent.getOrDefault(source, BigDecimal.ZERO);
-        if (allocation.compareTo(paid) < 0) {
-            throw new BudgetRuleViolation(field, source + " has already paid " + paid.toPlainString() + " 万元 from project " + projectId
-                    + "; its allocation cannot go below that (it would be " + Amounts.canonical(allocation).toPlainString() + ")");
-        }
-    }
-
     private ExpenditureAccepted expenditureAccepted(String expenditureId, FundingSource source) {
-        return new ExpenditureAccepted(projectId, expenditureId, version, source, spent.get(source),
-                Amounts.canonical(allocations.get(source).subtract(spent.get(source))));
+        return new ExpenditureAccepted(projectId, expenditureId, version, source, spending.of(source),
+                Amounts.canonical(allocations.get(source).subtract(spending.of(source))));
     }
 
     private void create(String id, String departmentName, int year, String unitName, String projectName, String goalText,
@@ -409,8 +377,8 @@ class Project {
         // a source the event does not name starts at zero, as in the read model
         for (FundingSource source : FundingSource.values()) {
             allocations.put(source, event.allocations().getOrDefault(source, BigDecimal.ZERO));
-            spent.put(source, Amounts.canonical(BigDecimal.ZERO));
         }
+        spending.opened();
         version = sequence;
     }
 
@@ -454,17 +422,13 @@ class Project {
 
     @EventSourcingHandler
     void on(ExpenditureRecorded event, @SequenceNumber long sequence) {
-        spent.put(event.fundingSource(), event.spentAfter());
-        payments.put(event.expenditureId(), new Payment(event.fundingSource(), event.amount(), event.paidOn(), event.voucherNo(), false));
-        vouchersPaid.put(Payment.voucherLine(event.fundingSource(), event.voucherNo()), event.expenditureId());
+        spending.recorded(event);
         version = sequence;
     }
 
     @EventSourcingHandler
     void on(ExpenditureReversed event, @SequenceNumber long sequence) {
-        spent.put(event.fundingSource(), event.spentAfter());
-        payments.computeIfPresent(event.expenditureId(), (id, payment) -> payment.reversal());
-        vouchersPaid.remove(Payment.voucherLine(event.fundingSource(), event.voucherNo()), event.expenditureId());
+        spending.reversed(event);
         version = sequence;
     }
 
