@@ -2,41 +2,40 @@ package org.publicbudget.ledger.app;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.axonframework.commandhandling.CommandHandler;
 
-/** The module arrows point one way only: app → query → domain; and the domain shows only its messages. */
+/**
+ * The application is laid out by what its users do (projects, reads, imports, audit,
+ * operations …) on plumbing that knows none of it ({@code infrastructure}); the module
+ * arrows point one way only: app → query → domain.
+ */
 @AnalyzeClasses(packages = "org.publicbudget.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final DescribedPredicate<JavaClass> AGGREGATES = DescribedPredicate.describe("handle commands",
-            type -> type.getCodeUnits().stream().anyMatch(code -> code.isAnnotatedWith(CommandHandler.class)));
+    @ArchTest
+    static final ArchRule packagesFormNoCycle = slices().matching("org.publicbudget.ledger.app.(**)").should().beFreeOfCycles();
+
+    /** The application class itself starts everything and so may know nothing of any one capability. */
+    @ArchTest
+    static final ArchRule theApplicationKnowsNoCapability = noClasses().that().resideInAPackage("org.publicbudget.ledger.app")
+            .should().dependOnClassesThat().resideInAPackage("org.publicbudget.ledger.app.(*)..");
 
     @ArchTest
-    static final ArchRule domainKnowsNoFramework = noClasses().that().resideInAPackage("..ledger.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "java.sql..", "jakarta.servlet..", "..ledger.query..", "..ledger.app..");
+    static final ArchRule plumbingKnowsNoCapability = noClasses().that().resideInAPackage("..ledger.app.infrastructure..")
+            .should().dependOnClassesThat(resideInAnyPackage("..ledger.app..")
+                    .and(DescribedPredicate.not(resideInAnyPackage("..ledger.app.infrastructure..")))
+                    .as("a capability of the application"));
 
     @ArchTest
     static final ArchRule queryKnowsNoApp = noClasses().that().resideInAPackage("..ledger.query..")
             .should().dependOnClassesThat().resideInAPackage("..ledger.app..");
-
-    @ArchTest
-    static final ArchRule noFloatingPointInTheDomain = noClasses().that().resideInAPackage("..ledger.domain..")
-            .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class);
-
-    /** An aggregate's fields are its own (and its snapshot's); nothing outside its package can reach them. */
-    @ArchTest
-    static final ArchRule aggregatesArePrivateToTheirPackage = classes().that().resideInAPackage("..ledger.domain..").and(AGGREGATES)
-            .should().notBePublic();
 
     /**
      * Outside the domain, a project or a department's budget is known only by its

@@ -8,17 +8,17 @@ import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
 import org.publicbudget.ledger.domain.budget.api.UnitRegistered;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
-import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
-import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
-import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
-import org.publicbudget.ledger.domain.project.api.GoalRevised;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
-import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
-import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.ProjectWithdrawn;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureReversed;
+import org.publicbudget.ledger.domain.project.api.events.GoalRevised;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorResultReported;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.events.ProjectWithdrawn;
 
 /**
  * Every event the ledger records, by the name it is stored and published under. The

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.publicbudget.ledger.app.api.CommandMetadata;
+import org.publicbudget.ledger.app.infrastructure.http.CommandMetadata;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 

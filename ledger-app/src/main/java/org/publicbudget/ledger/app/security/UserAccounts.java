@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.publicbudget.ledger.app.config.EmbeddedDefault;
+import org.publicbudget.ledger.app.infrastructure.database.EmbeddedDefault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.publicbudget.ledger.app.importer.Seed;
+import org.publicbudget.ledger.app.imports.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.ConnectionsHeld;
 import org.publicbudget.ledger.app.support.PostgresApiTest;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.publicbudget.ledger.app.reads.Moments;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
-import org.publicbudget.ledger.domain.project.api.CreateProject;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.commands.CreateProject;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 

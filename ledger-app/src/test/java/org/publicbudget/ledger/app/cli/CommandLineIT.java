@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.publicbudget.ledger.app.importer.Seed;
+import org.publicbudget.ledger.app.imports.Seed;
 import org.publicbudget.ledger.app.support.EmbeddedLedger;
 
 /** The packaged jar's command line as an operator pipes it: JSON alone on stdout, and a running ledger's database told in one line. */

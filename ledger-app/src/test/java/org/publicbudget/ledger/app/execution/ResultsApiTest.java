@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.publicbudget.ledger.app.importer.Seed;
+import org.publicbudget.ledger.app.imports.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 

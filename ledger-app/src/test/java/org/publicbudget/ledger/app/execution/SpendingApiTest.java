@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.publicbudget.ledger.app.importer.Seed;
+import org.publicbudget.ledger.app.imports.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.publicbudget.ledger.app.importer.Seed;
+import org.publicbudget.ledger.app.imports.Seed;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.app.support.TestDeployment;

@@ -2,7 +2,7 @@ package org.publicbudget.ledger.app.support;
 
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.publicbudget.ledger.app.config.ReadModelTables;
+import org.publicbudget.ledger.app.reads.ReadModelTables;
 import org.publicbudget.ledger.query.totals.TotalsReadModel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;

@@ -15,11 +15,11 @@ import org.axonframework.messaging.MetaData;
 import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
-import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorResultReported;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.ReadModelDatabase;
 import org.publicbudget.ledger.app.support.TestPostgres;
-import org.publicbudget.ledger.query.readmodel.ReadModelCopies;
+import org.publicbudget.ledger.query.readmodel.projection.ReadModelCopies;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,42 +19,41 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.Texts;
-import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.FiscalYears;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.api.AddIndicator;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
-import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
-import org.publicbudget.ledger.domain.project.api.CreateProject;
 import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
-import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
-import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
-import org.publicbudget.ledger.domain.project.api.GoalRevised;
 import org.publicbudget.ledger.domain.project.api.ImportOutcome;
-import org.publicbudget.ledger.domain.project.api.ImportProject;
 import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
-import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
-import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
 import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.ProjectWithdrawn;
-import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
-import org.publicbudget.ledger.domain.project.api.RemoveIndicator;
-import org.publicbudget.ledger.domain.project.api.ReportIndicatorResult;
-import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
-import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
-import org.publicbudget.ledger.domain.project.api.ReviseGoal;
-import org.publicbudget.ledger.domain.project.api.ReviseIndicator;
-import org.publicbudget.ledger.domain.project.api.TransferIn;
-import org.publicbudget.ledger.domain.project.api.TransferOut;
-import org.publicbudget.ledger.domain.project.api.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.commands.AddIndicator;
+import org.publicbudget.ledger.domain.project.api.commands.CreateProject;
+import org.publicbudget.ledger.domain.project.api.commands.ImportProject;
+import org.publicbudget.ledger.domain.project.api.commands.RecordExpenditure;
+import org.publicbudget.ledger.domain.project.api.commands.RemoveIndicator;
+import org.publicbudget.ledger.domain.project.api.commands.ReportIndicatorResult;
+import org.publicbudget.ledger.domain.project.api.commands.ReverseExpenditure;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseGoal;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseIndicator;
+import org.publicbudget.ledger.domain.project.api.commands.TransferIn;
+import org.publicbudget.ledger.domain.project.api.commands.TransferOut;
+import org.publicbudget.ledger.domain.project.api.commands.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureReversed;
+import org.publicbudget.ledger.domain.project.api.events.GoalRevised;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorResultReported;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.events.ProjectWithdrawn;
 
 /**
  * A budget project, event-sourced. Command handlers check every rule before
@@ -67,8 +65,6 @@ import org.publicbudget.ledger.domain.project.api.WithdrawProject;
 @Revision("3")
 class Project {
 
-    static final int MAX_RESULT_LENGTH = 500;
-
     @AggregateIdentifier
     private String projectId;
     private String departmentId;
@@ -79,7 +75,7 @@ class Project {
     private final Map<FundingSource, BigDecimal> allocations = new EnumMap<>(FundingSource.class);
     private final Spending spending = new Spending();
     private final TreeMap<Integer, Indicator> indicators = new TreeMap<>();
-    private final Map<Integer, Map<ResultPeriod, String>> results = new HashMap<>();
+    private final Results results = new Results();
     private long version;
 
     protected Project() {
@@ -96,7 +92,7 @@ class Project {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ImportOutcome handle(ImportProject command) {
-        String reason = Texts.required("reason", command.reason());
+        Texts.required("reason", command.reason());
         List<Indicator> wanted = ProjectRules.validIndicators(command.indicators());
         boolean created = projectId == null;
         if (created) {
@@ -105,42 +101,10 @@ class Project {
         } else if (withdrawn) {
             throw new BudgetRuleViolation("projectId", "project " + projectId + " was withdrawn; it cannot be imported again");
         }
-        long versionBefore = version;
-        int revised = 0;
-        for (Map.Entry<FundingSource, BigDecimal> target : Allocations.valid(command.allocations()).entrySet()) {
-            BigDecimal before = allocations.get(target.getKey());
-            spending.requireCovered("allocations." + target.getKey().name(), projectId, target.getKey(), target.getValue());
-            if (before.compareTo(target.getValue()) != 0) {
-                apply(new AllocationRevised(projectId, departmentId, unitId, target.getKey(), before, target.getValue(), reason));
-                revised++;
-            }
-        }
-        String newGoal = Texts.optional("goal", command.goal());
-        boolean goalRevised = !newGoal.equals(goal);
-        if (goalRevised) {
-            apply(new GoalRevised(projectId, departmentId, unitId, goal, newGoal, reason));
-        }
-        int added = 0;
-        int changed = 0;
-        int removed = 0;
-        Map<Integer, Indicator> remaining = new TreeMap<>(indicators);
-        for (Indicator indicator : wanted) {
-            Indicator current = remaining.remove(indicator.no());
-            if (current == null) {
-                apply(new IndicatorAdded(projectId, departmentId, unitId, indicator.no(), indicator.level1(), indicator.level2(),
-                        indicator.name(), indicator.periodTarget(), indicator.annualTarget()));
-                added++;
-            } else if (!current.equals(indicator)) {
-                apply(new IndicatorRevised(projectId, departmentId, unitId, current, indicator, reason));
-                changed++;
-            }
-        }
-        for (Indicator gone : remaining.values()) {
-            apply(new IndicatorRemoved(projectId, departmentId, unitId, gone, reason));
-            removed++;
-        }
-        int events = (int) (version - versionBefore) + (created ? 1 : 0);
-        return new ImportOutcome(created, created ? 0 : revised, !created && goalRevised, added, changed, removed, events);
+        DocumentChanges changes = DocumentChanges.between(command, wanted, projectId, departmentId, unitId, allocations, spending,
+                goal, indicators);
+        changes.events().forEach(event -> apply(event));
+        return changes.outcome(created);
     }
 
     @CommandHandler
@@ -290,28 +254,10 @@ class Project {
     public IndicatorAccepted handle(ReportIndicatorResult command) {
         requireActive();
         Indicator indicator = existingIndicator(command.no());
-        if (command.period() == null) {
-            throw new BudgetRuleViolation("period", "period is required: MID_YEAR or ANNUAL");
-        }
-        String actual = Texts.required("actual", command.actual());
-        if (actual.length() > MAX_RESULT_LENGTH) {
-            throw new BudgetRuleViolation("actual", "actual is longer than " + MAX_RESULT_LENGTH + " characters");
-        }
-        LocalDate reportedOn = command.reportedOn();
-        if (reportedOn == null) {
-            throw new BudgetRuleViolation("reportedOn", "reportedOn is required: the date of the report");
-        }
-        // the self-evaluation of a year is written in the spring after it
-        if (reportedOn.getYear() < fiscalYear || reportedOn.getYear() > fiscalYear + 1) {
-            throw new BudgetRuleViolation("reportedOn", "reportedOn " + reportedOn + " is neither in fiscal year " + fiscalYear
-                    + " nor in the year after it");
-        }
+        String actual = results.require(command, fiscalYear);
         String reason = Texts.required("reason", command.reason());
-        String before = results.getOrDefault(indicator.no(), Map.of()).get(command.period());
-        if (actual.equals(before)) {
-            throw new BudgetRuleViolation("actual", "the " + command.period() + " result of indicator " + indicator.no()
-                    + " already reads so: a later report must change it");
-        }
+        String before = results.before(indicator.no(), command.period());
+        LocalDate reportedOn = command.reportedOn();
         apply(new IndicatorResultReported(projectId, departmentId, unitId, indicator.no(), command.period(), before, actual, reportedOn,
                 reason));
         return new IndicatorAccepted(projectId, indicator.no(), version);
@@ -416,7 +362,7 @@ class Project {
     @EventSourcingHandler
     void on(IndicatorRemoved event, @SequenceNumber long sequence) {
         indicators.remove(event.removed().no());
-        results.remove(event.removed().no());
+        results.forget(event.removed().no());
         version = sequence;
     }
 
@@ -434,7 +380,7 @@ class Project {
 
     @EventSourcingHandler
     void on(IndicatorResultReported event, @SequenceNumber long sequence) {
-        results.computeIfAbsent(event.no(), no -> new EnumMap<>(ResultPeriod.class)).put(event.period(), event.actual());
+        results.record(event.no(), event.period(), event.actual());
         version = sequence;
     }
 

@@ -11,11 +11,10 @@ import org.publicbudget.ledger.domain.indicator.IndicatorCategory;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.Indicator;
+import org.publicbudget.ledger.domain.project.api.ProjectLimits;
 
 /** The checks of a project's commands that need nothing of its state but what they are given. */
 final class ProjectRules {
-
-    static final int MAX_VOUCHER_LENGTH = 100;
 
     private ProjectRules() {
     }
@@ -54,8 +53,8 @@ final class ProjectRules {
      * variation selector, filler or tag that would make one voucher look like two.
      */
     static String voucher(String field, String given) {
-        if (given != null && given.strip().length() > MAX_VOUCHER_LENGTH) {
-            throw new BudgetRuleViolation(field, field + " is longer than " + MAX_VOUCHER_LENGTH + " characters");
+        if (given != null && given.strip().length() > ProjectLimits.VOUCHER_LENGTH) {
+            throw new BudgetRuleViolation(field, ProjectLimits.longerThan(field, ProjectLimits.VOUCHER_LENGTH));
         }
         String voucherNo = Texts.required(field, given);
         voucherNo.codePoints().filter(ProjectRules::unseen).findFirst().ifPresent(unseen -> {
@@ -116,7 +115,7 @@ final class ProjectRules {
     }
     static FundingSource requiredSource(FundingSource source) {
         if (source == null) {
-            throw new BudgetRuleViolation("fundingSource", "fundingSource is required");
+            throw new BudgetRuleViolation("fundingSource", ProjectLimits.FUNDING_SOURCE_REQUIRED);
         }
         return source;
     }

@@ -8,9 +8,9 @@ import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
-import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
 import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureReversed;
 
 /**
  * What a project has paid (预算执行), part of its state: per source what is spent, each

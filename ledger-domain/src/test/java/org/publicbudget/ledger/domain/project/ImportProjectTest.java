@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
 import org.publicbudget.ledger.domain.project.api.ImportOutcome;
-import org.publicbudget.ledger.domain.project.api.ImportProject;
 import org.publicbudget.ledger.domain.project.api.Indicator;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
-import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.ProjectWithdrawn;
-import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
-import org.publicbudget.ledger.domain.project.api.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.commands.ImportProject;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.commands.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
+import org.publicbudget.ledger.domain.project.api.events.ProjectWithdrawn;
 
 class ImportProjectTest {
 

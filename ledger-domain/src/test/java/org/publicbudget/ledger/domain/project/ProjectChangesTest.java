@@ -8,21 +8,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
-import org.publicbudget.ledger.domain.project.api.AllocationTransferred;
-import org.publicbudget.ledger.domain.project.api.GoalRevised;
 import org.publicbudget.ledger.domain.project.api.Indicator;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
-import org.publicbudget.ledger.domain.project.api.IndicatorRevised;
 import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.RemoveIndicator;
-import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
-import org.publicbudget.ledger.domain.project.api.ReviseGoal;
-import org.publicbudget.ledger.domain.project.api.ReviseIndicator;
-import org.publicbudget.ledger.domain.project.api.TransferIn;
-import org.publicbudget.ledger.domain.project.api.TransferOut;
+import org.publicbudget.ledger.domain.project.api.commands.RemoveIndicator;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseGoal;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseIndicator;
+import org.publicbudget.ledger.domain.project.api.commands.TransferIn;
+import org.publicbudget.ledger.domain.project.api.commands.TransferOut;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.AllocationTransferred;
+import org.publicbudget.ledger.domain.project.api.events.GoalRevised;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRevised;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
 
 /** Goal and indicator revisions, removal, and the two sides of a transfer. */
 class ProjectChangesTest {

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.domain.BudgetRuleViolation;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.organisation.OrganisationIds;
-import org.publicbudget.ledger.domain.project.api.AddIndicator;
-import org.publicbudget.ledger.domain.project.api.AllocationRevised;
-import org.publicbudget.ledger.domain.project.api.CreateProject;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
 import org.publicbudget.ledger.domain.project.api.ProjectBalance;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.ProjectLimits;
+import org.publicbudget.ledger.domain.project.api.commands.AddIndicator;
+import org.publicbudget.ledger.domain.project.api.commands.CreateProject;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.events.AllocationRevised;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
 
 class ProjectTest {
 
@@ -136,7 +137,7 @@ class ProjectTest {
         fixture.given(created())
                 .when(new ReviseAllocation(ID, null, BigDecimal.ONE, "cut", null))
                 .expectNoEvents()
-                .expectExceptionMessage("fundingSource is required");
+                .expectExceptionMessage(ProjectLimits.FUNDING_SOURCE_REQUIRED);
     }
 
     @Test

@@ -11,12 +11,12 @@ import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.Indicator;
 import org.publicbudget.ledger.domain.project.api.IndicatorAccepted;
-import org.publicbudget.ledger.domain.project.api.IndicatorAdded;
-import org.publicbudget.ledger.domain.project.api.IndicatorRemoved;
-import org.publicbudget.ledger.domain.project.api.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.NoSuchIndicator;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.ReportIndicatorResult;
+import org.publicbudget.ledger.domain.project.api.commands.ReportIndicatorResult;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorRemoved;
+import org.publicbudget.ledger.domain.project.api.events.IndicatorResultReported;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
 
 /** Indicator results: reported per period as written, revised by a later report, gone with their indicator. */
 class ResultReportTest {

@@ -13,16 +13,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
-import org.publicbudget.ledger.domain.project.api.ExpenditureRecorded;
-import org.publicbudget.ledger.domain.project.api.ExpenditureReversed;
-import org.publicbudget.ledger.domain.project.api.ImportProject;
 import org.publicbudget.ledger.domain.project.api.NoSuchExpenditure;
-import org.publicbudget.ledger.domain.project.api.ProjectCreated;
-import org.publicbudget.ledger.domain.project.api.RecordExpenditure;
-import org.publicbudget.ledger.domain.project.api.ReverseExpenditure;
-import org.publicbudget.ledger.domain.project.api.ReviseAllocation;
-import org.publicbudget.ledger.domain.project.api.TransferOut;
-import org.publicbudget.ledger.domain.project.api.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.commands.ImportProject;
+import org.publicbudget.ledger.domain.project.api.commands.RecordExpenditure;
+import org.publicbudget.ledger.domain.project.api.commands.ReverseExpenditure;
+import org.publicbudget.ledger.domain.project.api.commands.ReviseAllocation;
+import org.publicbudget.ledger.domain.project.api.commands.TransferOut;
+import org.publicbudget.ledger.domain.project.api.commands.WithdrawProject;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureRecorded;
+import org.publicbudget.ledger.domain.project.api.events.ExpenditureReversed;
+import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
 
 /** Payments against allocations: never more than a source holds, reversals, and allocations that may not go below what is paid. */
 class SpendingTest {

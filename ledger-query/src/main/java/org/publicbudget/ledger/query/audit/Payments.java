@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.query.totals.Page;
+import org.publicbudget.ledger.query.totals.queries.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

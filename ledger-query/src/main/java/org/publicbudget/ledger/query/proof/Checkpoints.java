@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import org.publicbudget.ledger.domain.Sha256;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -56,13 +56,13 @@ public class Checkpoints {
 
     /** One hash over (position, event, hash) of every chained event up to {@code position}, in store order; counts events and streams. */
     private String rootAt(long position, long[] counts) {
-        MessageDigest digest = EventHash.sha256();
+        MessageDigest digest = Sha256.digest();
         transactions.executeWithoutResult(status -> streaming.query("SELECT global_index, event_identifier, hash, sequence_number "
                 + "FROM event_chain WHERE global_index <= ? ORDER BY global_index", rs -> {
                     digest.update((rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + "\n").getBytes(StandardCharsets.UTF_8));
                     counts[0]++;
                     counts[1] += rs.getLong(4) == 0 ? 1 : 0;
                 }, position));
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest, new byte[0]);
     }
 }

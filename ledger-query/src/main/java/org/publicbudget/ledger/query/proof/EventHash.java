@@ -2,8 +2,7 @@ package org.publicbudget.ledger.query.proof;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.publicbudget.ledger.domain.Sha256;
 
 /**
  * The hash of one stored event: SHA-256 over the previous event's hash in the same
@@ -24,24 +23,16 @@ public final class EventHash {
     }
 
     public static String of(String previousHash, StoredEvent event) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         String header = previousHash + "\n" + event.aggregateIdentifier() + "\n" + event.sequenceNumber() + "\n"
                 + event.eventIdentifier() + "\n" + event.payloadType() + "\n" + nullToEmpty(event.payloadRevision()) + "\n"
                 + event.timeStamp() + "\n";
         digest.update(header.getBytes(StandardCharsets.UTF_8));
-        digest.update(HexFormat.of().formatHex(sha256().digest(event.payload())).getBytes(StandardCharsets.UTF_8));
+        digest.update(Sha256.hex(event.payload()).getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
-        digest.update(HexFormat.of().formatHex(sha256().digest(event.metaData() == null ? new byte[0] : event.metaData()))
+        digest.update(Sha256.hex(event.metaData() == null ? new byte[0] : event.metaData())
                 .getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(digest, new byte[0]);
     }
 
     private static String nullToEmpty(String text) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import org.publicbudget.ledger.query.readmodel.Differences;
-import org.publicbudget.ledger.query.readmodel.ReadModelCopies;
+import org.publicbudget.ledger.query.readmodel.comparison.Differences;
+import org.publicbudget.ledger.query.readmodel.projection.ReadModelCopies;
 import org.publicbudget.ledger.query.totals.TotalsProof;
 import org.publicbudget.ledger.query.totals.TotalsReadModel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,13 +102,18 @@ public class LedgerVerification {
         jdbc.update("UPDATE verification_state SET verified_to = ?, gaps = ?, events_checked = events_checked + ?, "
                         + "streams_checked = streams_checked + ?, updated_at = ? WHERE id = 1", verifiedTo, gapText(gaps),
                 counts.events(), counts.streams(), Timestamp.from(Instant.now()));
-        long unverified = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalIndex > ?", Long.class, verifiedTo);
-        return report(readState(), counts.events(), unverified);
+        return report(readState(), counts.events(), Math.max(0, head - verifiedTo));
     }
 
-    /** What is verified, without checking anything new. */
+    /**
+     * What is verified, without checking anything new or writing anything: the newest
+     * events are checked on the ledger's schedule. {@code unverifiedEvents} counts the
+     * positions after the last verified one (an upper bound: a rolled-back append leaves
+     * a position unused), read from the newest position rather than by counting the store.
+     */
     public VerificationReport lastKnown() {
-        return report(readState(), 0, 0);
+        State state = readState();
+        return report(state, 0, Math.max(0, head() - state.verifiedTo()));
     }
 
     /**
@@ -140,9 +145,9 @@ public class LedgerVerification {
             jdbc.update("DELETE FROM verification_problem WHERE position <= ?", head);
             store(found);
             long verifiedTo = Math.max(state.verifiedTo(), head);
-            long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalIndex <= ?", Long.class, verifiedTo);
-            long streams = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalIndex <= ? AND sequenceNumber = 0",
-                    Long.class, verifiedTo);
+            // the walk just counted them: no second pass over the store
+            long events = chain[0];
+            long streams = chain[1];
             jdbc.update("UPDATE verification_state SET verified_to = ?, events_checked = ?, streams_checked = ?, read_models_match = ?, "
                     + "read_models_checked_at = ?, updated_at = ? WHERE id = 1", verifiedTo, events, streams, differences.none(),
                     OffsetDateTime.now(ZoneOffset.UTC), Timestamp.from(Instant.now()));

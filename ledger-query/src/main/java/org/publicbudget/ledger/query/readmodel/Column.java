@@ -65,7 +65,7 @@ public record Column(String name, Type type) {
     }
 
     /** One text for one meaning, so that rows compare by value (59.840000 is 59.84). */
-    static String canonical(Object value) {
+    public static String canonical(Object value) {
         if (value instanceof BigDecimal amount) {
             return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
         }

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Keys of rows as lists of values, ordered column by column as the database orders them. */
-final class Keys {
+public final class Keys {
 
     /** Sorts after every key that begins with a given value and before the next value. */
     private static final Object END = new Object();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static final Comparator<List<Object>> ORDER = (a, b) -> {
+    public static final Comparator<List<Object>> ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             Object x = a.get(i);
             Object y = b.get(i);
@@ -33,20 +33,20 @@ final class Keys {
     }
 
     /** A bound just past every key that begins with {@code first}. */
-    static List<Object> after(Object first) {
+    public static List<Object> after(Object first) {
         List<Object> bound = new ArrayList<>();
         bound.add(first);
         bound.add(END);
         return bound;
     }
 
-    static List<Object> with(List<Object> figure, long position) {
+    public static List<Object> with(List<Object> figure, long position) {
         List<Object> key = new ArrayList<>(figure);
         key.add(position);
         return key;
     }
 
-    static boolean startsWith(List<Object> key, List<Object> prefix) {
+    public static boolean startsWith(List<Object> key, List<Object> prefix) {
         return key.size() >= prefix.size() && key.subList(0, prefix.size()).equals(prefix);
     }
 }

@@ -67,7 +67,7 @@ public final class Row {
         return Arrays.asList(Arrays.copyOf(values, table.keyColumns()));
     }
 
-    Object value(int index) {
+    public Object value(int index) {
         return values[index];
     }
 
@@ -80,7 +80,7 @@ public final class Row {
     }
 
     /** The row as text in which equal values read the same (59.840000 and 59.84 alike). */
-    String canonical() {
+    public String canonical() {
         return Arrays.stream(values).map(Column::canonical).collect(Collectors.joining(" | "));
     }
 

@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 import org.publicbudget.ledger.query.history.EventReader;
-import org.publicbudget.ledger.query.readmodel.Differences;
 import org.publicbudget.ledger.query.readmodel.MemoryRows;
 import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
-import org.publicbudget.ledger.query.readmodel.Projector;
 import org.publicbudget.ledger.query.readmodel.Row;
-import org.publicbudget.ledger.query.readmodel.RowComparison;
 import org.publicbudget.ledger.query.readmodel.RowMapping;
 import org.publicbudget.ledger.query.readmodel.Table;
+import org.publicbudget.ledger.query.readmodel.comparison.Differences;
+import org.publicbudget.ledger.query.readmodel.comparison.RowComparison;
+import org.publicbudget.ledger.query.readmodel.projection.Projector;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

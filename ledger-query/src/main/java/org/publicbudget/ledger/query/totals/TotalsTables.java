@@ -10,8 +10,8 @@ import static org.publicbudget.ledger.query.readmodel.Column.Type.TEXT;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.query.readmodel.Table;
 

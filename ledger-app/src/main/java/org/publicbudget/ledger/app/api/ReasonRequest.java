@@ -1,5 +1,0 @@
-package org.publicbudget.ledger.app.api;
-
-/** Body of a change that needs nothing but its reason: a withdrawal, an indicator's removal. */
-public record ReasonRequest(String reason, Long expectedVersion, String documentNumber, String effectiveDate) {
-}

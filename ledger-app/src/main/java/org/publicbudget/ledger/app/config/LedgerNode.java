@@ -1,8 +1,0 @@
-package org.publicbudget.ledger.app.config;
-
-/**
- * This process among the nodes sharing one database ({@code ledger.node-id}, by
- * default the process and host). Segment claims and rebuild leases carry it.
- */
-public record LedgerNode(String id) {
-}

@@ -1,0 +1,70 @@
+package org.publicbudget.ledger.app.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.publicbudget.ledger.app.infrastructure.http.CommandMetadata;
+import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
+import org.publicbudget.ledger.app.infrastructure.http.NotFound;
+import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
+import org.publicbudget.ledger.app.reads.Moments;
+import org.publicbudget.ledger.query.audit.ImportedDocuments;
+import org.publicbudget.ledger.query.history.Positions;
+import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Budget documents in, ledger events out. The body is the extracted text of a
+ * 项目支出绩效目标表; the fiscal year is a parameter because such documents do not print it.
+ */
+@RestController
+public class ImportController {
+
+    /** Far above any real department's table (the seed is 60 KB), far below what would strain the server. */
+    static final int MAX_DOCUMENT_CHARS = 5_000_000;
+
+    private final DocumentImporter importer;
+    private final ImportedDocuments imported;
+    private final Positions positions;
+    private final TotalsQueries totals;
+
+    public ImportController(DocumentImporter importer, ImportedDocuments imported, Positions positions, TotalsQueries totals) {
+        this.importer = importer;
+        this.imported = imported;
+        this.positions = positions;
+        this.totals = totals;
+    }
+
+    @PostMapping(path = "/api/v1/imports", consumes = MediaType.TEXT_PLAIN_VALUE)
+    public ImportReport importDocument(@RequestBody String document, @RequestParam int fiscalYear,
+            @RequestParam String documentName, @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean detail, Authentication user, HttpServletRequest request) {
+        if (document.length() > MAX_DOCUMENT_CHARS) {
+            throw new InvalidRequest("document", "the document is longer than " + MAX_DOCUMENT_CHARS + " characters");
+        }
+        RequestFields.required("documentName", documentName);
+        return importer.importDocument(new DocumentImporter.Request(document, documentName, fiscalYear, dryRun, detail,
+                user.getName(), CommandMetadata.requestIdOf(request)));
+    }
+
+    /**
+     * The documents imported into a department's budget, oldest first, as of a moment
+     * like every read: each with when and by whom, its SHA-256, its declared and computed
+     * totals, what its import changed and its findings with the source lines they point at.
+     */
+    @GetMapping("/api/v1/departments/{departmentId}/imports")
+    public List<ImportedDocuments.Import> importsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long atPosition) {
+        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
+        if (totals.department(departmentId, at).isEmpty()) {
+            throw NotFound.of("department", departmentId);
+        }
+        return imported.of(departmentId, at);
+    }
+}

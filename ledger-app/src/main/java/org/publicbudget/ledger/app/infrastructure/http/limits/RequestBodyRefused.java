@@ -1,0 +1,44 @@
+package org.publicbudget.ledger.app.infrastructure.http.limits;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A request body the ledger stopped reading: larger than the endpoint takes (413), or
+ * arriving too slowly (408). An {@link IOException}, because that is what a reader of
+ * the body sees; whoever catches it answers with {@link #problem()}.
+ */
+public class RequestBodyRefused extends IOException {
+
+    private final HttpStatus status;
+
+    RequestBodyRefused(HttpStatus status, String reason) {
+        super(reason);
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("field", "body");
+        problem.setProperty("errors", List.of(Map.of("field", "body", "reason", getMessage())));
+        return problem;
+    }
+
+    /** The refusal somewhere among the causes of {@code e}, if any. */
+    public static RequestBodyRefused in(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyRefused refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+}

@@ -1,7 +1,0 @@
-package org.publicbudget.ledger.domain.project.api;
-
-/** An event in a project's history; every one names its project. */
-public interface ProjectEvent {
-
-    String projectId();
-}

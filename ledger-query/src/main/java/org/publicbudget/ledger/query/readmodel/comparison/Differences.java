@@ -1,0 +1,64 @@
+package org.publicbudget.ledger.query.readmodel.comparison;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.publicbudget.ledger.query.readmodel.Rows;
+
+/** Rows that differ between two versions of a read model: how many, and the first few. */
+public final class Differences {
+
+    /**
+     * One row that differs: its table, its key, what was expected and what was found
+     * (null when the row is missing on that side).
+     */
+    public record Difference(String table, String key, String expected, String found) {
+
+        /** The first key value: the project, unit, department or position the row belongs to. */
+        public String id() {
+            int end = key.indexOf(" | ");
+            return end < 0 ? key : key.substring(0, end);
+        }
+    }
+
+    static final int LISTED = 50;
+
+    private long count;
+    private final List<Difference> first = new ArrayList<>();
+
+    void add(Difference difference) {
+        count++;
+        list(difference);
+    }
+
+    /** Counted elsewhere; only listed. */
+    void list(Difference difference) {
+        if (first.size() < LISTED) {
+            first.add(difference);
+        }
+    }
+
+    void addCount(long more) {
+        count += more;
+    }
+
+    public void addAll(Differences other) {
+        count += other.count;
+        for (Difference difference : other.first) {
+            if (first.size() < LISTED) {
+                first.add(difference);
+            }
+        }
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public List<Difference> first() {
+        return List.copyOf(first);
+    }
+
+    public boolean none() {
+        return count == 0;
+    }
+}

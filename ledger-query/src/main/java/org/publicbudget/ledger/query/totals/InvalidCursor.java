@@ -1,9 +1,0 @@
-package org.publicbudget.ledger.query.totals;
-
-/** An {@code after} that is not the {@code next} cursor of a page of the same list. */
-public class InvalidCursor extends IllegalArgumentException {
-
-    public InvalidCursor() {
-        super("after must be the next cursor of a page of this list");
-    }
-}
