@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -170,9 +171,15 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * This running ledger's name among the nodes: the configured one, or process@host with
+     * a few random characters, so that two ledgers in one process (a test's two
+     * application contexts on one database) are two nodes, never one holding a lease twice.
+     */
     @Bean
     public LedgerNode ledgerNode(@Value("${ledger.node-id:}") String nodeId) {
-        return new LedgerNode(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
+        return new LedgerNode(nodeId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 4) : nodeId);
     }
 
     /** Commands that lose a race to append, without having named a version, run again (see {@link RetryLostRaces}). */
