@@ -55,7 +55,11 @@ final class LedgerClient {
     }
 
     Reply post(String path, String body, String contentType) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return post(path, body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    Reply post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,7 +1,6 @@
 package org.publicbudget.ledger.app.imports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.publicbudget.ledger.app.infrastructure.database.EmbeddedDefault;
@@ -46,9 +45,8 @@ public class BundledSeed implements ApplicationRunner {
         Resource[] seeds = new PathMatchingResourcePatternResolver().getResources("classpath*:seeds/*.txt");
         Arrays.sort(seeds, Comparator.comparing(Resource::getFilename));
         for (Resource seed : seeds) {
-            String text = seed.getContentAsString(StandardCharsets.UTF_8);
-            ImportReport report = importer.importDocument(new DocumentImporter.Request(text, seed.getFilename(), fiscalYear,
-                    false, false, "seed", "seed-" + seed.getFilename()));
+            ImportReport report = importer.importDocument(new DocumentImporter.Request(seed.getContentAsByteArray(), DocumentFormat.TEXT,
+                    seed.getFilename(), fiscalYear, false, false, "seed", "seed-" + seed.getFilename()));
             log.info("Imported bundled seed {} for fiscal year {}: {} units, {} projects, {} indicators, {} events, {} findings",
                     seed.getFilename(), fiscalYear, report.units().size(), report.projects(), report.indicators(),
                     report.eventsAppended(), report.findings().size());

@@ -69,27 +69,27 @@ public class DocumentImporter {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Who asks for the import, and why, for the events' metadata. */
-    public record Request(String text, String documentName, int fiscalYear, boolean dryRun, boolean detail, String actor,
-            String requestId) {
+    /** The document as received, in its format, and who asks for the import, for the events' metadata. */
+    public record Request(byte[] content, DocumentFormat format, String documentName, int fiscalYear, boolean dryRun, boolean detail,
+            String actor, String requestId) {
     }
 
     public ImportReport importDocument(Request request) {
         String documentName = Texts.required("documentName", request.documentName());
-        Extracted.Document read = DocumentReview.review(DocumentParser.parse(request.text()));
-        List<String> lines = DocumentParser.lines(request.text() == null ? "" : request.text());
+        ReadDocument source = DocumentReader.read(request.content(), request.format(), documentName);
+        Extracted.Document read = DocumentReview.review(source.table());
         Extracted.Document document = new Extracted.Document(read.budgetTable(), read.department(), read.declaredTotal(),
-                read.declaredTotalLine(), read.units(), read.findings().stream().map(f -> f.quoting(lines)).toList());
+                read.declaredTotalLine(), read.units(), read.findings().stream().map(f -> f.quoting(source)).toList());
         if (!document.budgetTable() || document.department() == null || document.units().isEmpty()) {
             meters.counter("ledger.imports", "outcome", "not_a_budget_table").increment();
             throw new NotABudgetTable(documentName);
         }
-        String sha256 = sha256(request.text());
+        String sha256 = Sha256.hex(request.content());
         String department = Texts.required("department", document.department());
         String departmentId = OrganisationIds.departmentId(department, request.fiscalYear());
         Map<Extracted.Project, String> ids = projectIds(departmentId, document);
         Tally tally = transaction.execute(status -> {
-            Tally t = load(request, documentName, sha256, department, departmentId, document, ids);
+            Tally t = load(request, documentName, sha256, department, departmentId, document, source, ids);
             if (request.dryRun()) {
                 status.setRollbackOnly();
             }
@@ -101,7 +101,7 @@ public class DocumentImporter {
         if (!request.dryRun()) {
             document.findings().forEach(finding -> meters.counter("ledger.import.findings", "kind", finding.kind().name()).increment());
         }
-        return report(request, documentName, sha256, departmentId, document, ids, tally,
+        return report(request, documentName, sha256, departmentId, document, source, ids, tally,
                 request.dryRun() ? null : position.reached());
     }
 
@@ -137,7 +137,7 @@ public class DocumentImporter {
     }
 
     private Tally load(Request request, String documentName, String sha256, String department, String departmentId,
-            Extracted.Document document, Map<Extracted.Project, String> ids) {
+            Extracted.Document document, ReadDocument source, Map<Extracted.Project, String> ids) {
         Tally tally = new Tally();
         String reason = "imported from " + documentName;
         Map<String, BigDecimal> unitTotals = new LinkedHashMap<>();
@@ -148,7 +148,7 @@ public class DocumentImporter {
         }
         DeclaredTotalsOutcome declared = commands.sendAndWait(new RecordDeclaredTotals(departmentId, department,
                         request.fiscalYear(), document.declaredTotal(), unitTotals, new LinkedHashSet<>(ids.values()), reason),
-                metadata(request, reason, documentName, sha256, document.declaredTotalLine() + "–" + lastLine(document)));
+                metadata(request, reason, documentName, sha256, source.sourceLines(document.declaredTotalLine(), lastLine(document))));
         tally.totals = declared.totalsRecorded();
         tally.events += declared.events();
         for (Extracted.Unit unit : document.units()) {
@@ -159,7 +159,7 @@ public class DocumentImporter {
                 }
                 ImportOutcome outcome = commands.sendAndWait(new ImportProject(ids.get(project), department, request.fiscalYear(),
                                 unit.name(), project.name(), project.goal(), project.allocations(), indicators, reason),
-                        metadata(request, reason, documentName, sha256, project.firstLine() + "–" + project.lastLine()));
+                        metadata(request, reason, documentName, sha256, source.sourceLines(project.firstLine(), project.lastLine())));
                 tally.created += outcome.created() ? 1 : 0;
                 tally.allocations += outcome.allocationsRevised();
                 tally.goals += outcome.goalRevised() ? 1 : 0;
@@ -172,13 +172,13 @@ public class DocumentImporter {
         String withdrawal = "not listed in " + documentName;
         for (String gone : declared.noLongerListed()) {
             commands.sendAndWait(new WithdrawProject(gone, withdrawal, null),
-                    metadata(request, withdrawal, documentName, sha256, "1–" + lastLine(document)));
+                    metadata(request, withdrawal, documentName, sha256, source.sourceLines(1, lastLine(document))));
             tally.withdrawn++;
             tally.events++;
         }
         boolean recorded = commands.sendAndWait(new RecordImport(departmentId, department, request.fiscalYear(), documentName, sha256,
                         document.declaredTotal(), computedTotal(document), tally.changes(), findings(document), reason),
-                metadata(request, reason, documentName, sha256, "1–" + lastLine(document)));
+                metadata(request, reason, documentName, sha256, source.sourceLines(1, lastLine(document))));
         tally.events += recorded ? 1 : 0;
         return tally;
     }
@@ -224,7 +224,7 @@ public class DocumentImporter {
     }
 
     private static ImportReport report(Request request, String documentName, String sha256, String departmentId,
-            Extracted.Document document, Map<Extracted.Project, String> ids, Tally tally, Long reached) {
+            Extracted.Document document, ReadDocument source, Map<Extracted.Project, String> ids, Tally tally, Long reached) {
         List<ImportReport.UnitLine> units = new ArrayList<>();
         List<ImportReport.ExtractedUnit> extractedUnits = new ArrayList<>();
         int projects = 0;
@@ -235,13 +235,14 @@ public class DocumentImporter {
             for (Extracted.Project project : unit.projects()) {
                 unitComputed = unitComputed.add(project.total());
                 indicators += project.indicators().size();
-                extractedProjects.add(extracted(ids.get(project), project));
+                extractedProjects.add(extracted(ids.get(project), project, source));
             }
             projects += unit.projects().size();
             BigDecimal variance = unit.declaredTotal() == null ? null : Amounts.canonical(unitComputed.subtract(unit.declaredTotal()));
             units.add(new ImportReport.UnitLine(unit.name(), unit.declaredTotal(), Amounts.canonical(unitComputed), variance,
                     unit.projects().size()));
-            extractedUnits.add(new ImportReport.ExtractedUnit(unit.name(), unit.declaredTotal(), unit.line(), extractedProjects));
+            extractedUnits.add(new ImportReport.ExtractedUnit(unit.name(), unit.declaredTotal(), unit.line(), source.locator(unit.line()),
+                    extractedProjects));
         }
         return new ImportReport(new ImportReport.Document(documentName, sha256), document.department(), departmentId,
                 request.fiscalYear(), document.declaredTotal(), computedTotal(document), units, projects, indicators,
@@ -250,7 +251,7 @@ public class DocumentImporter {
                 tally.events, request.dryRun(), reached, request.detail() ? new ImportReport.ExtractedTable(extractedUnits) : null);
     }
 
-    private static ImportReport.ExtractedProject extracted(String projectId, Extracted.Project project) {
+    private static ImportReport.ExtractedProject extracted(String projectId, Extracted.Project project, ReadDocument source) {
         List<ImportReport.ExtractedIndicator> indicators = new ArrayList<>();
         for (Extracted.Indicator i : project.indicators()) {
             TargetReading reading = TargetReading.read(i.annualTarget()).orElse(null);
@@ -258,13 +259,10 @@ public class DocumentImporter {
                     reading.comparator() == null ? null : reading.comparator().symbol(), reading.value(), reading.unit(),
                     reading.qualitative());
             indicators.add(new ImportReport.ExtractedIndicator(i.no(), i.level1(), i.level2(), i.name(), i.periodTarget(),
-                    i.annualTarget(), target, i.line()));
+                    i.annualTarget(), target, i.line(), source.locator(i.line())));
         }
         return new ImportReport.ExtractedProject(projectId, project.name(), project.allocations(), Amounts.canonical(project.total()),
-                project.goal(), indicators, project.firstLine() + "–" + project.lastLine());
-    }
-
-    static String sha256(String text) {
-        return Sha256.hex(text);
+                project.goal(), indicators, project.firstLine() + "–" + project.lastLine(),
+                source.locator(project.firstLine(), project.lastLine()));
     }
 }

@@ -51,11 +51,6 @@ public final class DocumentParser {
     private static final Pattern INDICATOR_MARKER = Pattern.compile(
             "指标值|实施周期|[0-9]\\s*、\\s*[0-9]\\s*-|(产出|效益|满意度)指标|[0-9]{2}\\s*-\\s*(数量|质量|时效|成本|经济|社会|生态|可持续|服务对象)");
     private static final Pattern PUNCTUATION_ONLY = Pattern.compile("^[\\p{P}\\p{S}\\s]+$");
-    private static final Pattern RECORD_START = Pattern.compile("(?:^|(?<=。))\\s*([0-9]{1,2})\\s*、(?=\\s*[0-9]\\s*-)");
-    private static final Pattern RECORD = Pattern.compile(
-            "^([0-9]{1,2})\\s*、\\s*([0-9])\\s*-\\s*([^；;]*?)\\s*[；;]\\s*([0-9]{2})\\s*-\\s*([^；;]*?)\\s*[；;]\\s*(.+?)\\s*[；;]\\s*"
-                    + "实施周期指标值\\s*[:：]?\\s*(.*?)\\s*[；;]\\s*年度指标值\\s*[:：]?\\s*(.*?)\\s*。?\\s*$", Pattern.DOTALL);
-
     private final List<String> lines;
     private final List<Finding> findings = new ArrayList<>();
 
@@ -166,7 +161,7 @@ public final class DocumentParser {
                 continue;
             }
             inDepartment = false;
-            findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, i + 1, "text outside the table: " + clip(text)));
+            findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, i + 1, "text outside the table: " + Finding.clip(text)));
         }
     }
 
@@ -252,7 +247,7 @@ public final class DocumentParser {
             }
             if (row.name.isEmpty()) {
                 findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, row.amountLine + 1,
-                        "amounts without a project name: " + clip(lines.get(row.amountLine).strip())));
+                        "amounts without a project name: " + Finding.clip(lines.get(row.amountLine).strip())));
                 continue;
             }
             projects.add(project(row));
@@ -274,7 +269,7 @@ public final class DocumentParser {
         }
         if (row.amounts.size() > columns.length + 1) {
             findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, row.amountLine + 1,
-                    "more amounts than the table has columns: " + clip(lines.get(row.amountLine).strip())));
+                    "more amounts than the table has columns: " + Finding.clip(lines.get(row.amountLine).strip())));
         }
         int unplacedBefore = findings.size();
         List<Integer> goalLines = new ArrayList<>();
@@ -300,7 +295,7 @@ public final class DocumentParser {
         for (int i : content) {
             String text = lines.get(i).strip();
             if (PUNCTUATION_ONLY.matcher(text).matches() && text.replaceAll("\\s", "").length() > 2) {
-                findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, i + 1, "scattered punctuation: " + clip(text)));
+                findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, i + 1, "scattered punctuation: " + Finding.clip(text)));
                 continue;
             }
             boolean marked = INDICATOR_START.matcher(text).find() || INDICATOR_MARKER.matcher(text).find();
@@ -332,7 +327,7 @@ public final class DocumentParser {
         run.clear();
     }
 
-    /** Joins the indicator column back into one text and reads its numbered records; a number seen twice is not read twice. */
+    /** Joins the indicator column back into one text and reads its numbered records. */
     private List<Extracted.Indicator> indicators(List<Integer> indicatorLines) {
         StringBuilder text = new StringBuilder();
         List<Integer> lineAt = new ArrayList<>();
@@ -343,38 +338,7 @@ public final class DocumentParser {
                 lineAt.add(i + 1);
             }
         }
-        List<Extracted.Indicator> result = new ArrayList<>();
-        Set<Integer> numbers = new HashSet<>();
-        Matcher starts = RECORD_START.matcher(text);
-        List<Integer> offsets = new ArrayList<>();
-        while (starts.find()) {
-            offsets.add(starts.start(1));
-        }
-        int expected = offsets.isEmpty() ? text.length() : offsets.get(0);
-        if (!text.substring(0, expected).isBlank()) {
-            unplaced(text.substring(0, expected), lineAt.get(0));
-        }
-        for (int r = 0; r < offsets.size(); r++) {
-            int from = offsets.get(r);
-            int to = r + 1 < offsets.size() ? offsets.get(r + 1) : text.length();
-            String record = text.substring(from, to);
-            Matcher m = RECORD.matcher(record);
-            if (!m.matches() || !numbers.add(Integer.parseInt(m.group(1)))) {
-                unplaced(record, lineAt.get(from));
-                continue;
-            }
-            result.add(new Extracted.Indicator(Integer.parseInt(m.group(1)), m.group(2), m.group(3), m.group(4), m.group(5),
-                    m.group(6), m.group(7), m.group(8), lineAt.get(from)));
-        }
-        return result;
-    }
-
-    private void unplaced(String text, int line) {
-        findings.add(new Finding(Finding.Kind.UNPLACED_TEXT, line, "indicator text that could not be read: " + clip(text)));
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+        return IndicatorRecords.read(text.toString(), lineAt::get, findings);
     }
 
     /** Width as the PDF laid it out: CJK and full-width characters take two columns. */

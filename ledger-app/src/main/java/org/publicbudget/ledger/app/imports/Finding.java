@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * A place where a document disagrees with itself or could not be read, with the number
  * of the source line it points at and, once the importer has the document's lines, that
- * line's text.
+ * line's text ({@code source}) and where a person finds it in the document as they hold
+ * it ({@code locator}: "line 42", "page 3, row 7", "项目支出绩效目标表!B12").
  */
-public record Finding(Kind kind, int line, String message, String source) {
+public record Finding(Kind kind, int line, String message, String source, String locator) {
 
     public Finding(Kind kind, int line, String message) {
-        this(kind, line, message, null);
+        this(kind, line, message, null, null);
     }
 
     /** The longest quotation kept; a document's lines are far shorter. */
@@ -21,12 +22,18 @@ public record Finding(Kind kind, int line, String message, String source) {
      * and bidirectional-formatting characters, which would make the recorded text read
      * otherwise than it is, and at most {@value #MAX_QUOTED} characters.
      */
-    Finding quoting(List<String> lines) {
-        if (line < 1 || line > lines.size()) {
+    Finding quoting(ReadDocument read) {
+        if (line < 1 || line > read.lines().size()) {
             return this;
         }
-        String quoted = lines.get(line - 1).replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
-        return new Finding(kind, line, message, quoted.length() > MAX_QUOTED ? quoted.substring(0, MAX_QUOTED) : quoted);
+        String quoted = read.lines().get(line - 1).replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+        return new Finding(kind, line, message, quoted.length() > MAX_QUOTED ? quoted.substring(0, MAX_QUOTED) : quoted,
+                read.locator(line));
+    }
+
+    /** At most 80 characters of {@code text}, for a message. */
+    static String clip(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     public enum Kind {

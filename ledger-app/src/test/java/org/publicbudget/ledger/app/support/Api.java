@@ -66,6 +66,13 @@ public final class Api {
         return send(user, "POST", path, text, "text/plain; charset=UTF-8", headers);
     }
 
+    /** A document as its bytes, with the Content-Type it is sent as. */
+    public Response postBytes(String user, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(3))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(user, request, Map.of());
+    }
+
     private static JsonNode parse(String body) {
         try {
             return JSON.readTree(body);

@@ -52,7 +52,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** A command or read refused for a reason the client can act on; nothing was changed. */
     @ExceptionHandler({InvalidRequest.class, InvalidCursor.class, NoSuchIndicator.class, BudgetRuleViolation.class,
-            UnprocessableRequest.class, NotFound.class, AggregateNotFoundException.class, IncompatibleAggregateException.class,
+            RefusedRequest.class, NotFound.class, AggregateNotFoundException.class, IncompatibleAggregateException.class,
             AggregateStreamCreationException.class,
             ConflictingModificationException.class, ConcurrencyException.class, LockAcquisitionFailedException.class})
     ResponseEntity<Object> refused(RuntimeException e) {
@@ -88,8 +88,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof BudgetRuleViolation rule) {
             return Optional.of(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Budget rule violated", e.getMessage(), rule.field()));
         }
-        if (e instanceof UnprocessableRequest unprocessable) {
-            return Optional.of(problem(HttpStatus.UNPROCESSABLE_ENTITY, unprocessable.title(), e.getMessage(), unprocessable.field()));
+        if (e instanceof RefusedRequest refused) {
+            return Optional.of(problem(refused.status(), refused.title(), e.getMessage(), refused.field()));
         }
         // two requests began the same new stream (a department's budget, an imported project) inside transactions of
         // their own, where the loser cannot be run again for it: sending it again finds the stream made
