@@ -64,14 +64,16 @@ class DocumentFormatsApiTest extends PostgresApiTest {
 
     @Test
     void theSeedAsTextPdfAndBothWorkbooksIsOneBudget() {
-        JsonNode text = api.postText(WRITER, "/api/v1/imports?fiscalYear=2041&documentName=" + Seed.NAME + "&detail=true", Seed.text())
-                .body();
+        Api.Response imported = api.postText(WRITER, "/api/v1/imports?fiscalYear=2061&documentName=" + Seed.NAME + "&detail=true",
+                Seed.text());
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        JsonNode text = imported.body();
         assertThat(text.get("projects").asInt()).isEqualTo(60);
         Budget seed = Budget.of(text);
 
-        Api.Response pdf = post(BudgetPdf.of(seed, Set.of()), PDF, 2041, "seed.pdf", true);
-        Api.Response byProject = post(BudgetWorkbook.byProject(seed), XLSX, 2041, "seed-by-project.xlsx", true);
-        Api.Response byIndicator = post(BudgetWorkbook.byIndicator(seed), XLSX, 2041, "seed-by-indicator.xlsx", true);
+        Api.Response pdf = post(BudgetPdf.of(seed, Set.of()), PDF, 2061, "seed.pdf", true);
+        Api.Response byProject = post(BudgetWorkbook.byProject(seed), XLSX, 2061, "seed-by-project.xlsx", true);
+        Api.Response byIndicator = post(BudgetWorkbook.byIndicator(seed), XLSX, 2061, "seed-by-indicator.xlsx", true);
 
         for (Api.Response format : List.of(pdf, byProject, byIndicator)) {
             assertThat(format.status()).as(format.body().toString()).isEqualTo(200);
@@ -92,7 +94,7 @@ class DocumentFormatsApiTest extends PostgresApiTest {
     @Test
     void aRevisedWorkbookAppendsExactlyItsDifferences() {
         Budget budget = Budget.synthetic("荔湾区格式测试街道办事处", 12);
-        JsonNode first = post(BudgetPdf.of(budget, Set.of()), PDF, 2042, "first.pdf", false).body();
+        JsonNode first = post(BudgetPdf.of(budget, Set.of()), PDF, 2062, "first.pdf", false).body();
         assertThat(first.get("changes").get("projectsCreated").asInt()).isEqualTo(12);
         Budget.Project was = budget.units().get(0).projects().get(2);
         Budget.Project revised = new Budget.Project(was.name(), "100.00", was.special(), was.other(), was.goal(), was.indicators());
@@ -102,7 +104,7 @@ class DocumentFormatsApiTest extends PostgresApiTest {
         List<Budget.Unit> units = new java.util.ArrayList<>(budget.units());
         units.set(0, new Budget.Unit(unit.name(), unit.declaredTotal(), projects));
 
-        JsonNode second = post(BudgetWorkbook.byIndicator(new Budget(budget.department(), budget.grandTotal(), units)), XLSX, 2042,
+        JsonNode second = post(BudgetWorkbook.byIndicator(new Budget(budget.department(), budget.grandTotal(), units)), XLSX, 2062,
                 "revised.xlsx", false).body();
 
         assertThat(second.get("changes").get("allocationsRevised").asInt()).isEqualTo(1);
@@ -112,7 +114,7 @@ class DocumentFormatsApiTest extends PostgresApiTest {
 
     private void refused(byte[] document, String contentType, int status, String says) {
         long before = events();
-        Api.Response response = post(document, contentType, 2043, "bad", false);
+        Api.Response response = post(document, contentType, 2063, "bad", false);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(response.body().get("detail").asText()).contains(says);
@@ -204,7 +206,7 @@ class DocumentFormatsApiTest extends PostgresApiTest {
             book.write(out);
             workbook = out.toByteArray();
         }
-        Api.Response response = post(workbook, XLSX, 2044, "budget.xlsm", false);
+        Api.Response response = post(workbook, XLSX, 2064, "budget.xlsm", false);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         assertThat(response.body().get("projects").asInt()).isEqualTo(6);
     }

@@ -89,7 +89,10 @@ class ImportApiTest extends PostgresApiTest {
         assertThat(imported.get("variance").asText()).isEqualTo("0.01");
         assertThat(imported.get("changes").get("projectsCreated").asInt()).isEqualTo(60);
         assertThat(imported.get("changes").get("events").asInt()).isEqualTo(309);
-        assertThat(imported.get("findings")).isEqualTo(report.get("findings")).hasSize(22);
+        JsonNode recorded = report.get("findings").deepCopy();
+        // the record keeps each finding's line and text; where to find it in the document is the report's own
+        recorded.forEach(finding -> ((com.fasterxml.jackson.databind.node.ObjectNode) finding).remove("locator"));
+        assertThat(imported.get("findings")).isEqualTo(recorded).hasSize(22);
         List<String> lines = Seed.text().lines().toList();
         imported.get("findings").forEach(finding -> assertThat(finding.get("source").asText())
                 .isEqualTo(lines.get(finding.get("line").asInt() - 1).strip()).isNotBlank());
