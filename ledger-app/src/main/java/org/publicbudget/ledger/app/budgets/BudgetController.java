@@ -10,8 +10,6 @@ import org.publicbudget.ledger.app.infrastructure.axon.LedgerPosition;
 import org.publicbudget.ledger.app.infrastructure.http.CommandMetadata;
 import org.publicbudget.ledger.app.infrastructure.http.NotFound;
 import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
-import org.publicbudget.ledger.app.projects.Commands;
-import org.publicbudget.ledger.app.projects.DeclaredTotalRequest;
 import org.publicbudget.ledger.domain.Texts;
 import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.budget.api.RegisterUnit;
@@ -59,7 +57,7 @@ public class BudgetController {
     /** A unit's total can be declared only for a unit the ledger knows: a typo must not create a unit. */
     @PostMapping("/api/v1/declared-totals")
     public Map<String, Object> declareTotal(@RequestBody DeclaredTotalRequest body, Authentication user, HttpServletRequest request) {
-        DeclareTotal command = Commands.declareTotal(body);
+        DeclareTotal command = body.command();
         String departmentId = command.departmentId();
         String unitId = null;
         if (body.unit() != null) {

@@ -7,7 +7,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
-/** The characters of one PDF page with where each stands (top-down coordinates, as the rulings). */
+/**
+ * The characters of one PDF page with where each stands (top-down coordinates, as the
+ * rulings). Positions are points on the page, floats as PDFBox gives them; amounts are
+ * never read from them, only the text of the cell a character falls in.
+ */
 final class PdfGlyphs extends PDFTextStripper {
 
     /** One character: its text, the left edge, the baseline, its width and its height. */

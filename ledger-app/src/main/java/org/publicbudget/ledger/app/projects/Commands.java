@@ -6,10 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
 import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
-import org.publicbudget.ledger.domain.Texts;
-import org.publicbudget.ledger.domain.budget.api.DeclareTotal;
 import org.publicbudget.ledger.domain.money.FundingSource;
-import org.publicbudget.ledger.domain.organisation.OrganisationIds;
 import org.publicbudget.ledger.domain.project.api.ProjectLimits;
 import org.publicbudget.ledger.domain.project.api.commands.AddIndicator;
 import org.publicbudget.ledger.domain.project.api.commands.CreateProject;
@@ -135,15 +132,6 @@ public final class Commands {
         String reason = RequestFields.required("reason", body.reason());
         return new Transfer(transferId, new TransferOut(from, transferId, to, source, amount, reason),
                 new TransferIn(to, transferId, from, source, amount, reason));
-    }
-
-    public static DeclareTotal declareTotal(DeclaredTotalRequest body) {
-        String department = RequestFields.required("department", body.department());
-        int fiscalYear = RequestFields.fiscalYear(body.fiscalYear());
-        BigDecimal amount = RequestFields.amount("amount", body.amount());
-        String reason = RequestFields.required("reason", body.reason());
-        String departmentId = OrganisationIds.departmentId(Texts.required("department", department), fiscalYear);
-        return new DeclareTotal(departmentId, department, fiscalYear, body.unit(), amount, reason);
     }
 
     private static FundingSource fundingSource(FundingSource given) {

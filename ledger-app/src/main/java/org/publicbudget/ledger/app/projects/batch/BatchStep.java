@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.publicbudget.ledger.app.budgets.DeclaredTotalRequest;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
 import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
 import org.publicbudget.ledger.app.projects.AllocationRevisionRequest;
 import org.publicbudget.ledger.app.projects.Commands;
 import org.publicbudget.ledger.app.projects.CreateProjectRequest;
-import org.publicbudget.ledger.app.projects.DeclaredTotalRequest;
 import org.publicbudget.ledger.app.projects.ExpenditureRequest;
 import org.publicbudget.ledger.app.projects.GoalRequest;
 import org.publicbudget.ledger.app.projects.IndicatorRequest;
@@ -62,8 +62,8 @@ record BatchStep(BatchCommand.Type type, Object command, String reason, List<Str
             case INDICATOR_REMOVAL -> step(given, Commands.removeIndicator(project(given), no(given), given.reason(), expected));
             case TRANSFER -> step(given, Commands.transfer(UUID.randomUUID().toString(), new TransferRequest(given.fromProjectId(),
                     given.toProjectId(), given.fundingSource(), given.amount(), given.reason(), null, null)));
-            case DECLARED_TOTAL -> step(given, Commands.declareTotal(new DeclaredTotalRequest(given.department(), given.fiscalYear(),
-                    given.unit(), given.amount(), given.reason(), null, null)));
+            case DECLARED_TOTAL -> step(given, new DeclaredTotalRequest(given.department(), given.fiscalYear(),
+                    given.unit(), given.amount(), given.reason(), null, null).command());
             case EXPENDITURE -> step(given, Commands.recordExpenditure(project(given), UUID.randomUUID().toString(), new ExpenditureRequest(
                     given.fundingSource(), given.amount(), given.paidOn(), given.voucherNo(), given.reason())));
             case EXPENDITURE_REVERSAL -> step(given, Commands.reverseExpenditure(project(given), given.expenditureId(),
