@@ -30,8 +30,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * the password itself), and the next request with the same credentials costs a lookup.
  * A failed check is never remembered.</li>
  * <li>Failed checks slow the next attempts down ({@link SignInThrottle}); remembered
- * credentials pass without being held back, so an attack on an account does not stop
- * its owner's requests.</li>
+ * credentials pass without being held back from the addresses the account has signed
+ * in from, so an attack on an account does not stop its owner's requests — but from a
+ * throttled address they are refused like any other attempt.</li>
  * <li>At most {@code concurrentChecks} passwords are checked at once: a flood of sign-ins
  * waits for its turn (or is told to come back) while every other request keeps the
  * rest of the machine.</li>
@@ -71,12 +72,14 @@ public class RememberedCredentials implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication request) {
         String digest = digest(request.getName(), String.valueOf(request.getCredentials()));
-        Authentication known = remembered.getIfPresent(digest);
-        if (known != null) {
-            return known;
-        }
         String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Duration wait = throttle.waitFor(request.getName(), address);
+        Authentication known = remembered.getIfPresent(digest);
+        // remembered credentials pass where the account signs in, or from an address that is not held back: a guesser's
+        // throttled address gets 429 even for the right password, else remembering would let it guess at lookup speed
+        if (known != null && (wait.isZero() || throttle.knownAt(request.getName(), address))) {
+            return known;
+        }
         if (!wait.isZero()) {
             throttled.increment();
             throw new SignInThrottled("too many failed sign-ins for this account or from this address", wait);

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -67,6 +68,8 @@ public class SecurityConfiguration {
             write(json, response, HttpStatus.UNAUTHORIZED, "sign in with a ledger account");
         };
         http
+                .addFilterBefore(new CrossSiteWrites((response, field, detail) -> write(json, response, HttpStatus.FORBIDDEN, detail, field)),
+                        BasicAuthenticationFilter.class)
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         PathPatternRequestMatcher.withDefaults().matcher("/ui/**"),
                         new StaticHeadersWriter("Content-Security-Policy", WEB_PAGE_POLICY))))
@@ -126,8 +129,16 @@ public class SecurityConfiguration {
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        write(json, response, status, detail, null);
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail, String field)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -105,6 +105,11 @@ public class SignInThrottle {
         }
     }
 
+    /** Whether {@code name} has signed in from {@code address} in the last {@link #KNOWN_FOR}. */
+    public boolean knownAt(String name, String address) {
+        return knownPairs.getIfPresent(pair(key(name), address)) != null;
+    }
+
     public void succeeded(String name, String address) {
         knownPairs.put(pair(key(name), address), Boolean.TRUE);
     }

@@ -85,8 +85,12 @@ class RememberedCredentialsTest {
     }
 
     private static Authentication login(String password) {
+        return login(password, "192.0.2.7");
+    }
+
+    private static Authentication login(String password, String address) {
         UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken.unauthenticated("treasury", password);
-        login.setDetails(new WebAuthenticationDetails("192.0.2.7", null));
+        login.setDetails(new WebAuthenticationDetails(address, null));
         return login;
     }
 
@@ -122,6 +126,21 @@ class RememberedCredentialsTest {
         assertThat(checks).as("neither the throttled guess nor the remembered login was checked").hasValue(checked);
         assertThat(meters.counter("ledger.sign.in.failures").count()).isEqualTo(SignInThrottle.FREE_PER_ACCOUNT);
         assertThat(meters.counter("ledger.sign.in.throttled").count()).isEqualTo(1);
+    }
+
+    /** A guesser's address, once throttled, is refused even the right password: remembering it must not answer guesses at lookup speed. */
+    @Test
+    void aThrottledAddressIsRefusedEvenRememberedCredentials() {
+        provider.authenticate(login("right"));
+        String guesser = "198.51.100.9";
+        for (int i = 0; i < SignInThrottle.FREE_PER_ACCOUNT; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("guess" + System.nanoTime(), guesser))).isInstanceOf(BadCredentialsException.class);
+        }
+        int checked = checks.get();
+
+        assertThatThrownBy(() -> provider.authenticate(login("right", guesser))).isInstanceOf(SignInThrottled.class);
+        assertThat(checks).as("refused without a check").hasValue(checked);
+        assertThat(provider.authenticate(login("right")).isAuthenticated()).as("the owner, where it signs in").isTrue();
     }
 
     /**

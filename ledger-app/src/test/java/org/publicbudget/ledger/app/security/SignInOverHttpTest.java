@@ -30,7 +30,9 @@ class SignInOverHttpTest extends PostgresApiTest {
 
         assertThat(RawHttp.status(get("127.0.0.3", "sprayed-elsewhere", "guess"))).as("checked: another address").isEqualTo(401);
         api.get(AUDITOR, "/api/v1/departments");
-        assertThat(RawHttp.status(get("127.0.0.2", AUDITOR, "audit-secret"))).as("credentials checked before pass").isEqualTo(200);
+        assertThat(RawHttp.status(get("127.0.0.1", AUDITOR, "audit-secret"))).as("where the account signs in").isEqualTo(200);
+        assertThat(RawHttp.status(get("127.0.0.2", AUDITOR, "audit-secret")))
+                .as("the right password, remembered, from the throttled address: no answer to a guess").isEqualTo(429);
     }
 
     /** Guesses of one account from many addresses: the account is held back from addresses it has not signed in from. */

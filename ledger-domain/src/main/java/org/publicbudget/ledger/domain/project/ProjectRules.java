@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.domain.project;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,8 @@ final class ProjectRules {
         if (given != null && given.strip().length() > ProjectLimits.VOUCHER_LENGTH) {
             throw new BudgetRuleViolation(field, ProjectLimits.longerThan(field, ProjectLimits.VOUCHER_LENGTH));
         }
-        String voucherNo = Texts.required(field, given);
+        // a voucher typed with its accents decomposed (NFD) is the same voucher composed; what stays a mark after NFC is hidden
+        String voucherNo = Normalizer.normalize(Texts.required(field, given), Normalizer.Form.NFC);
         voucherNo.codePoints().filter(ProjectRules::unseen).findFirst().ifPresent(unseen -> {
             throw new BudgetRuleViolation(field, field + " holds a character that cannot be seen (U+"
                     + Integer.toHexString(unseen).toUpperCase(Locale.ROOT) + "); give the voucher number as printed");

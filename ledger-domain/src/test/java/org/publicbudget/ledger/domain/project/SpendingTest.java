@@ -162,6 +162,49 @@ class SpendingTest {
                 .expectException(RefusedFor.field("voucherNo"));
     }
 
+    /** Lookalikes of a voucher paid: dashes, minus signs, Cyrillic and Greek letters that print as Latin ones, other case. */
+    @ParameterizedTest
+    @ValueSource(strings = {"记\u20130715\u2013003", "记\u22120715\u2212003", "记\u20100715\u2010003", "记\u20120715\u2012003", "记-O715-OO3"})
+    void aVoucherThatLooksTheSameIsTheSameVoucher(String voucher) {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-0715-003"))
+                .when(pay("e-2", "1.00", voucher))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("voucherNo"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0410\u0412-0718", "ab-0718", "Ab-0718"})
+    void aVoucherInLookalikeLettersOrOtherCaseIsTheSameVoucher(String voucher) {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "AB-0718"))
+                .when(pay("e-2", "1.00", voucher))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("voucherNo"));
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "PZ-0719"))
+                .when(pay("e-2", "1.00", "P\u0396-0719"))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("voucherNo"));
+    }
+
+    @Test
+    void aVoucherThatOnlyLooksAlikeInPartIsAnotherVoucher() {
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "记-0715-003"))
+                .when(pay("e-2", "1.00", "记-0715-004"))
+                .expectEvents(paid("e-2", "1.00", "1.00", "2.00", "记-0715-004"));
+    }
+
+    /** A voucher typed with its accents decomposed (NFD) is recorded composed, and is the same voucher as composed. */
+    @Test
+    void aVoucherTypedDecomposedIsRecordedComposed() {
+        String decomposed = "A\u030A-0716";
+        fixture.given(created())
+                .when(pay("e-1", "1.00", decomposed))
+                .expectEvents(paid("e-1", "1.00", "0.00", "1.00", "\u00C5-0716"));
+        fixture.given(created(), paid("e-1", "1.00", "0.00", "1.00", "\u00C5-0716"))
+                .when(pay("e-2", "1.00", decomposed))
+                .expectNoEvents()
+                .expectException(RefusedFor.field("voucherNo"));
+    }
+
     @Test
     void aPaymentDatedOutsideTheFiscalYearIsRefused() {
         fixture.given(created())
