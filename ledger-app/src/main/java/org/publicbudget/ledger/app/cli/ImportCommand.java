@@ -119,14 +119,18 @@ final class ImportCommand extends LedgerTask {
                 JsonNode report = importer.importOne(document);
                 summary.imported(report);
                 if (many) {
+                    int appended = report.path("eventsAppended").asInt();
                     spec.commandLine().getErr().println(progress + "imported, " + report.path("projects").asInt() + " projects, "
-                            + report.path("eventsAppended").asInt() + " events appended");
+                            + appended + (appended == 1 ? " event" : " events") + " appended");
                 } else {
                     printJson(results, report);
                 }
             } catch (Refusal e) {
                 summary.refused(document.name(), e.status, e.getMessage());
-                spec.commandLine().getErr().println(progress + e.getMessage());
+                String why = e.getMessage();
+                // the progress line names the document already
+                spec.commandLine().getErr().println(progress + (many && why.startsWith(document.name() + ": ")
+                        ? why.substring(document.name().length() + 2) : why));
             }
         }
         if (many) {

@@ -54,10 +54,13 @@ public class ImportController {
      */
     @PostMapping(path = "/api/v1/imports", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_PDF_VALUE,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    public ImportReport importDocument(@RequestBody byte[] document, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+    public ImportReport importDocument(@RequestBody(required = false) byte[] document, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestParam int fiscalYear, @RequestParam String documentName, @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "false") boolean detail, Authentication user, HttpServletRequest request) {
         RequestFields.required("documentName", documentName);
+        if (document == null || document.length == 0) {
+            throw new InvalidRequest("document", "the document is empty: send the PDF, workbook or text as the request's body");
+        }
         DocumentFormat format = DocumentFormat.of(document);
         if (format != DocumentFormat.declared(contentType)) {
             throw DocumentRefused.notWhatItSays(contentType, format);

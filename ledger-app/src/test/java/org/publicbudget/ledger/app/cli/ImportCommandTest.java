@@ -70,7 +70,7 @@ class ImportCommandTest {
         CommandRun run = CommandRun.of("import", "--dir=" + folder, "--fiscal-year=2025", "--ledger.data-dir=" + dir.resolve("data"));
 
         assertThat(run.exit()).as(run.err()).isEqualTo(LedgerCommands.PROBLEM_FOUND);
-        assertThat(run.err()).contains("[1/4] a-" + Seed.NAME + ": imported, 60 projects", "[3/4] c-broken.pdf: ", "[4/4] d.XLSX: imported, 7 projects");
+        assertThat(run.err()).contains("[1/4] a-" + Seed.NAME + ": imported, 60 projects", "[3/4] c-broken.pdf: the PDF is damaged", "[4/4] d.XLSX: imported, 7 projects");
         JsonNode all = run.json();
         assertThat(all.get("documents")).extracting(d -> d.path("document").path("name").asText())
                 .containsExactly("a-" + Seed.NAME, "b.pdf", "c-broken.pdf", "d.XLSX");

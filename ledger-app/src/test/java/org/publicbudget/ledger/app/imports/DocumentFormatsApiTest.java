@@ -118,7 +118,7 @@ class DocumentFormatsApiTest extends PostgresApiTest {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(response.body().get("detail").asText()).contains(says);
-        assertThat(response.body().get("field").asText()).isIn("document", "body");
+        assertThat(response.body().get("field").asText()).isIn("document", "body", "Content-Type");
         assertThat(events()).as("nothing appended").isEqualTo(before);
     }
 
@@ -217,5 +217,13 @@ class DocumentFormatsApiTest extends PostgresApiTest {
         refused(pdf, XLSX, 415, "sent as " + XLSX + " but its bytes are application/pdf");
         refused(pdf, "text/plain; charset=UTF-8", 415, "but its bytes are application/pdf");
         refused(Seed.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), PDF, 415, "but its bytes are text/plain");
+    }
+
+    @Test
+    void anEmptyBodyOrAContentTypeNotTakenIsRefusedSayingWhatIsTaken() {
+        refused(new byte[0], PDF, 400, "the document is empty");
+        byte[] pdf = BudgetPdf.of(Budget.synthetic("类型测试", 6), Set.of());
+        refused(pdf, "application/octet-stream", 415, "the body was sent as application/octet-stream; send it as text/plain, "
+                + PDF + ", " + XLSX);
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -151,6 +152,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the body is not valid JSON", null);
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "a JSON body is required", null);
+    }
+
+    /** No Content-Type, one this path does not take, or one that cannot be parsed: say which it takes. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String takes = e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+        ResponseEntity<Object> problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", "the body was sent "
+                + (sent == null || sent.isBlank() ? "without a Content-Type" : "as " + sent.replaceAll("[^\\x20-\\x7E]", "?"))
+                + (takes.isEmpty() ? "" : "; send it as " + takes), HttpHeaders.CONTENT_TYPE);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).headers(headers).body(problem.getBody());
     }
 
     @Override
