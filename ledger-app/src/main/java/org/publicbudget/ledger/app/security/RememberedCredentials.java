@@ -35,7 +35,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * throttled address they are refused like any other attempt.</li>
  * <li>At most {@code concurrentChecks} passwords are checked at once: a flood of sign-ins
  * waits for its turn (or is told to come back) while every other request keeps the
- * rest of the machine.</li>
+ * rest of the machine. Sign-ins from an address where the account signed in before
+ * have as many checks of their own, so a flood from elsewhere does not keep an owner
+ * out.</li>
  * </ul>
  */
 public class RememberedCredentials implements AuthenticationProvider {
@@ -48,6 +50,7 @@ public class RememberedCredentials implements AuthenticationProvider {
     private final AuthenticationProvider checker;
     private final SignInThrottle throttle;
     private final Semaphore checks;
+    private final Semaphore checksWhereKnown;
     private final SecretKeySpec key;
     private final Cache<String, Authentication> remembered;
     private final Counter failures;
@@ -62,6 +65,7 @@ public class RememberedCredentials implements AuthenticationProvider {
                 .description("Sign-ins told to wait: too many failures, or too many checks at once").register(meters);
         this.throttle = throttle;
         this.checks = new Semaphore(concurrentChecks, true);
+        this.checksWhereKnown = new Semaphore(concurrentChecks, true);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -84,7 +88,10 @@ public class RememberedCredentials implements AuthenticationProvider {
             throttled.increment();
             throw new SignInThrottled("too many failed sign-ins for this account or from this address", wait);
         }
-        if (!turn()) {
+        // an account signing in where it signed in before has checks of its own: a flood of guesses from elsewhere
+        // fills the others' queue, not its owner's
+        Semaphore queue = throttle.knownAt(request.getName(), address) ? checksWhereKnown : checks;
+        if (!turn(queue)) {
             throttled.increment();
             throw new SignInThrottled("too many sign-ins are being checked at this moment", Duration.ofSeconds(1));
         }
@@ -106,13 +113,13 @@ public class RememberedCredentials implements AuthenticationProvider {
             failures.increment();
             throw e;
         } finally {
-            checks.release();
+            queue.release();
         }
     }
 
-    private boolean turn() {
+    private static boolean turn(Semaphore queue) {
         try {
-            return checks.tryAcquire(WAIT_FOR_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            return queue.tryAcquire(WAIT_FOR_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -49,6 +50,13 @@ public class SecurityConfiguration {
     @Bean
     public SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** A request the firewall refuses before any filter (a control byte in its path, say): 400 as problem+json, not a 500. */
+    @Bean
+    public RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST,
+                "the request holds a character that is not allowed in a header, path or parameter; send printable characters only");
     }
 
     @Bean
@@ -82,6 +90,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/", "/ui", "/ui/**", "/favicon.ico").permitAll()
                         // an account that only scrapes can do nothing else
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.OPERATOR, Roles.METRICS)
+                        // the index and any other endpoint: operators only (a scraper needs the metrics, not the list)
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
                         // reads in every form (HEAD tells existence, size and version as GET does), then
                         // writes by name; any other method is refused rather than left to a default

@@ -139,6 +139,21 @@ class ConcurrentWritersTest extends PostgresApiTest {
         assertThat(given.get("documentNumber").asText()).isEqualTo("荔财预〔2025〕12号");
     }
 
+    /** Transfers name no version: one that loses the race to append is run again whole, never answered 409. */
+    @Test
+    void transfersRacingOnTheSameProjectsAreAllAccepted() throws Exception {
+        String from = newProject("街道综合治理经费", "100.00");
+        String to = newProject("街道应急管理经费", "10.00");
+        List<Integer> statuses = atOnce(16, i -> api.post(WRITER, "/api/v1/transfers", "{\"fromProjectId\":\"" + (i % 2 == 0 ? from : to)
+                + "\",\"toProjectId\":\"" + (i % 2 == 0 ? to : from) + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"1.00\","
+                + "\"reason\":\"预算调剂\"}").status());
+
+        assertThat(statuses).as("statuses").containsOnly(201);
+        assertThat(trail(from).get("steps")).as("the creation and every transfer").hasSize(1 + 16);
+        assertThat(new BigDecimal(trail(from).get("finalValue").asText())).isEqualByComparingTo("100.00");
+        assertThat(new BigDecimal(trail(to).get("finalValue").asText())).isEqualByComparingTo("10.00");
+    }
+
     /**
      * Twenty requests register units of a department the ledger has never seen, at
      * once: each is the first event of the department's budget as far as it knows. A

@@ -37,6 +37,9 @@ class MetricsTest extends PostgresApiTest {
         assertThat(api.get(TestDeployment.MONITOR, "/actuator/prometheus").status()).isEqualTo(200);
         assertThat(api.get(TestDeployment.MONITOR, "/api/v1/ops/stats").status()).as("the metrics and nothing else").isEqualTo(403);
         assertThat(api.get(TestDeployment.MONITOR, "/api/v1/departments").status()).isEqualTo(403);
+        assertThat(api.get(TestDeployment.MONITOR, "/actuator").status()).as("not even the list of endpoints").isEqualTo(403);
+        assertThat(api.get(WRITER, "/actuator").status()).isEqualTo(403);
+        assertThat(api.get(OPERATOR, "/actuator").status()).isEqualTo(200);
         assertThat(api.get(AUDITOR, "/actuator/prometheus").status()).isEqualTo(403);
         assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
         assertThat(scrape().hasMetric("jvm_memory_used_bytes")).as("the JVM's own meters").isTrue();

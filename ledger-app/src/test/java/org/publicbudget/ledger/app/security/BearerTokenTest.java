@@ -118,6 +118,11 @@ class BearerTokenTest {
                 .as("a token for another system of the same identity provider").isEqualTo(401);
         assertThat(get(token(IDP, ISSUER, "mallory", List.of("AUDITOR"), null), "/api/v1/departments"))
                 .as("a token that never expires").isEqualTo(401);
+        assertThat(get(token(IDP, ISSUER, "mallory", List.of("AUDITOR"), Instant.now().plusSeconds(2 * 86_400)), "/api/v1/departments"))
+                .as("a token good for two days").isEqualTo(401);
+        assertThat(get(token(IDP, ISSUER, "audit\noffice", List.of("AUDITOR"), later), "/api/v1/departments"))
+                .as("a subject that would forge a line").isEqualTo(401);
+        assertThat(get(token(IDP, ISSUER, null, List.of("AUDITOR"), later), "/api/v1/departments")).as("no subject").isEqualTo(401);
     }
 
     /** A token whose subject is an account's name is not that account: its events and its idempotency keys are its own. */

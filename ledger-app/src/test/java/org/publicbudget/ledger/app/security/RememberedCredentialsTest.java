@@ -185,6 +185,38 @@ class RememberedCredentialsTest {
     }
 
     /** While one password is being checked, the next waits its turn, and is told to come back after a while. */
+    /** A flood of guesses from elsewhere fills the checks; the owner's fresh sign-in where it signs in has checks of its own. */
+    @Test
+    void anOwnerWhereItSignsInIsCheckedBesideAFloodOfGuesses() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AuthenticationProvider guessesHeld = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                return ("guess".equals(request.getCredentials()) ? heldBetween(checking, release) : bcrypt).authenticate(request);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        RememberedCredentials provider = new RememberedCredentials(guessesHeld, clock, new SignInThrottle(clock), 1, new SimpleMeterRegistry());
+        provider.authenticate(login("right"));
+        now = now.plus(RememberedCredentials.REMEMBER_FOR).plusSeconds(1);
+        Thread guesser = new Thread(() -> assertThatThrownBy(() -> provider.authenticate(login("guess", "198.51.100.9")))
+                .isInstanceOf(BadCredentialsException.class));
+        guesser.start();
+        checking.await();
+
+        try {
+            assertThat(provider.authenticate(login("right")).isAuthenticated()).as("checked at once, not told to come back").isTrue();
+        } finally {
+            release.countDown();
+            guesser.join();
+        }
+    }
+
     @Test
     void passwordsAreCheckedOneAtATime() throws Exception {
         CountDownLatch checking = new CountDownLatch(1);

@@ -68,6 +68,11 @@ public final class RawHttp {
      * was cut without one.
      */
     public static int upload(int port, String head, String start, long bytes, boolean chunked) {
+        return status(uploaded(port, head, start, bytes, chunked));
+    }
+
+    /** As {@link #upload(int, String, String, long, boolean)}, the whole answer (empty when the connection was cut without one). */
+    public static String uploaded(int port, String head, String start, long bytes, boolean chunked) {
         byte[] first = start.getBytes(StandardCharsets.UTF_8);
         String framing = chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + bytes;
         try (Socket socket = connect(port, null)) {
@@ -102,9 +107,15 @@ public final class RawHttp {
             } catch (IOException cut) {
                 // the ledger stopped reading: its answer, if it gave one, is waiting below
             }
-            return status(socket.getInputStream());
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (IOException reset) {
+                // the ledger closed the connection: what arrived before is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return -1;
+            return "";
         }
     }
 

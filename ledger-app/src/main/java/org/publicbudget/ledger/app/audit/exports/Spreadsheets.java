@@ -101,7 +101,7 @@ final class Spreadsheets {
 
     /**
      * A name or a target as a spreadsheet will show it and never run it: text that
-     * starts like a formula (= + - @, or a tab or carriage return before one) gets a
+     * starts like a formula (= + - @, after spaces or not, or a tab or carriage return) gets a
      * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP's
      * advice on CSV injection). Amounts are numbers and are written as they are.
      */
@@ -109,8 +109,14 @@ final class Spreadsheets {
         return startsLikeAFormula(value) ? "'" + value : value;
     }
 
+    /** Spaces before the sign do not stop a spreadsheet from reading a formula (it trims them), nor does a full-width sign. */
     private static boolean startsLikeAFormula(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        int first = 0;
+        while (first < value.length() && (Character.isWhitespace(value.charAt(first)) || Character.isSpaceChar(value.charAt(first)))) {
+            first++;
+        }
+        return first < value.length() && "=+-@\t\r＝＋－＠".indexOf(value.charAt(first)) >= 0
+                || !value.isEmpty() && "\t\r".indexOf(value.charAt(0)) >= 0;
     }
 
     private static List<String> padded(List<String> cells, Table table) {

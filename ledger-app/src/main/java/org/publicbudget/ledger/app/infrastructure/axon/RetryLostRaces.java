@@ -3,11 +3,8 @@ package org.publicbudget.ledger.app.infrastructure.axon;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -20,9 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The same when two commands create one stream at once (a department's budget
  * coming into being with two of its first documents): the loser finds it made.
  *
- * <p>Not retried: inside a caller's transaction (a transfer's two sides, a request
- * with an idempotency key), which the failed append has already spoilt; the caller
- * answers 409 and the client retries the whole request.
+ * <p>Not retried here: inside a caller's transaction (a transfer's two sides, a request
+ * with an idempotency key), which the failed append has already spoilt; a transfer is
+ * run again whole ({@link LostRaces}), a keyed request answers 409 and the client retries it.
  */
 final class RetryLostRaces implements RetryScheduler {
 
@@ -39,27 +36,16 @@ final class RetryLostRaces implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
             List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        if (failures.size() > RETRIES || !lostRace(lastFailure) || TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (failures.size() > RETRIES || !LostRaces.lost(lastFailure) || TransactionSynchronizationManager.isActualTransactionActive()) {
             return false;
         }
         try {
-            // a little random wait, so that racing writers do not collide again in step
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 10 * failures.size() + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LostRaces.pause(failures.size());
+        } catch (IllegalStateException interrupted) {
             return false;
         }
         retried.increment();
         commandDispatch.run();
         return true;
-    }
-
-    private static boolean lostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package org.publicbudget.ledger.app.infrastructure.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -32,6 +33,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -118,6 +120,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header("Retry-After", "1").body(problem.getBody());
     }
 
+    /** A header the firewall will not pass (a control or C1 byte in it), found when the application reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        String field = header.find() ? header.group(1) : "headers";
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " holds a character that is not allowed (a control character); "
+                + "send printable characters only", field);
+    }
+
+    /** How Spring Security's firewall names the header it refused. */
+    private static final Pattern REJECTED_HEADER = Pattern.compile("header: \"([A-Za-z0-9-]+)");
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseUnavailable.causes(e)) {
@@ -132,9 +146,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         RequestBodyRefused refused = RequestBodyRefused.in(e);
+        if (refused == null && request.getAttribute(RequestBodyRefused.ATTRIBUTE, WebRequest.SCOPE_REQUEST) instanceof RequestBodyRefused kept) {
+            refused = kept;
+        }
         if (refused != null) {
             return ResponseEntity.status(refused.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(refused.problem());
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Jackson's own limits (a string over 20 million characters, say) reached before the body's
+            if (cause instanceof StreamConstraintsException limit && !String.valueOf(limit.getOriginalMessage()).contains("nesting")) {
+                String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? fieldOf(mapping) : "body";
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", field + " is larger than the ledger reads: "
+                        + limit.getOriginalMessage(), field);
+            }
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldOf(mapping);

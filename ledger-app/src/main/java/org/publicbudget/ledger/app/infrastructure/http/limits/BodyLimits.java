@@ -78,6 +78,12 @@ class BodyLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFac
                 getNext().invoke(request, response);
                 return;
             }
+            if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
+                // a body on OPTIONS means nothing (RFC 9110) and broke the answer further in: refused, unread
+                new UnreadBody(request, response, null).stopReading();
+                refuse(response, new RequestBodyRefused(HttpStatus.BAD_REQUEST, "an OPTIONS request carries no body; send it without one"));
+                return;
+            }
             Limit limit = limitFor(request.getRequestURI());
             String client = request.getRemoteAddr();
             LimitedBody body = new LimitedBody(request.getRequest(), limit, () -> inFlight.received(client));

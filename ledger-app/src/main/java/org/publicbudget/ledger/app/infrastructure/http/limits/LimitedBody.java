@@ -113,6 +113,8 @@ final class LimitedBody extends HttpServletRequestWrapper {
 
         private RequestBodyRefused refuse(HttpStatus status, String reason) {
             refusal = new RequestBodyRefused(status, reason);
+            // a parser may lose the cause on the way (a string cut short is "the wrong type"): the request keeps it
+            setAttribute(RequestBodyRefused.ATTRIBUTE, refusal);
             received();
             return refusal;
         }

@@ -32,6 +32,9 @@ public class RequestBodyRefused extends IOException {
         return problem;
     }
 
+    /** The request attribute that holds the refusal of its body, if it was refused. */
+    public static final String ATTRIBUTE = RequestBodyRefused.class.getName();
+
     /** The refusal somewhere among the causes of {@code e}, if any. */
     public static RequestBodyRefused in(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

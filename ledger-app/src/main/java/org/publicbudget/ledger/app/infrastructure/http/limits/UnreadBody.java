@@ -18,7 +18,8 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
  * and no client sends its next request down a connection about to close):
  * <ul>
  * <li>a signed-in client's rest is read and thrown away, still held to the endpoint's
- * size and rate, and the connection is kept (or closed, if the rest breaks them);</li>
+ * size and rate, and the connection is kept (or closed, if the rest breaks them) —
+ * unless its role may not do what it sent (403, decided before a byte was read);</li>
  * <li>anyone else's — no credentials, wrong ones, a body beyond the limit — is not read
  * at all: the answer says {@code Connection: close} and the connection closes. Reading
  * it would let an anonymous sender at a byte a second hold a thread as long as it
@@ -57,7 +58,7 @@ final class UnreadBody {
         if (fullyRead()) {
             return;
         }
-        if (!signedIn() || body.refusal() != null || !drained()) {
+        if (!signedIn() || refusedForItsRole() || body.refusal() != null || !drained()) {
             stopReading();
         }
     }
@@ -79,6 +80,11 @@ final class UnreadBody {
         AtomicBoolean fullyRead = new AtomicBoolean(true);
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
         return fullyRead.get();
+    }
+
+    /** A signed-in client whose role may not do this (403): its body will never be used, so it is not waited for either. */
+    private boolean refusedForItsRole() {
+        return response.getStatus() == HttpServletResponse.SC_FORBIDDEN;
     }
 
     private static boolean signedIn() {

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.app.support.RawHttp;
+import org.publicbudget.ledger.app.support.TestDeployment;
 
 /**
  * Bodies are limited before they are read: by their declared length, while they
@@ -147,20 +149,23 @@ class BodyLimitsTest extends PostgresApiTest {
     }
 
     /**
-     * A request refused without reading its body (here: no credentials) is answered,
-     * and then the connection is closed rather than the rest of the body drained at the
-     * sender's pace — which, for a slow sender, held a thread for as long as it pleased.
+     * A request refused without reading its body (no credentials; or an auditor's write,
+     * refused for its role) is answered, and then the connection is closed rather than
+     * the rest of the body drained at the sender's pace — which, for a slow sender, held
+     * a thread for as long as it pleased.
      */
-    @Test
-    void aRefusedRequestsBodyIsNotDrained() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"'', 401", "audit-office, 403"})
+    void aRefusedRequestsBodyIsNotDrained(String account, int status) throws Exception {
+        String credentials = account.isEmpty() ? "" : RawHttp.basic(account, TestDeployment.PASSWORDS.get(account)) + "\r\n";
         try (Socket socket = RawHttp.connect(port(), null)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/projects HTTP/1.1\r\nHost: ledger\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(("POST /api/v1/projects HTTP/1.1\r\nHost: ledger\r\n" + credentials
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
             InputStream in = socket.getInputStream();
 
-            assertThat(RawHttp.status(in)).isEqualTo(401);
+            assertThat(RawHttp.status(in)).isEqualTo(status);
             socket.setSoTimeout(200);
             boolean closed = false;
             long started = System.nanoTime();
