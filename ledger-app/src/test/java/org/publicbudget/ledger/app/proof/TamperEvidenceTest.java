@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
@@ -117,26 +120,38 @@ class TamperEvidenceTest extends PostgresApiTest {
                 .contains("ALTERED", "DELETED", "REORDERED", "CHECKPOINT_MISMATCH", "READ_MODEL_MISMATCH");
     }
 
-    /** Bytes that no longer read as their event: each named where it stands, and the job goes on to its end. */
+    /**
+     * Bytes that no longer read as their event: each named where it stands, and the job
+     * goes on to its end. The bytes are put back afterwards, so that the other tests'
+     * verifications of this shared store see only their own tampering.
+     */
     @Test
     void anEventThatNoLongerReadsAsItsTypeIsNamedAndTheJobGoesOn() {
         String renamed = project("社区矫正工作经费");
         String garbled = project("民兵训练经费");
-        String payload = new String(database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?",
-                byte[].class, eventId(renamed, 2)), StandardCharsets.UTF_8);
+        Map<String, byte[]> original = new HashMap<>();
+        for (String event : List.of(eventId(renamed, 2), eventId(garbled, 1))) {
+            original.put(event, database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?", byte[].class, event));
+        }
+        String payload = new String(original.get(eventId(renamed, 2)), StandardCharsets.UTF_8);
         assertThat(payload).contains("\"fundingSource\"");
-        database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?",
-                payload.replace("\"fundingSource\"", "\"fundingS0urce\"").getBytes(StandardCharsets.UTF_8), eventId(renamed, 2));
-        database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?", new byte[] {(byte) 0xFF, 0, '{'},
-                eventId(garbled, 1));
+        try {
+            database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?",
+                    payload.replace("\"fundingSource\"", "\"fundingS0urce\"").getBytes(StandardCharsets.UTF_8), eventId(renamed, 2));
+            database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?", new byte[] {(byte) 0xFF, 0, '{'},
+                    eventId(garbled, 1));
 
-        JsonNode report = verifyAll();
+            JsonNode report = verifyAll();
 
-        assertThat(report.get("chainIntact").asBoolean()).isFalse();
-        assertThat(names(report, "ALTERED", renamed, 2)).as(report.toString()).isTrue();
-        assertThat(names(report, "ALTERED", garbled, 1)).as(report.toString()).isTrue();
-        assertThat(report.get("readModelsMatch").asBoolean()).isFalse();
-        assertThat(report.get("problems").findValuesAsText("kind")).as(report.toString()).contains("UNREADABLE_EVENT");
+            assertThat(report.get("chainIntact").asBoolean()).isFalse();
+            assertThat(names(report, "ALTERED", renamed, 2)).as(report.toString()).isTrue();
+            assertThat(names(report, "ALTERED", garbled, 1)).as(report.toString()).isTrue();
+            assertThat(report.get("readModelsMatch").asBoolean()).isFalse();
+            assertThat(report.get("problems").findValuesAsText("kind")).as(report.toString()).contains("UNREADABLE_EVENT");
+        } finally {
+            original.forEach((event, bytes) -> database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?", bytes,
+                    event));
+        }
     }
 
     /** Events written after the last verification and edited before the next: the scheduled check finds them, the auditor reads it. */

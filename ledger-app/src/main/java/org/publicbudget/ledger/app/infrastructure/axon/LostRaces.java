@@ -20,7 +20,7 @@ public final class LostRaces {
     private LostRaces() {
     }
 
-    /** Whether {@code failure} is another writer having appended first, or holding the project too long. */
+    /** Whether {@code failure} is another writer having appended first (or made the same stream first). */
     public static boolean lost(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
