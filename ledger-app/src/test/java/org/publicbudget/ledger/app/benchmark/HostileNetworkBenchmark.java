@@ -50,6 +50,9 @@ class HostileNetworkBenchmark {
 
     private static final String READ = "/api/v1/departments";
     private static final String OPERATOR_READ = "/api/v1/ops/stats";
+    private static final String OWNER = "treasurer";
+    private static final String OWNER_PASSWORD = "treasurer-own-secret";
+    private static final String OWNER_ADDRESS = "127.0.0.3";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
 
@@ -59,18 +62,26 @@ class HostileNetworkBenchmark {
         LedgerProcess node = new LedgerProcess(TestPostgres.freshSchema(), "hostile").heap("-XX:MaxRAMPercentage=75").with(Map.of(
                 "LEDGER_SECURITY_USERS_0_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get(WRITER)),
                 "LEDGER_SECURITY_USERS_1_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get(AUDITOR)),
-                "LEDGER_SECURITY_USERS_2_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get(OPERATOR))));
+                "LEDGER_SECURITY_USERS_2_PASSWORD", "{bcrypt}" + bcrypt.encode(PASSWORDS.get(OPERATOR)),
+                "LEDGER_SECURITY_USERS_3_NAME", OWNER, "LEDGER_SECURITY_USERS_3_ROLES", "LEDGER_WRITER",
+                "LEDGER_SECURITY_USERS_3_PASSWORD", "{bcrypt}" + bcrypt.encode(OWNER_PASSWORD)));
         node.start();
         try {
             line("| attack | normal reads meanwhile: p50 / p99 ms, failed of all | more |");
             line("|---|---|---|");
+            long ownerSignedIn = System.nanoTime();
+            int first = RawHttp.status(RawHttp.exchange(node.port(), OWNER_ADDRESS, "GET " + READ + " HTTP/1.1\r\n"
+                    + RawHttp.basic(OWNER, OWNER_PASSWORD)));
             Reads quiet = new Reads(node.port()).during(Duration.ofSeconds(10), () -> { });
-            line("| none | " + quiet + " | |");
-            slowBodies(node, null, 10_000_000);
-            slowBodies(node, RawHttp.basic(WRITER, PASSWORDS.get(WRITER)), 10_000_000);
-            slowBodies(node, RawHttp.basic(WRITER, PASSWORDS.get(WRITER)), 500_000);
+            line("| none | " + quiet + " | the owner's first sign-in: " + first + " |");
+            slowBodies(node, null, 10_000_000, 1);
+            slowBodies(node, RawHttp.basic(WRITER, PASSWORDS.get(WRITER)), 10_000_000, 1);
+            slowBodies(node, RawHttp.basic(WRITER, PASSWORDS.get(WRITER)), 500_000, 1);
+            slowBodies(node, RawHttp.basic(WRITER, PASSWORDS.get(WRITER)), 10_000_000, 7);
+            slowBodies(node, RawHttp.basic(AUDITOR, PASSWORDS.get(AUDITOR)), 10_000_000, 7);
             hugeBodies(node);
             wrongPasswords(node);
+            signInFlood(node, ownerSignedIn);
         } finally {
             node.stop();
         }
@@ -78,18 +89,19 @@ class HostileNetworkBenchmark {
     }
 
     /**
-     * 210 connections, each declaring a body of {@code length} bytes and sending it at one
-     * byte a second without reading any answer, reconnecting whenever the ledger closes
-     * the connection.
+     * 210 connections from {@code addresses} client addresses, each declaring a body of
+     * {@code length} bytes and sending it at one byte a second without reading any answer,
+     * reconnecting whenever the ledger closes the connection.
      */
-    private void slowBodies(LedgerProcess node, String credentials, int length) throws Exception {
+    private void slowBodies(LedgerProcess node, String credentials, int length, int addresses) throws Exception {
         AtomicBoolean attacking = new AtomicBoolean(true);
         AtomicInteger connections = new AtomicInteger();
         ExecutorService attackers = Executors.newFixedThreadPool(210);
         for (int i = 0; i < 210; i++) {
+            String from = addresses == 1 ? null : "127.0.0." + (10 + i % addresses);
             attackers.submit(() -> {
                 while (attacking.get()) {
-                    try (Socket socket = RawHttp.connect(node.port(), null)) {
+                    try (Socket socket = RawHttp.connect(node.port(), from)) {
                         connections.incrementAndGet();
                         OutputStream out = socket.getOutputStream();
                         out.write(("POST /api/v1/projects HTTP/1.1\r\nHost: ledger\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n"
@@ -112,8 +124,9 @@ class HostileNetworkBenchmark {
         attacking.set(false);
         attackers.shutdownNow();
         attackers.awaitTermination(30, TimeUnit.SECONDS);
-        line("| 210 slow " + (length / 1000) + " kB bodies, " + (credentials == null ? "no login" : "a writer's login") + " | " + reads + " | "
-                + connections.get() + " attacking connections opened in 32 s |");
+        String login = credentials == null ? "no login" : credentials.contains(basic(AUDITOR)) ? "an auditor's login" : "a writer's login";
+        line("| 210 slow " + (length / 1000) + " kB bodies from " + addresses + (addresses == 1 ? " address, " : " addresses, ") + login
+                + " | " + reads + " | " + connections.get() + " attacking connections opened in 32 s |");
     }
 
     /** Four 200 MB bodies with a Content-Length and one 512 MB chunked, to a dry-run import, all at once. */
@@ -186,6 +199,48 @@ class HostileNetworkBenchmark {
                         + "the account's own first sign-in from another address succeeded %.1f s after the flood |",
                 flood.toSeconds(), reads, checked, checked / (double) flood.toSeconds(), new TreeMap<>(answers),
                 (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * 150 threads sending wrong passwords for the owner's account, each from an address
+     * of its own that changes with every guess, for 20 s; 5 s in, the owner signs in from
+     * where it signed in before — a fresh check, its remembered sign-in long expired.
+     */
+    private void signInFlood(LedgerProcess node, long ownerSignedIn) throws Exception {
+        long rememberedUntil = ownerSignedIn + TimeUnit.MINUTES.toNanos(5) + TimeUnit.SECONDS.toNanos(10);
+        Thread.sleep(Math.max(0, (rememberedUntil - System.nanoTime()) / 1_000_000));
+        AtomicBoolean attacking = new AtomicBoolean(true);
+        Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+        ExecutorService attackers = Executors.newFixedThreadPool(150);
+        AtomicInteger guess = new AtomicInteger();
+        for (int i = 0; i < 150; i++) {
+            attackers.submit(() -> {
+                while (attacking.get()) {
+                    int n = guess.incrementAndGet();
+                    String answer = RawHttp.exchange(node.port(), "127.1." + (n / 250 % 250) + "." + (1 + n % 250),
+                            "GET " + READ + " HTTP/1.1\r\n" + RawHttp.basic(OWNER, "guess-" + n));
+                    answers.computeIfAbsent(RawHttp.status(answer), s -> new AtomicInteger()).incrementAndGet();
+                }
+            });
+        }
+        List<String> owner = new ArrayList<>();
+        Reads reads = new Reads(node.port()).during(Duration.ofSeconds(20), () -> {
+            Thread.sleep(5_000);
+            long start = System.nanoTime();
+            int status = RawHttp.status(RawHttp.exchange(node.port(), OWNER_ADDRESS, "GET " + READ + " HTTP/1.1\r\n"
+                    + RawHttp.basic(OWNER, OWNER_PASSWORD)));
+            owner.add(String.format("%d in %.0f ms", status, (System.nanoTime() - start) / 1e6));
+        });
+        attacking.set(false);
+        attackers.shutdownNow();
+        attackers.awaitTermination(30, TimeUnit.SECONDS);
+        line("| 150 threads of wrong passwords for one account from rotating addresses, 20 s | " + reads + " | the owner's fresh sign-in "
+                + "from its usual address during the flood: " + owner + "; " + guess.get() + " guesses, answers by status "
+                + new TreeMap<>(answers) + " |");
+    }
+
+    private static String basic(String account) {
+        return RawHttp.basic(account, PASSWORDS.get(account));
     }
 
     private void line(String text) {

@@ -28,6 +28,10 @@ public final class TestDeployment {
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.flyway.schemas", database::schema);
+        // a short deadline for request headers, so that a test can see a trickling header cut off
+        registry.add("ledger.http.header-deadline", () -> "3s");
+        // more bodies in flight for an account than for an address, so that a test can tell the two limits apart
+        registry.add("ledger.http.max-bodies-per-account", () -> "48");
         // Low cost factor: hashed as in production, but quick enough for hundreds of test requests.
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         String[][] accounts = {{WRITER, "LEDGER_WRITER"}, {AUDITOR, "AUDITOR"}, {OPERATOR, "OPERATOR"}, {MONITOR, "METRICS"}};

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -26,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * Tomcat's threads for long;</li>
  * <li>one client address may have at most {@code ledger.http.max-bodies-per-client}
  * requests receiving their bodies at once ({@link BodiesInFlight}); more are answered
- * 429 at once;</li>
+ * 429 at once; so may one account, wherever it sends from ({@link BodiesPerAccount});</li>
  * <li>a body the application did not read to its end is read and thrown away only for
  * a signed-in client; anyone else's is not read at all, and the connection closes
  * ({@link UnreadBody}). Tomcat would otherwise drain it at the sender's pace — which
@@ -116,10 +115,7 @@ class BodyLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFac
         }
 
         private void refuse(Response response, RequestBodyRefused refusal) throws IOException {
-            response.setStatus(refusal.status().value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), refusal.problem());
+            refusal.answer(response, json);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
@@ -21,8 +23,11 @@ import org.springframework.util.unit.DataSize;
  */
 final class LimitedBody extends HttpServletRequestWrapper {
 
+    /** The request attribute that holds the body still arriving, for limits decided after sign-in ({@link BodiesPerAccount}). */
+    static final String ATTRIBUTE = LimitedBody.class.getName();
+
     private final BodyLimits.Limit limit;
-    private final Runnable whenReceived;
+    private final List<Runnable> whenReceived = new ArrayList<>();
     private boolean received;
     private ServletInputStream counted;
     private RequestBodyRefused refusal;
@@ -31,13 +36,27 @@ final class LimitedBody extends HttpServletRequestWrapper {
     LimitedBody(HttpServletRequest request, BodyLimits.Limit limit, Runnable whenReceived) {
         super(request);
         this.limit = limit;
-        this.whenReceived = whenReceived;
+        this.whenReceived.add(whenReceived);
+        request.setAttribute(ATTRIBUTE, this);
     }
 
     void received() {
         if (!received) {
             received = true;
-            whenReceived.run();
+            whenReceived.forEach(Runnable::run);
+        }
+    }
+
+    boolean isReceived() {
+        return received;
+    }
+
+    /** Runs {@code then} when the body is in (or refused, or left): at once if it is already. */
+    void whenReceived(Runnable then) {
+        if (received) {
+            then.run();
+        } else {
+            whenReceived.add(then);
         }
     }
 

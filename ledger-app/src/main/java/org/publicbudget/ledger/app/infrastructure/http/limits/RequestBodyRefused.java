@@ -1,9 +1,12 @@
 package org.publicbudget.ledger.app.infrastructure.http.limits;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -30,6 +33,14 @@ public class RequestBodyRefused extends IOException {
         problem.setProperty("field", "body");
         problem.setProperty("errors", List.of(Map.of("field", "body", "reason", getMessage())));
         return problem;
+    }
+
+    /** Answers with {@link #problem()}, before anything else has been written. */
+    void answer(HttpServletResponse response, ObjectMapper json) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem());
     }
 
     /** The request attribute that holds the refusal of its body, if it was refused. */

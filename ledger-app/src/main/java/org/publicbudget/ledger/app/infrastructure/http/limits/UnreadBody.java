@@ -19,7 +19,8 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
  * <ul>
  * <li>a signed-in client's rest is read and thrown away, still held to the endpoint's
  * size and rate, and the connection is kept (or closed, if the rest breaks them) —
- * unless its role may not do what it sent (403, decided before a byte was read);</li>
+ * unless its role may not do what it sent (403) or its account has too many bodies
+ * arriving (429), both decided before a byte was read;</li>
  * <li>anyone else's — no credentials, wrong ones, a body beyond the limit — is not read
  * at all: the answer says {@code Connection: close} and the connection closes. Reading
  * it would let an anonymous sender at a byte a second hold a thread as long as it
@@ -58,7 +59,7 @@ final class UnreadBody {
         if (fullyRead()) {
             return;
         }
-        if (!signedIn() || refusedForItsRole() || body.refusal() != null || !drained()) {
+        if (!signedIn() || refusedUnread() || body.refusal() != null || !drained()) {
             stopReading();
         }
     }
@@ -82,9 +83,12 @@ final class UnreadBody {
         return fullyRead.get();
     }
 
-    /** A signed-in client whose role may not do this (403): its body will never be used, so it is not waited for either. */
-    private boolean refusedForItsRole() {
-        return response.getStatus() == HttpServletResponse.SC_FORBIDDEN;
+    /**
+     * A signed-in client whose role may not do this (403), or whose account has too many
+     * bodies arriving already (429): its body will never be used, so it is not waited for either.
+     */
+    private boolean refusedUnread() {
+        return response.getStatus() == HttpServletResponse.SC_FORBIDDEN || response.getStatus() == 429;
     }
 
     private static boolean signedIn() {

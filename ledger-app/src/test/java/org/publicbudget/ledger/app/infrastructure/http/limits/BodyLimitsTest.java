@@ -149,6 +149,74 @@ class BodyLimitsTest extends PostgresApiTest {
     }
 
     /**
+     * One account's bodies still arriving count together wherever they come from: 24 from
+     * each of two addresses (each under its own limit of 32), and the 49th (the account's
+     * limit is 48 in tests), from a third, gets 429 at once; once they are gone, the
+     * account may send again.
+     */
+    @Test
+    void oneAccountMayHaveOnly48BodiesArrivingAtOnce() throws Exception {
+        String head = "POST /api/v1/units HTTP/1.1\r\nHost: ledger\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
+                + WRITER_LOGIN + "\r\n\r\n";
+        String small = "POST /api/v1/units HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n" + WRITER_LOGIN;
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 48; i++) {
+                Socket socket = RawHttp.connect(port(), i % 2 == 0 ? "127.0.0.6" : "127.0.0.7");
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+                waiting.add(socket);
+            }
+            String refused = "";
+            long started = System.nanoTime();
+            while (RawHttp.status(refused) != 429 && System.nanoTime() - started < 5_000_000_000L) {
+                Thread.sleep(100);
+                refused = RawHttp.exchange(port(), "127.0.0.8", small, "{}");
+            }
+
+            assertThat(RawHttp.status(refused)).isEqualTo(429);
+            assertThat(refused.toLowerCase()).contains("retry-after: 1").contains("requests of your account");
+        } finally {
+            for (Socket socket : waiting) {
+                socket.close();
+            }
+        }
+        String admitted = "";
+        long started = System.nanoTime();
+        while (RawHttp.status(admitted) != 400 && System.nanoTime() - started < 5_000_000_000L) {
+            Thread.sleep(100);
+            admitted = RawHttp.exchange(port(), "127.0.0.8", small, "{}");
+        }
+        assertThat(RawHttp.status(admitted)).as("the account's bodies are in: its next is read (and found wanting)").isEqualTo(400);
+    }
+
+    /** Request headers that trickle in are cut off at the deadline (3 s in tests), counted from the request's first byte. */
+    @Test
+    void tricklingHeadersAreCutOffAtTheDeadline() throws Exception {
+        try (Socket socket = RawHttp.connect(port(), null)) {
+            socket.setSoTimeout(200);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET /actuator/health HTTP/1.1\r\nHost: ledger\r\nX-Slow: ".getBytes(StandardCharsets.UTF_8));
+            long started = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - started < 20_000_000_000L) {
+                try {
+                    out.write('a');
+                    out.flush();
+                    closed = in.read() < 0;
+                } catch (SocketTimeoutException stillOpen) {
+                    // the ledger is still waiting for the headers
+                } catch (IOException reset) {
+                    closed = true;
+                }
+            }
+
+            assertThat(closed).as("the ledger closed the connection while the headers still trickled").isTrue();
+            assertThat((System.nanoTime() - started) / 1_000_000).as("ms until closed").isBetween(2_500L, 6_000L);
+        }
+    }
+
+    /**
      * A request refused without reading its body (no credentials; or an auditor's write,
      * refused for its role) is answered, and then the connection is closed rather than
      * the rest of the body drained at the sender's pace — which, for a slow sender, held
