@@ -9,9 +9,9 @@ const TEXT = {
   badLogin: ['用户名或密码不正确', 'Wrong user or password'],
   tooMany: ['登录失败次数过多，请 {s} 秒后再试', 'Too many failed sign-ins; try again in {s} s'],
   noRole: ['此账户无权查阅台账（需审计角色）', 'This account may not read the ledger (auditor role needed)'],
-  asOf: ['截至日期', 'As of'], now: ['当前', 'now'], departments: ['部门', 'Departments'], department: ['部门', 'Department'],
+  asOf: ['记录截至', 'Recorded by'], now: ['当前', 'now'], departments: ['全部部门', 'Departments'], department: ['部门', 'Department'],
   units: ['预算单位', 'Units'], unit: ['预算单位', 'Unit'], projects: ['项目', 'Projects'], project: ['项目', 'Project'],
-  fiscalYear: ['年度', 'Fiscal year'], declared: ['申报数', 'Declared'], computed: ['计算数', 'Computed'], variance: ['差额', 'Variance'],
+  fiscalYear: ['年度', 'Fiscal year'], declared: ['申报数', 'Declared'], computed: ['调整后预算', 'Adjusted budget'], variance: ['与申报数差额', 'Variance from declared'],
   total: ['总计', 'Total'], FISCAL_APPROPRIATION: ['财政拨款', 'Fiscal appropriation'], SPECIAL_ACCOUNT: ['财政专户拨款', 'Special account'],
   OTHER: ['其他资金', 'Other funds'], count: ['项目数', 'Projects'], indicators: ['绩效指标', 'Indicators'], goal: ['绩效目标', 'Goal'],
   allocations: ['资金安排', 'Allocations'], source: ['资金来源', 'Funding source'], amount: ['金额（万元）', 'Amount (万元)'],
@@ -21,13 +21,13 @@ const TEXT = {
   TARGETS_DIFFER: ['期目标与年度目标不同', 'period and annual targets differ'], UNREADABLE_TARGET: ['目标值无法解读', 'target unreadable'],
   qualitative: ['定性', 'qualitative'], historyOf: ['变动历史：', 'History of '], finalValue: ['最终值', 'Final value'],
   consistent: ['各步相加与最终值一致', 'the steps add up to the final value'], inconsistent: ['各步相加与最终值不一致！', 'the steps do NOT add up!'],
-  position: ['位置', 'Position'], recordedAt: ['记录时间', 'Recorded'], effectiveDate: ['生效日期', 'Effective'], event: ['事件', 'Event'],
+  position: ['位置', 'Position'], recordedAt: ['记录时间（北京时间）', 'Recorded (Beijing time)'], effectiveDate: ['生效日期', 'Effective'], event: ['事件', 'Event'],
   actor: ['操作人', 'Who'], reason: ['原因', 'Why'], document: ['文件', 'Document'], before: ['变动前', 'Before'], delta: ['变动', 'Change'],
   after: ['变动后', 'After'], nothing: ['无', 'none'], notFound: ['未找到', 'Not found'], failed: ['读取失败', 'Could not load'],
   noHistory: ['此日期前没有变动', 'No change up to this date'], level1_1: ['产出指标', 'Output'], level1_2: ['效益指标', 'Outcome'],
   level1_3: ['满意度指标', 'Satisfaction'], level2_11: ['数量指标', 'Quantity'], level2_12: ['质量指标', 'Quality'], level2_13: ['时效指标', 'Timeliness'],
   level2_14: ['成本指标', 'Cost'], level2_21: ['经济效益', 'Economic'], level2_22: ['社会效益', 'Social'], level2_23: ['生态效益', 'Ecological'],
-  level2_24: ['可持续影响', 'Sustainability'], level2_31: ['服务对象满意度', 'Beneficiary satisfaction'], asOfNote: ['以下为截至 {0} 日终的数据', 'Figures as of the end of {0}'],
+  level2_24: ['可持续影响', 'Sustainability'], level2_31: ['服务对象满意度', 'Beneficiary satisfaction'], asOfNote: ['以下为截至 {0} 日终（北京时间）所记录的数据', 'Figures as recorded by the end of {0} (Beijing time)'],
   indicator: ['指标', 'Indicator'], removed: ['已删除', 'removed'],
   firstChanges: ['仅显示前 {0} 条变动；最终值计入全部变动', 'Only the first {0} changes are shown; the final value counts them all'],
   moreChanges: ['再显示 {0} 条变动', 'Show {0} more changes'],
@@ -52,8 +52,9 @@ const TEXT = {
   allocationsRevised: ['资金调整', 'allocations revised'], goalsRevised: ['目标调整', 'goals revised'], indicatorsAdded: ['指标新增', 'indicators added'],
   indicatorsRevised: ['指标调整', 'indicators revised'], indicatorsRemoved: ['指标删除', 'indicators removed'],
   declaredTotalsRecorded: ['申报数记录', 'declared totals recorded'], unchanged: ['无变动', 'no change'],
-  changeReport: ['两日期间的变动', 'Changes between two dates'], from: ['自', 'From'], to: ['至', 'To'], show: ['查看', 'Show'],
-  reportSpan: ['{0} 日初（UTC）至 {1} 日终（UTC）之间的变动', 'Changes from the start of {0} to the end of {1} (UTC)'],
+  changeReport: ['两日期间的变动', 'Changes between two dates'], allKinds: ['全部类别', 'Every kind'], allProjects: ['全部项目', 'Every project'],
+  withoutImports: ['不含文件导入', 'Leave out imports'], anyone: ['任何操作人', 'anyone'], from: ['自', 'From'], to: ['至', 'To'], show: ['查看', 'Show'],
+  reportSpan: ['{0} 日初至 {1} 日终（北京时间）之间记录的变动', 'Changes recorded from the start of {0} to the end of {1} (Beijing time)'],
   noChanges: ['此期间没有变动', 'No change in this period'], whatChanged: ['资金来源或内容', 'Source or what'],
   spent: ['已支出', 'Spent'], available: ['可用余额', 'Available'], executionRate: ['执行率', 'Execution'],
   spentHistory: ['支出明细', 'Payments'], ExpenditureRecorded: ['支出', 'Payment'], ExpenditureReversed: ['支出冲销', 'Payment reversed'],
@@ -63,10 +64,25 @@ const TEXT = {
   notMetOnly: ['只看未达成的指标', 'Only indicators not met'], exportSelfCsv: ['导出自评表 CSV', 'Export self-evaluation CSV'],
   exportSelfXlsx: ['导出自评表 Excel', 'Export self-evaluation Excel'], allMet: ['没有未达成的指标', 'No indicator falls short'],
   budget: ['年度预算数', 'Budget'],
+  effectiveOn: ['生效截至', 'Effective by'], effectiveNote: ['只计 {0} 日终前生效的变动', 'Counting only what took effect by the end of {0}'],
+  original: ['年初预算', 'Original budget'], adjustments: ['调整数', 'Adjustments'], adjusted: ['调整后预算', 'Adjusted budget'],
+  documentVariance: ['文件自身差额', 'The document\'s own variance'], tenThousand: ['（万元）', ' (万元)'],
+  docAgree: ['部门及各单位的申报数与文件各行合计一致', 'Each declared total agrees with the rows of its document'],
+  docDisagree: ['{0} 处申报数与文件各行合计不一致', 'In {0} places a declared total disagrees with the rows of its document'],
+  adjustedSince: ['年初预算 {0}，调整数 {1}：调剂、追加等年内调整不计为差错', 'Original budget {0}, adjustments {1}: in-year adjustments are not errors'],
+  notReported: ['未填报', 'not reported'], inProgress: ['进行中', 'in progress'], zone: ['北京时间', 'Beijing time'],
+  madeAt: ['生成于 {0}', 'Made {0}'], recordedBy: ['记录截至 {0}', 'Recorded by {0}'], latest: ['最新', 'latest'],
+  page: ['第 {0} 页', 'page {0}'],
+  payee: ['收款人', 'Payee'], economicClass: ['经济分类', 'Economic class'],
+  search: ['查找', 'Find'], searchHint: ['项目名称、凭证号或文号', 'project name, voucher or 文号'], nothingFound: ['没有找到', 'Nothing found'],
+  found_PROJECT: ['项目', 'project'], found_PAYMENT: ['支出', 'payment'], found_CHANGE: ['文号', '文号'],
+  trailEffective: ['变动历史列出记录截至时点前的全部变动，含生效日期在后的；图按生效日期绘制', 'The history lists every change recorded by then, whatever its effective date; the chart is drawn by effective date'], sortBy: ['点击排序', 'Click to sort'],
 };
+/** The ledger's day: dates and times are shown in it (the server's LEDGER_ZONE, Asia/Shanghai by default). */
+const ZONE = 'Asia/Shanghai';
 const SOURCES = ['FISCAL_APPROPRIATION', 'SPECIAL_ACCOUNT', 'OTHER'];
 
-const state = { authorization: null, lang: 'zh', asOf: '' };
+const state = { authorization: null, lang: 'zh', asOf: '', effectiveOn: '' };
 
 function t(key, ...args) {
   const entry = TEXT[key];
@@ -77,6 +93,8 @@ function t(key, ...args) {
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
+  // a link to another page of the ledger keeps the dates chosen, so that the address always says what the page shows
+  if (tag === 'a' && String(attributes.href || '').startsWith('#/')) attributes = { ...attributes, href: withView(attributes.href) };
   Object.entries(attributes).forEach(([name, value]) => {
     if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : value);
   });
@@ -93,6 +111,16 @@ function money(amount) {
   return sign + digits + (fraction ? '.' + fraction : '');
 }
 
+/** The view's dates (recorded by, effective by) in a page's address, beside its own parameters. */
+function withView(href) {
+  const [path, query] = href.split('?');
+  const params = new URLSearchParams(query);
+  [['asOf', state.asOf], ['effectiveOn', state.effectiveOn]].forEach(([name, value]) => {
+    if (value) params.set(name, value); else params.delete(name);
+  });
+  return path + (params.toString() ? '?' + params : '');
+}
+
 function isZero(amount) {
   return amount === null || amount === undefined || /^-?0*(\.0*)?$/.test(String(amount));
 }
@@ -105,21 +133,27 @@ function micros(amount) {
 }
 
 async function api(path, params = {}) {
-  const query = new URLSearchParams(Object.entries({ ...params, asOf: state.asOf || null }).filter(([, v]) => v));
+  const query = viewQuery(params);
   const response = await fetch('/api/v1' + path + (query.toString() ? '?' + query : ''), {
     headers: { Authorization: state.authorization, 'X-Requested-With': 'ledger-web', Accept: 'application/json' },
   });
   if (response.status === 401) { signOut(t('badLogin')); throw new Error('signed out'); }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error((response.status === 404 ? t('notFound') : t('failed')) + (problem.detail ? ': ' + problem.detail : ''));
+    // the ledger's own words in the page's language where it gives them
+    const detail = state.lang === 'zh' ? problem.detailZh : problem.detail;
+    throw new Error((response.status === 404 ? t('notFound') : t('failed')) + (detail ? '：' + detail : ''));
   }
   return response.json();
 }
 
+function viewQuery(params) {
+  return new URLSearchParams(Object.entries({ ...params, asOf: state.asOf || null, effectiveOn: state.effectiveOn || null }).filter(([, v]) => v));
+}
+
 /** A file from the API (an export), saved by the browser under the name the ledger gives it. */
 async function download(path, params, done) {
-  const query = new URLSearchParams(Object.entries({ ...params, asOf: state.asOf || null }).filter(([, v]) => v));
+  const query = viewQuery(params);
   const response = await fetch('/api/v1' + path + '?' + query, { headers: { Authorization: state.authorization, 'X-Requested-With': 'ledger-web' } });
   if (!response.ok) { done.textContent = t('failed'); done.className = 'error'; return; }
   const blob = await response.blob();
@@ -145,17 +179,27 @@ async function signIn(event) {
   if (response.status === 403) { error.textContent = t('noRole'); return; }
   if (response.status === 429) { error.textContent = t('tooMany').replace('{s}', response.headers.get('Retry-After') || '1'); return; }
   if (!response.ok) { error.textContent = t('failed'); return; }
-  state.authorization = authorization;
   document.getElementById('login-password').value = '';
   error.textContent = '';
+  signedIn(authorization);
+}
+
+/**
+ * The credentials are kept for this tab only (sessionStorage): a reload keeps the
+ * auditor signed in, closing the tab or signing out forgets them. The page runs no
+ * script but its own (its content security policy), which is what keeps them there.
+ */
+function signedIn(authorization) {
+  state.authorization = authorization;
+  sessionStorage.setItem('ledger.authorization', authorization);
   document.getElementById('login').hidden = true;
   document.getElementById('bar').hidden = false;
   route();
 }
 
-/** Credentials live only in this page's memory: a reload or closing the tab signs out. */
 function signOut(message = '') {
   state.authorization = null;
+  sessionStorage.removeItem('ledger.authorization');
   document.getElementById('bar').hidden = true;
   document.getElementById('view').replaceChildren();
   document.getElementById('login').hidden = false;
@@ -163,6 +207,11 @@ function signOut(message = '') {
 }
 
 // ---------- views ----------
+
+/** A level of the way back, named: 部门 · 办事处 › 单位 · 办事处, when an office is both. */
+function level(key, name) {
+  return t(key) + ' · ' + name;
+}
 
 /** The way back to a page, shown above it; returned with the page's content, so that only the page shown sets it. */
 function crumbs(...links) {
@@ -196,7 +245,15 @@ function acceptDate(input, emptyAllowed) {
 }
 
 function asOfNote() {
-  return state.asOf ? el('p', { class: 'note', id: 'as-of-note' }, t('asOfNote', state.asOf)) : '';
+  return [state.asOf ? el('p', { class: 'note', id: 'as-of-note' }, t('asOfNote', state.asOf)) : '',
+    state.effectiveOn ? el('p', { class: 'note', id: 'effective-note' }, t('effectiveNote', state.effectiveOn)) : '',
+    printHeading()];
+}
+
+/** Printed pages say what they show and when they were printed; the screen does not need it. */
+function printHeading() {
+  return el('p', { class: 'print-only', id: 'print-heading' }, [t('recordedBy', state.asOf || t('latest')),
+    state.effectiveOn ? t('effectiveNote', state.effectiveOn) : '', t('madeAt', localTime(new Date()) + ' ' + t('zone'))].filter(Boolean).join(' · '));
 }
 
 function varianceCell(variance) {
@@ -226,22 +283,35 @@ function executionCells(figure) {
 }
 
 function executionHeaders() {
-  return [el('th', { class: 'num' }, t('spent')), el('th', { class: 'num wide' }, t('available')), el('th', {}, t('executionRate'))];
+  return [amountHeader('spent'), amountHeader('available', 'num wide'), el('th', {}, t('executionRate'))];
 }
 
 /** Whether a result meets its target: 达成, 未达成, or left to a person — with the ledger's reason on hover. */
-function judged(result) {
-  if (!result) return '';
-  const [label, kind] = result.met === null ? ['judge', 'open'] : result.met ? ['met', 'met'] : ['notMet', 'not-met'];
+function judged(result, midYear) {
+  if (!result) return el('span', { class: 'verdict open missing' }, t('notReported'));
+  // a mid-year result is measured against the annual target: short of it is the year still under way, not a failure
+  const [label, kind] = result.met === null ? ['judge', 'open'] : result.met ? ['met', 'met'] : midYear ? ['inProgress', 'open'] : ['notMet', 'not-met'];
   return [result.actual, ' ', el('span', { class: 'verdict ' + kind, title: state.lang === 'zh' ? result.reasonZh : result.reason, 'data-met': String(result.met) }, t(label))];
 }
 
 function sourceHeaders() {
-  return SOURCES.map(source => el('th', { class: 'num wide' }, t(source)));
+  return SOURCES.map(source => el('th', { class: 'num wide source' }, t(source) + t('tenThousand')));
+}
+
+/** A heading of an amount column: its name and the unit, 万元. */
+function amountHeader(key, className = 'num') {
+  return el('th', { class: className }, t(key) + t('tenThousand'));
+}
+
+/** 年初预算, 调整数 and 调整后预算 of a department, unit or project. */
+function budgetFacts(figure, historyPath) {
+  return [el('dt', {}, t('original')), el('dd', { class: 'original' }, money(figure.originalTotal)),
+    el('dt', {}, t('adjustments')), el('dd', { class: 'adjustments' }, money(figure.adjustments)),
+    el('dt', {}, t('adjusted')), el('dd', {}, money(figure.computedTotal ?? figure.total), ' ', historyLink(historyPath))];
 }
 
 function sourceCells(allocations) {
-  return SOURCES.map(source => el('td', { class: 'num wide' }, money(allocations?.[source])));
+  return SOURCES.map(source => el('td', { class: 'num wide source' }, money(allocations?.[source])));
 }
 
 async function departmentsView() {
@@ -249,18 +319,20 @@ async function departmentsView() {
   const departments = await api('/departments');
   if (!departments.length && state.asOf) return [way, el('h1', {}, t('departments')), el('p', { class: 'note', id: 'nothing-as-of' }, t('nothingAsOf', state.asOf))];
   return [way, el('h1', {}, t('departments')), asOfNote(), el('div', { class: 'scroll' }, el('table', { id: 'departments' },
-    el('thead', {}, el('tr', {}, el('th', {}, t('department')), el('th', {}, t('fiscalYear')), el('th', { class: 'num' }, t('declared')),
-      el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), sourceHeaders())),
-    el('tbody', {}, departments.map(d => el('tr', { class: isZero(d.variance) ? '' : 'variance' },
+    el('thead', {}, el('tr', {}, el('th', {}, t('department')), el('th', {}, t('fiscalYear')), amountHeader('declared'),
+      amountHeader('original', 'num wide'), amountHeader('adjustments', 'num wide'), amountHeader('computed'), amountHeader('documentVariance'),
+      sourceHeaders())),
+    el('tbody', {}, departments.map(d => el('tr', { class: isZero(d.documentVariance) ? '' : 'variance' },
       el('td', {}, el('a', { href: '#/departments/' + d.departmentId }, d.name)), el('td', {}, String(d.fiscalYear)),
-      el('td', { class: 'num' }, money(d.declaredTotal)), el('td', { class: 'num' }, money(d.computedTotal)), varianceCell(d.variance),
+      el('td', { class: 'num' }, money(d.declaredTotal)), el('td', { class: 'num wide' }, money(d.originalTotal)),
+      el('td', { class: 'num wide' }, money(d.adjustments)), el('td', { class: 'num' }, money(d.computedTotal)), varianceCell(d.documentVariance),
       sourceCells(d.allocations))))))];
 }
 
 async function departmentView(id) {
   const [department, units, imports] = await Promise.all([api('/departments/' + id), api('/departments/' + id + '/units'),
     api('/departments/' + id + '/imports')]);
-  const way = crumbs([t('departments'), '#/'], [department.name]);
+  const way = crumbs([t('departments'), '#/'], [level('department', department.name)]);
   const exported = el('span', { class: 'note', id: 'exported' });
   const exportButton = (format, label) => {
     const button = el('button', { type: 'button', class: 'export', 'data-format': format }, t(label));
@@ -269,20 +341,48 @@ async function departmentView(id) {
   };
   return [way, el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
     el('p', { class: 'actions' }, exportButton('csv', 'exportCsv'), ' ', exportButton('xlsx', 'exportXlsx'), ' ', exported),
+    searchBox(id),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
-      el('dt', {}, t('computed')), el('dd', {}, money(department.computedTotal), ' ', historyLink('departments/' + id)),
-      el('dt', {}, t('variance')), el('dd', { class: isZero(department.variance) ? '' : 'error' }, money(department.variance)),
+      el('dt', {}, t('documentVariance')), el('dd', { class: isZero(department.documentVariance) ? '' : 'error' }, money(department.documentVariance)),
+      budgetFacts(department, 'departments/' + id),
+      el('dt', {}, t('variance')), el('dd', {}, money(department.variance)),
       el('dt', {}, t('spent')), el('dd', { id: 'department-spent' }, money(department.spent), ' ', historyLink('departments/' + id, null, 'spent')),
       el('dt', {}, t('executionRate')), el('dd', {}, executionBar(department.executionRate))),
     atAGlance(department, units, imports),
     el('h2', {}, t('units')), el('div', { class: 'scroll' }, el('table', { id: 'units' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('unit')), el('th', { class: 'num' }, t('count')), el('th', { class: 'num' }, t('declared')),
-        el('th', { class: 'num' }, t('computed')), el('th', { class: 'num' }, t('variance')), executionHeaders(), sourceHeaders())),
-      el('tbody', {}, units.map(u => el('tr', { class: isZero(u.variance) ? '' : 'variance', 'data-unit': u.unitId },
+      el('thead', {}, el('tr', {}, el('th', {}, t('unit')), el('th', { class: 'num' }, t('count')), amountHeader('declared'),
+        amountHeader('original', 'num wide'), amountHeader('adjustments', 'num wide'), amountHeader('computed'), amountHeader('documentVariance'),
+        executionHeaders(), sourceHeaders())),
+      el('tbody', {}, units.map(u => el('tr', { class: isZero(u.documentVariance) ? '' : 'variance', 'data-unit': u.unitId },
         el('td', {}, el('a', { href: '#/units/' + u.unitId }, u.name)), el('td', { class: 'num' }, String(u.projects)),
-        el('td', { class: 'num' }, money(u.declaredTotal)), el('td', { class: 'num' }, money(u.computedTotal)), varianceCell(u.variance),
+        el('td', { class: 'num' }, money(u.declaredTotal)), el('td', { class: 'num wide' }, money(u.originalTotal)),
+        el('td', { class: 'num wide' }, money(u.adjustments)), el('td', { class: 'num' }, money(u.computedTotal)), varianceCell(u.documentVariance),
         executionCells(u), sourceCells(u.allocations)))))),
     await selfEvaluation(id), changeReport(id, units), importedDocuments(imports)];
+}
+
+/** One box finds a project by name, a payment by voucher number, a change by 文号, across the department. */
+function searchBox(id) {
+  const input = el('input', { id: 'search', type: 'search', size: 28, placeholder: t('searchHint'), autocomplete: 'off' });
+  const results = el('ul', { id: 'search-results', class: 'search-results' });
+  const form = el('form', { id: 'search-form', class: 'actions', role: 'search' }, input, el('button', { type: 'submit' }, t('search')), results);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (!input.value.trim()) { results.replaceChildren(); return; }
+    try {
+      const found = await api('/departments/' + id + '/search', { q: input.value.trim() });
+      results.replaceChildren(...(found.length ? found.map(match => el('li', { 'data-kind': match.kind }, el('span', { class: 'flag' }, t('found_' + match.kind)), ' ',
+        match.projectId ? el('a', { href: '#/projects/' + match.projectId + (match.kind === 'PAYMENT' ? '/history?figure=spent' : '') },
+          match.name || match.projectId) : t('department'), match.unit ? el('span', { class: 'reading' }, ' · ' + match.unit) : '',
+        match.voucherNo && match.kind === 'PAYMENT' ? ' · ' + t('voucherNo') + ' ' + match.voucherNo : '',
+        match.documentNumber && match.kind === 'CHANGE' ? ' · ' + match.documentNumber + ' · ' + t(match.eventType) : '',
+        match.recordedAt ? el('span', { class: 'reading' }, ' ' + localTime(match.recordedAt)) : ''))
+        : [el('li', { class: 'note' }, t('nothingFound'))]));
+    } catch (e) {
+      results.replaceChildren(el('li', { class: 'error' }, e.message));
+    }
+  });
+  return form;
 }
 
 /**
@@ -300,30 +400,43 @@ async function selfEvaluation(id) {
   };
   const filter = el('input', { type: 'checkbox', id: 'not-met-only' });
   const none = el('p', { class: 'note', id: 'all-met', hidden: true }, t('allMet'));
-  const rows = table.lines.map(line => el('tr', { 'data-not-met': String(notMet(line)), 'data-project': line.projectId },
-    el('td', { class: 'name' }, el('a', { href: '#/projects/' + line.projectId }, line.project), el('div', { class: 'reading' }, line.unit)),
-    el('td', { class: 'num wide' }, money(line.allocated)), el('td', { class: 'num' }, money(line.spent)),
-    el('td', { class: 'execution-cell' }, executionBar(line.executionRate)),
+  // a project's name and money once, over the rows of its indicators
+  const spans = {};
+  table.lines.forEach(line => { spans[line.projectId] = (spans[line.projectId] || 0) + 1; });
+  const projectCells = line => [el('td', { class: 'name project-cell', rowspan: spans[line.projectId] },
+    el('a', { href: '#/projects/' + line.projectId }, line.project), el('div', { class: 'reading' }, line.unit)),
+  el('td', { class: 'num wide project-cell', rowspan: spans[line.projectId] }, money(line.allocated)),
+  el('td', { class: 'num project-cell', rowspan: spans[line.projectId] }, money(line.spent)),
+  el('td', { class: 'execution-cell project-cell', rowspan: spans[line.projectId] }, executionBar(line.executionRate))];
+  const rows = table.lines.map((line, n) => el('tr', { 'data-not-met': String(notMet(line)), 'data-project': line.projectId },
+    n === 0 || table.lines[n - 1].projectId !== line.projectId ? projectCells(line) : [],
     el('td', { class: 'name' }, line.indicator || '', el('div', { class: 'reading' }, [line.level1, line.level2].filter(Boolean).join(' · '))),
-    el('td', {}, line.annualTarget || ''), el('td', {}, judged(line.midYear)), el('td', {}, judged(line.annual))));
+    el('td', {}, line.annualTarget || ''), el('td', {}, line.indicator ? judged(line.midYear, true) : ''),
+    el('td', {}, line.indicator ? judged(line.annual) : '')));
   filter.addEventListener('change', () => {
-    rows.forEach(row => { row.hidden = filter.checked && row.dataset.notMet !== 'true'; });
+    // filtered, each row stands alone: the project's cells are repeated on it rather than spanning hidden rows
+    rows.forEach((row, n) => {
+      row.hidden = filter.checked && row.dataset.notMet !== 'true';
+      row.querySelectorAll('.project-cell').forEach(cell => cell.remove());
+      const line = table.lines[n];
+      const first = filter.checked || n === 0 || table.lines[n - 1].projectId !== line.projectId;
+      if (first) row.prepend(...projectCells(line).map(cell => { if (filter.checked) cell.removeAttribute('rowspan'); return cell; }));
+    });
     none.hidden = !filter.checked || rows.some(row => !row.hidden);
   });
   return [el('h2', {}, t('selfEvaluation')),
     el('p', { class: 'actions' }, el('label', {}, filter, ' ', t('notMetOnly')), exportButton('csv', 'exportSelfCsv'), exportButton('xlsx', 'exportSelfXlsx'),
       exported),
     el('div', { class: 'scroll' }, el('table', { id: 'self-evaluation' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num wide' }, t('budget')), el('th', { class: 'num' }, t('spent')),
+      el('thead', {}, el('tr', {}, el('th', {}, t('project')), amountHeader('budget', 'num wide'), amountHeader('spent'),
         el('th', {}, t('executionRate')), el('th', {}, t('indicator')), el('th', {}, t('annualTarget')), el('th', {}, t('midYear')),
         el('th', {}, t('annual')))),
       el('tbody', {}, rows))), none];
 }
 
-/** A line falls short when its latest result (annual, else mid-year) does not meet the target. */
+/** A line falls short when its annual result does not meet the target; short at mid-year is the year under way. */
 function notMet(line) {
-  const latest = line.annual || line.midYear;
-  return !!latest && latest.met === false;
+  return !!line.annual && line.annual.met === false;
 }
 
 /**
@@ -331,14 +444,18 @@ function notMet(line) {
  * its projects disagree, and how many findings the last imported document had.
  */
 function atAGlance(department, units, imports) {
+  // the document's own disagreements only (declared − its rows): an approved transfer or revision since is no error
   // a department's own office is often also one of its units, under the same name: say which figure is meant
-  const off = [...(isZero(department.variance) ? [] : [{ name: t('department') + ' · ' + department.name, variance: department.variance,
-    href: '#/departments/' + department.departmentId + '/history' }]),
-  ...units.filter(u => !isZero(u.variance)).map(u => ({ name: t('unit') + ' · ' + u.name, variance: u.variance, href: '#/units/' + u.unitId }))];
+  const off = [...(isZero(department.documentVariance) ? [] : [{ name: t('department') + ' · ' + department.name,
+    variance: department.documentVariance, href: '#/departments/' + department.departmentId + '/history' }]),
+  ...units.filter(u => !isZero(u.documentVariance)).map(u => ({ name: t('unit') + ' · ' + u.name, variance: u.documentVariance,
+    href: '#/units/' + u.unitId }))];
   const last = imports[imports.length - 1];
   return el('section', { id: 'at-a-glance', class: 'glance' + (off.length ? ' off' : '') }, el('h2', {}, t('atAGlance')),
-    el('p', { id: 'disagreements' }, off.length ? t('disagree', off.length) : t('allAgree')),
-    off.length ? el('ul', {}, off.map(o => el('li', {}, el('a', { href: o.href }, o.name), ' ', el('span', { class: 'error' }, t('variance') + ' ' + money(o.variance))))) : '',
+    el('p', { id: 'disagreements' }, off.length ? t('docDisagree', off.length) : t('docAgree')),
+    off.length ? el('ul', {}, off.map(o => el('li', {}, el('a', { href: o.href }, o.name), ' ',
+      el('span', { class: 'error' }, t('documentVariance') + ' ' + money(o.variance))))) : '',
+    el('p', { id: 'adjusted-since' }, t('adjustedSince', money(department.originalTotal), money(department.adjustments))),
     el('p', { id: 'findings-summary' }, last
       ? [t('findingsIn', last.document, last.findings.length), last.findings.length ? ' (' + findingKinds(last.findings) + ') ' : ' ',
         last.findings.length ? findingsLink(last.position, t('findings')) : '']
@@ -381,7 +498,8 @@ function importedDocuments(imports) {
       el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('line')), el('th', {}, t('kind')), el('th', {}, t('message')), el('th', {}, t('sourceLine')))),
       el('tbody', {}, i.findings.map(f => el('tr', { 'data-kind': f.kind },
         el('td', { class: 'num' }, String(f.line)), el('td', { class: 'event' }, el('span', { class: 'flag' }, t(f.kind))),
-        el('td', { class: 'name' }, f.message), el('td', {}, el('code', { class: 'source' }, f.source || '')))))))))];
+        el('td', { class: 'name' }, state.lang === 'zh' && f.messageZh ? f.messageZh : f.message),
+        el('td', {}, el('code', { class: 'source' }, f.source || '')))))))))];
 }
 
 /**
@@ -389,13 +507,22 @@ function importedDocuments(imports) {
  * second (UTC, like every date the ledger reads), 200 changes a page.
  */
 function changeReport(id, units) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = zoneDay(new Date());
   const dateInput = id => el('input', { id, class: 'date', inputmode: 'numeric', placeholder: '2025-07-01', title: 'YYYY-MM-DD', size: 11,
     value: state.asOf || today, required: true });
   const from = dateInput('report-from');
   const to = dateInput('report-to');
   const result = el('div', { id: 'change-report-result' });
+  const kinds = ['AllocationRevised', 'AllocationTransferred', 'ProjectWithdrawn', 'ExpenditureRecorded', 'ExpenditureReversed', 'ProjectCreated',
+    'GoalRevised', 'IndicatorAdded', 'IndicatorRevised', 'IndicatorRemoved', 'IndicatorResultReported', 'DeclaredTotalRecorded', 'DocumentImported'];
+  const kind = el('select', { id: 'report-kind' }, el('option', { value: '' }, t('allKinds')), kinds.map(k => el('option', { value: k }, t(k))));
+  const project = el('select', { id: 'report-project' }, el('option', { value: '' }, t('allProjects')));
+  const actor = el('input', { id: 'report-actor', size: 10, placeholder: t('anyone'), autocomplete: 'off' });
+  const withoutImports = el('input', { type: 'checkbox', id: 'report-without-imports', checked: true });
+  Promise.all(units.map(u => api('/units/' + u.unitId + '/projects'))).then(lists => project.append(...lists.flat()
+    .map(p => el('option', { value: p.projectId }, p.name)))).catch(() => {});
   const form = el('form', { id: 'change-report', class: 'actions' }, el('label', {}, t('from') + ' ', from), el('label', {}, t('to') + ' ', to),
+    kind, project, el('label', {}, t('actor') + ' ', actor), el('label', {}, withoutImports, ' ', t('withoutImports')),
     el('button', { type: 'submit' }, t('show')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -403,7 +530,9 @@ function changeReport(id, units) {
     try {
       const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
       const names = Object.fromEntries(projects.map(p => [p.projectId, p.name]));
-      result.replaceChildren(...await changeTable(id, from.value.trim(), to.value.trim(), names));
+      const filters = { kind: kind.value || null, projectId: project.value || null, actor: actor.value.trim() || null,
+        withoutImports: withoutImports.checked ? 'true' : null };
+      result.replaceChildren(...await changeTable(id, from.value.trim(), to.value.trim(), names, filters));
     } catch (e) {
       result.replaceChildren(el('p', { class: 'error' }, e.message));
     }
@@ -411,11 +540,13 @@ function changeReport(id, units) {
   return [el('h2', {}, t('changeReport')), form, result];
 }
 
-async function changeTable(id, from, to, names) {
-  const pageAfter = after => api('/departments/' + id + '/changes', { from: from + 'T00:00:00Z', to, after, limit: 200 });
+async function changeTable(id, from, to, names, filters) {
+  // dates as the ledger's days: the ledger reads a date as that day in its zone
+  const pageAfter = after => api('/departments/' + id + '/changes', { from, to, after, limit: 200, ...filters });
   const first = await pageAfter(null);
   const row = c => el('tr', { 'data-position': c.position }, what(c, names),
-    el('td', { class: 'name' }, c.fundingSource ? t(c.fundingSource) + (c.figure === 'spent' ? ' · ' + t('spent') : '') : c.what),
+    el('td', { class: 'name' }, state.lang === 'zh' ? c.descriptionZh
+      : c.fundingSource ? t(c.fundingSource) + (c.figure === 'spent' ? ' · ' + t('spent') : '') : c.what),
     el('td', { class: 'num' }, money(c.before)), el('td', { class: 'num after' }, money(c.after)), whoAndWhy(c));
   const rows = el('tbody', {}, first.changes.map(row));
   const more = el('button', { type: 'button', id: 'more-report' }, t('moreChanges', 200));
@@ -439,18 +570,21 @@ async function changeTable(id, from, to, names) {
 async function unitView(id) {
   const [unit, projects] = await Promise.all([api('/units/' + id), api('/units/' + id + '/projects')]);
   const department = await api('/departments/' + unit.departmentId);
-  const way = crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name]);
+  const way = crumbs([t('departments'), '#/'], [level('department', department.name), '#/departments/' + department.departmentId],
+    [level('unit', unit.name)]);
   return [way, el('h1', {}, unit.name), asOfNote(),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(unit.declaredTotal)),
-      el('dt', {}, t('computed')), el('dd', {}, money(unit.computedTotal), ' ', historyLink('units/' + id)),
-      el('dt', {}, t('variance')), el('dd', { class: isZero(unit.variance) ? '' : 'error' }, money(unit.variance)),
+      el('dt', {}, t('documentVariance')), el('dd', { class: isZero(unit.documentVariance) ? '' : 'error' }, money(unit.documentVariance)),
+      budgetFacts(unit, 'units/' + id),
+      el('dt', {}, t('variance')), el('dd', {}, money(unit.variance)),
       el('dt', {}, t('spent')), el('dd', {}, money(unit.spent), ' ', historyLink('units/' + id, null, 'spent')),
       el('dt', {}, t('executionRate')), el('dd', {}, executionBar(unit.executionRate))),
     el('h2', {}, t('projects')), el('div', { class: 'scroll' }, el('table', { id: 'projects' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('project')), el('th', { class: 'num' }, t('total')), executionHeaders(), sourceHeaders(),
-        el('th', { class: 'num wide' }, t('indicators')))),
+      el('thead', {}, el('tr', {}, el('th', {}, t('project')), amountHeader('original', 'num wide'), amountHeader('adjustments', 'num wide'),
+        amountHeader('adjusted'), executionHeaders(), sourceHeaders(), el('th', { class: 'num wide' }, t('indicators')))),
       el('tbody', {}, projects.map(p => el('tr', { class: p.withdrawn ? 'withdrawn' : '' },
         el('td', {}, el('a', { href: '#/projects/' + p.projectId }, p.name), p.withdrawn ? ' (' + t('withdrawn') + ')' : ''),
+        el('td', { class: 'num wide' }, money(p.originalTotal)), el('td', { class: 'num wide' }, money(p.adjustments)),
         el('td', { class: 'num' }, money(p.total)), executionCells(p), sourceCells(p.allocations), el('td', { class: 'num wide' }, String(p.indicators)))))))];
 }
 
@@ -464,19 +598,22 @@ function reading(r) {
 async function projectView(id) {
   const project = await api('/projects/' + id);
   const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
-  const way = crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
-    [project.name]);
+  const way = crumbs([t('departments'), '#/'], [level('department', department.name), '#/departments/' + department.departmentId],
+    [level('unit', unit.name), '#/units/' + unit.unitId], [level('project', project.name)]);
   return [way, el('h1', {}, project.name, project.withdrawn ? ' (' + t('withdrawn') + ')' : ''), asOfNote(),
-    el('dl', { class: 'facts' }, el('dt', {}, t('goal')), el('dd', { id: 'goal' }, project.goal || t('nothing'))),
+    el('dl', { class: 'facts' }, el('dt', {}, t('goal')), el('dd', { id: 'goal' }, project.goal || t('nothing')), budgetFacts(project, 'projects/' + id)),
     el('h2', {}, t('allocations')), el('div', { class: 'scroll' }, el('table', { id: 'allocations' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', { class: 'num' }, t('amount')), el('th', {}, ''),
-        el('th', { class: 'num' }, t('spent')), el('th', { class: 'num' }, t('available')), el('th', {}, t('executionRate')), el('th', {}, ''))),
+      el('thead', {}, el('tr', {}, el('th', {}, t('source')), amountHeader('original', 'num wide'), amountHeader('adjustments', 'num wide'),
+        el('th', { class: 'num' }, t('amount')), el('th', {}, ''), amountHeader('spent'), amountHeader('available'), el('th', {}, t('executionRate')),
+        el('th', {}, ''))),
       el('tbody', {}, SOURCES.map(source => el('tr', { 'data-source': source }, el('td', {}, t(source)),
+        el('td', { class: 'num wide' }, money(project.originalBySource?.[source])), el('td', { class: 'num wide' }, money(project.adjustmentsBySource?.[source])),
         el('td', { class: 'num' }, money(project.allocations[source])), el('td', {}, historyLink('projects/' + id, source)),
         el('td', { class: 'num spent' }, money(project.spentBySource[source])), el('td', { class: 'num available' }, money(project.availableBySource[source])),
         el('td', { class: 'execution-cell' }, executionBar(project.executionRateBySource[source])),
         el('td', {}, historyLink('projects/' + id, source, 'spent')))),
-        el('tr', { 'data-source': 'TOTAL' }, el('th', {}, t('total')), el('th', { class: 'num' }, money(project.total)),
+        el('tr', { 'data-source': 'TOTAL' }, el('th', {}, t('total')), el('th', { class: 'num wide' }, money(project.originalTotal)),
+          el('th', { class: 'num wide' }, money(project.adjustments)), el('th', { class: 'num' }, money(project.total)),
           el('td', {}, historyLink('projects/' + id)), el('th', { class: 'num spent' }, money(project.spent)),
           el('th', { class: 'num available' }, money(project.available)), el('td', { class: 'execution-cell' }, executionBar(project.executionRate)),
           el('td', {}, historyLink('projects/' + id, null, 'spent')))))),
@@ -489,7 +626,7 @@ async function projectView(id) {
         el('td', {}, i.level2 + ' ' + t('level2_' + i.level2)), el('td', {}, i.name),
         el('td', { class: 'wide' }, i.periodTarget, el('div', { class: 'reading' }, reading(i.periodReading))),
         el('td', {}, i.annualTarget, el('div', { class: 'reading' }, reading(i.annualReading))),
-        el('td', { class: 'result', 'data-period': 'MID_YEAR' }, judged(i.results.MID_YEAR)),
+        el('td', { class: 'result', 'data-period': 'MID_YEAR' }, judged(i.results.MID_YEAR, true)),
         el('td', { class: 'result', 'data-period': 'ANNUAL' }, judged(i.results.ANNUAL)),
         el('td', { class: 'wide' }, i.flags.map(flag => el('span', { class: 'flag', 'data-flag': flag }, t(flag)))),
         el('td', {}, el('a', { href: '#/projects/' + id + '/indicators/' + i.no + '/history', class: 'indicator-history' }, t('history')))))))),
@@ -509,14 +646,16 @@ async function historySubject(kind, id, source, figure) {
     const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
     return { title: project.name + ' · ' + (source ? t(source) + (figure === 'spent' ? ' · ' + what : '') : what), names: null,
       trailPath: '/projects/' + id + '/trail',
-      back: [[department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId], [project.name, '#/projects/' + id]] };
+      back: [[level('department', department.name), '#/departments/' + department.departmentId], [level('unit', unit.name), '#/units/' + unit.unitId],
+        [level('project', project.name), '#/projects/' + id]] };
   }
   const subject = await api('/' + kind + '/' + id);
   const units = kind === 'units' ? [subject] : await api('/departments/' + id + '/units');
   const projects = (await Promise.all(units.map(u => api('/units/' + u.unitId + '/projects')))).flat();
   const back = kind === 'units'
-    ? [[(await api('/departments/' + subject.departmentId)).name, '#/departments/' + subject.departmentId], [subject.name, '#/units/' + id]]
-    : [[subject.name, '#/departments/' + id]];
+    ? [[level('department', (await api('/departments/' + subject.departmentId)).name), '#/departments/' + subject.departmentId],
+      [level('unit', subject.name), '#/units/' + id]]
+    : [[level('department', subject.name), '#/departments/' + id]];
   return { title: subject.name + ' · ' + what, back, names: Object.fromEntries(projects.map(p => [p.projectId, p.name])),
     trailPath: '/' + kind + '/' + id + '/trail' };
 }
@@ -555,6 +694,7 @@ async function historyView(kind, id, source, figure) {
     if (next == null) { shown.remove(); more.remove(); }
   });
   return [way, el('h1', {}, t('historyOf') + title), asOfNote(),
+    state.effectiveOn ? el('p', { class: 'note', id: 'trail-effective-note' }, t('trailEffective')) : '',
     el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, money(trail.finalValue)),
       el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
     next != null ? shown : '', chart,
@@ -564,23 +704,32 @@ async function historyView(kind, id, source, figure) {
       rows)), next != null ? more : ''];
 }
 
+/** One format for every time on the page: 2026-12-05 14:30, in the ledger's zone (the column heading names it). */
 function localTime(instant) {
-  return new Date(instant).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant)).map(part => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The day an instant falls on in the ledger's zone: 2026-12-05. */
+function zoneDay(instant) {
+  return localTime(instant).slice(0, 10);
 }
 
 /** What changed, first: where it stands, when, which event (and from which project); its figures follow at once. */
 function what(step, names) {
   return [el('td', { class: 'num' }, String(step.position)),
     el('td', { class: 'when' }, localTime(step.recordedAt)),
-    el('td', { class: 'wide event' }, t(step.eventType)),
+    el('td', { class: 'wide event' }, t(step.eventType), step.fundingSource ? el('div', { class: 'reading' }, t(step.fundingSource)) : ''),
     names ? el('td', { class: 'name' }, step.projectId ? el('a', { href: '#/projects/' + step.projectId }, names[step.projectId] || step.projectId) : '') : null];
 }
 
 /** Then who, why, from which date and which document. */
 function whoAndWhy(step) {
   return [el('td', {}, step.actor || ''), el('td', { class: 'name' }, reasonText(step.reason)),
-    el('td', { class: 'wide when' }, step.paidOn || step.effectiveDate || ''),
-    el('td', { class: 'wide doc' }, [step.voucherNo && t('voucherNo') + ' ' + step.voucherNo, step.documentNumber, step.document, step.sourceLines]
+    el('td', { class: 'wide when' }, step.effectiveOn || step.paidOn || step.effectiveDate || ''),
+    el('td', { class: 'wide doc' }, [step.voucherNo && t('voucherNo') + ' ' + step.voucherNo, step.payee && t('payee') + ' ' + step.payee,
+      step.economicClass && t('economicClass') + ' ' + step.economicClass, step.documentNumber, step.document, step.sourceLines]
       .filter(Boolean).join(' · '))];
 }
 
@@ -603,8 +752,8 @@ function whoAndWhyHeaders() {
 async function indicatorHistoryView(id, no) {
   const [project, trail] = await Promise.all([api('/projects/' + id), api('/projects/' + id + '/indicators/' + no + '/trail')]);
   const [unit, department] = await Promise.all([api('/units/' + project.unitId), api('/departments/' + project.departmentId)]);
-  const way = crumbs([t('departments'), '#/'], [department.name, '#/departments/' + department.departmentId], [unit.name, '#/units/' + unit.unitId],
-    [project.name, '#/projects/' + id], [t('history')]);
+  const way = crumbs([t('departments'), '#/'], [level('department', department.name), '#/departments/' + department.departmentId],
+    [level('unit', unit.name), '#/units/' + unit.unitId], [level('project', project.name), '#/projects/' + id], [t('history')]);
   const shown = i => i ? [i.name, el('div', { class: 'reading' },
     [i.level1 + ' ' + t('level1_' + i.level1), i.level2 + ' ' + t('level2_' + i.level2),
       i.periodTarget && t('periodTarget') + ' ' + i.periodTarget, i.annualTarget && t('annualTarget') + ' ' + i.annualTarget]
@@ -618,14 +767,40 @@ async function indicatorHistoryView(id, no) {
         el('td', {}, step.before ? shown(step.before) : t('nothing')), el('td', {}, shown(step.after)), whoAndWhy(step))))))];
 }
 
+/** Millionths back to decimal text, at least two places: 63750000n → "63.75". */
+function fromMicros(value) {
+  const sign = value < 0n ? '-' : '';
+  const digits = (value < 0n ? -value : value).toString().padStart(7, '0');
+  const fraction = digits.slice(-6).replace(/0+$/, '').padEnd(2, '0');
+  return sign + digits.slice(0, -6) + '.' + fraction;
+}
+
 /**
- * The figure over time as a step chart: it holds its value until the next event.
- * One marker per event, placed by when it was recorded; clicking one picks out its
- * row in the table. Events recorded within a minute of each other (an import) are
- * spread out evenly. The value axis spans the figure's own range, not zero upwards,
- * so that 59.84 → 61.50 → 63.75 shows as the rise it is.
+ * The figure over budget time as a step chart: it holds its value until the next
+ * change. One marker per change, placed by the day it took effect (生效日期: a payment's
+ * date, a revision's effective date, the year's start for the budget as approved), the
+ * figure summed in that order, one marker per day; clicking a marker picks out that
+ * day's rows in the table. The value axis spans the
+ * figure's own range, not zero upwards, so that 59.84 → 61.50 → 63.75 shows as the rise it is.
  */
-function stepChart(steps) {
+function stepChart(recorded) {
+  // one point per budget day, at the figure as it stood at that day's end: an import's hundreds of creations
+  // (all effective on the year's first day) are one point, and so are the two sides of a transfer
+  const ordered = [...recorded].sort((a, b) => (a.effectiveOn || '').localeCompare(b.effectiveOn || '') || a.position - b.position);
+  let running = micros(recorded[0].before ?? '0');
+  const steps = [];
+  const values = [];
+  ordered.forEach(step => {
+    running += micros(step.delta ?? '0');
+    const day = step.effectiveOn || zoneDay(step.recordedAt);
+    if (steps.length && steps[steps.length - 1].day === day) {
+      steps[steps.length - 1].positions.push(step.position);
+      values[values.length - 1] = running;
+    } else {
+      steps.push({ day, positions: [step.position] });
+      values.push(running);
+    }
+  });
   const width = 720, height = 240, left = 70, right = 16, top = 14, bottom = 30;
   const ns = 'http://www.w3.org/2000/svg';
   const svg = (tag, attributes, text) => {
@@ -634,28 +809,22 @@ function stepChart(steps) {
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const values = steps.map(s => micros(s.after));
   const lowest = values.reduce((a, b) => (b < a ? b : a));
   const highest = values.reduce((a, b) => (b > a ? b : a));
   // a tenth of the range above and below, or of the value itself when it never moved
   const pad = highest > lowest ? (highest - lowest) / 10n : (highest < 0n ? -highest : highest) / 10n || 1000000n;
   const low = lowest - pad, high = highest + pad;
   const y = value => top + Number(((high - value) * BigInt((height - top - bottom) * 100)) / (high - low)) / 100;
-  const times = steps.map(s => Date.parse(s.recordedAt));
+  const times = steps.map(s => Date.parse(s.day + 'T00:00:00Z'));
   const span = times[times.length - 1] - times[0];
-  const spread = span < 60000;
-  const x = i => left + (steps.length === 1 ? 0 : (spread ? i / (steps.length - 1) : (times[i] - times[0]) / span)) * (width - left - right);
+  const x = i => left + (steps.length === 1 ? 0 : (times[i] - times[0]) / span) * (width - left - right);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', id: 'history-chart' });
   chart.append(svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width - right, y2: height - bottom }));
   chart.append(svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom }));
-  const amountAt = value => money(steps.map(s => s.after).find(a => micros(a) === value));
+  const amountAt = value => money(fromMicros(value));
   chart.append(svg('text', { x: left - 6, y: y(highest) + 4, 'text-anchor': 'end', class: 'y-label' }, amountAt(highest)));
   if (highest !== lowest) chart.append(svg('text', { x: left - 6, y: y(lowest) + 4, 'text-anchor': 'end', class: 'y-label' }, amountAt(lowest)));
-  // the day, and the time too when the history spans less than two days
-  const label = i => {
-    const iso = new Date(times[i]).toISOString();
-    return span < 2 * 86400000 ? iso.slice(0, 10) + ' ' + iso.slice(11, 16) : iso.slice(0, 10);
-  };
+  const label = i => steps[i].day;
   chart.append(svg('text', { x: x(0), y: height - 10, class: 'x-label' }, label(0)));
   if (steps.length > 1) chart.append(svg('text', { x: x(steps.length - 1), y: height - 10, 'text-anchor': 'end', class: 'x-label' }, label(steps.length - 1)));
   let path = `M ${x(0)} ${y(values[0])}`;
@@ -663,18 +832,57 @@ function stepChart(steps) {
   path += ` H ${width - right}`;
   chart.append(svg('path', { class: 'step', d: path }));
   steps.forEach((step, i) => {
-    const marker = svg('circle', { class: 'marker', cx: x(i), cy: y(values[i]), r: 5, 'data-position': step.position });
-    marker.append(svg('title', {}, `${step.position} · ${t(step.eventType)} · ${money(step.after)} · ${step.actor || ''}`));
-    marker.addEventListener('click', () => select(step.position));
+    const last = step.positions[step.positions.length - 1];
+    const marker = svg('circle', { class: 'marker', cx: x(i), cy: y(values[i]), r: 5, 'data-position': last });
+    marker.append(svg('title', {}, `${step.day} · ${amountAt(values[i])} · ${step.positions.length} ${t('changes')}`));
+    marker.addEventListener('click', () => select(...step.positions));
     chart.append(marker);
   });
   return el('figure', { class: 'chart' }, chart);
 }
 
-function select(position) {
+function select(...positions) {
   document.querySelectorAll('.selected').forEach(node => node.classList.remove('selected'));
-  document.querySelectorAll(`[data-position="${position}"]`).forEach(node => node.classList.add('selected'));
-  document.querySelector(`#changes tr[data-position="${position}"]`)?.scrollIntoView({ block: 'nearest' });
+  positions.forEach(position => document.querySelectorAll(`[data-position="${position}"]`).forEach(node => node.classList.add('selected')));
+  document.querySelector(`#changes tr[data-position="${positions[positions.length - 1]}"]`)?.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * Any table sorts by any column, a click (or Enter) on its heading: amounts as exact
+ * decimals, text in Chinese order; again reverses. Tables whose cells span rows (the
+ * self-evaluation) keep their order.
+ */
+function sortable(table) {
+  const head = table.tHead?.rows[0];
+  const body = table.tBodies[0];
+  if (!head || !body || table.querySelector('[rowspan]')) return;
+  [...head.cells].forEach((heading, column) => {
+    if (!heading.textContent.trim()) return;
+    heading.classList.add('sortable');
+    heading.title = t('sortBy');
+    heading.tabIndex = 0;
+    const sort = () => {
+      const ascending = heading.getAttribute('aria-sort') !== 'ascending';
+      [...head.cells].forEach(cell => cell.removeAttribute('aria-sort'));
+      heading.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      const key = row => row.cells[column]?.textContent.trim() ?? '';
+      body.append(...[...body.rows].sort((a, b) => compareCells(key(a), key(b)) * (ascending ? 1 : -1)));
+    };
+    heading.addEventListener('click', sort);
+    heading.addEventListener('keydown', event => { if (event.key === 'Enter') sort(); });
+  });
+}
+
+const NUMBER = /^-?[\d,]+(\.\d+)?%?$/;
+
+function compareCells(a, b) {
+  if (NUMBER.test(a) && NUMBER.test(b)) {
+    const [x, y] = [micros(a.replace(/[,%]/g, '')), micros(b.replace(/[,%]/g, ''))];
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  // numbers before dashes and words, so that "—" (nothing) sorts last
+  if (NUMBER.test(a) !== NUMBER.test(b)) return NUMBER.test(a) ? -1 : 1;
+  return a.localeCompare(b, 'zh-CN');
 }
 
 // ---------- routing ----------
@@ -687,6 +895,12 @@ async function route() {
   const mine = ++lastRoute;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
+  // the address holds the view: the page and the dates it is read at
+  const chosen = new URLSearchParams(query);
+  state.asOf = chosen.get('asOf') || '';
+  state.effectiveOn = chosen.get('effectiveOn') || '';
+  document.getElementById('as-of').value = state.asOf;
+  document.getElementById('effective-on').value = state.effectiveOn;
   const view = document.getElementById('view');
   view.setAttribute('aria-busy', 'true');
   try {
@@ -704,6 +918,7 @@ async function route() {
     const [way, ...page] = content.flat().filter(Boolean);
     document.getElementById('crumbs').replaceChildren(...way.way);
     view.replaceChildren(...page);
+    view.querySelectorAll('table').forEach(sortable);
   } catch (e) {
     if (mine === lastRoute && state.authorization) view.replaceChildren(el('p', { class: 'error', id: 'view-error' }, e.message));
   } finally {
@@ -729,13 +944,18 @@ document.getElementById('login').addEventListener('submit', signIn);
 document.getElementById('sign-out').addEventListener('click', () => signOut());
 document.getElementById('lang').addEventListener('click', switchLanguage);
 document.getElementById('login-lang').addEventListener('click', switchLanguage);
-document.getElementById('as-of').addEventListener('change', event => {
-  if (!acceptDate(event.target, true)) return;
-  state.asOf = event.target.value.trim();
-  route();
-});
+/** A date chosen goes into the address, which shows the page again read at it. */
+function chooseDate(name, input) {
+  if (!acceptDate(input, true)) return;
+  state[name] = input.value.trim();
+  const next = '#' + withView(location.hash.replace(/^#/, '') || '/');
+  if (next === location.hash) route(); else location.hash = next;
+}
+document.getElementById('as-of').addEventListener('change', event => chooseDate('asOf', event.target));
+document.getElementById('effective-on').addEventListener('change', event => chooseDate('effectiveOn', event.target));
 window.addEventListener('hashchange', route);
 // a printed page shows every finding, folded or not
 window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach(details => { details.open = true; }));
 applyLanguage();
-signOut();
+const remembered = sessionStorage.getItem('ledger.authorization');
+if (remembered) signedIn(remembered); else signOut();

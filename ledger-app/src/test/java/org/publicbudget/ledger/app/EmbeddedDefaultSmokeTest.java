@@ -59,6 +59,12 @@ class EmbeddedDefaultSmokeTest {
             assertThat(seeded.get("name").asText()).isEqualTo("广州市荔湾区人民政府石围塘街道办事处");
             assertThat(seeded.get("fiscalYear").asInt()).isEqualTo(2025);
             assertThat(seeded.get("declaredTotal").asText()).isEqualTo("4892.11");
+            // budget time and the search box on the embedded database too
+            String department = "/api/v1/departments/" + seeded.get("departmentId").asText();
+            JsonNode yearEnd = api.get("auditor", department + "?effectiveOn=2025-12-31").body();
+            assertThat(yearEnd.path("originalTotal").asText()).as(yearEnd.toString()).isEqualTo("4892.12");
+            assertThat(yearEnd.get("documentVariance").asText()).isEqualTo("-0.01");
+            assertThat(api.get("auditor", department + "/search?q=编外人员").body().findValuesAsText("kind")).contains("PROJECT");
         }
         assertThat(dataDir.resolve("ledger.mv.db")).exists();
 

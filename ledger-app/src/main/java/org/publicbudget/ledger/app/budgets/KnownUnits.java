@@ -2,6 +2,7 @@ package org.publicbudget.ledger.app.budgets;
 
 import org.publicbudget.ledger.app.reads.ReadModelProgress;
 import org.publicbudget.ledger.query.history.EventReader;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ public class KnownUnits {
     }
 
     public boolean known(String unitId) {
-        if (totals.unit(unitId, null).isPresent()) {
+        if (totals.unit(unitId, FigureTime.now()).isPresent()) {
             return true;
         }
         long head = events.head();
@@ -36,6 +37,6 @@ public class KnownUnits {
             return false;
         }
         progress.awaitPosition(head);
-        return totals.unit(unitId, null).isPresent();
+        return totals.unit(unitId, FigureTime.now()).isPresent();
     }
 }

@@ -1,6 +1,8 @@
 package org.publicbudget.ledger.app.imports;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.publicbudget.ledger.query.audit.words.FindingWords;
 
 /**
  * A place where a document disagrees with itself or could not be read, with the number
@@ -12,6 +14,12 @@ public record Finding(Kind kind, int line, String message, String source, String
 
     public Finding(Kind kind, int line, String message) {
         this(kind, line, message, null, null);
+    }
+
+    /** The message in Chinese, as the record of the import gives it too (null for a message in no known shape). */
+    @JsonProperty("messageZh")
+    public String messageZh() {
+        return FindingWords.zh(message);
     }
 
     /** The longest quotation kept; a document's lines are far shorter. */

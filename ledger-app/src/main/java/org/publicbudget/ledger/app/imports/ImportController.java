@@ -11,7 +11,7 @@ import org.publicbudget.ledger.app.infrastructure.http.NotFound;
 import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
 import org.publicbudget.ledger.app.reads.Moments;
 import org.publicbudget.ledger.query.audit.ImportedDocuments;
-import org.publicbudget.ledger.query.history.Positions;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,13 +36,13 @@ public class ImportController {
 
     private final DocumentImporter importer;
     private final ImportedDocuments imported;
-    private final Positions positions;
+    private final Moments moments;
     private final TotalsQueries totals;
 
-    public ImportController(DocumentImporter importer, ImportedDocuments imported, Positions positions, TotalsQueries totals) {
+    public ImportController(DocumentImporter importer, ImportedDocuments imported, Moments moments, TotalsQueries totals) {
         this.importer = importer;
         this.imported = imported;
-        this.positions = positions;
+        this.moments = moments;
         this.totals = totals;
     }
 
@@ -93,8 +93,8 @@ public class ImportController {
     @GetMapping("/api/v1/departments/{departmentId}/imports")
     public List<ImportedDocuments.Import> importsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition) {
-        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
-        if (totals.department(departmentId, at).isEmpty()) {
+        Long at = moments.position(asOf, atPosition);
+        if (totals.department(departmentId, FigureTime.at(at)).isEmpty()) {
             throw NotFound.of("department", departmentId);
         }
         return imported.of(departmentId, at);

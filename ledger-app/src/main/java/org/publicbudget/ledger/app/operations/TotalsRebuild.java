@@ -61,7 +61,7 @@ public class TotalsRebuild {
     private static final String PROCESSOR = TotalsReadModel.NAME;
     private static final int SWITCH_ATTEMPTS = 100;
 
-    private final TotalsReadModel model = new TotalsReadModel();
+    private final TotalsReadModel model;
     private final DepartmentSequencingPolicy sequencing = new DepartmentSequencingPolicy();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -75,10 +75,11 @@ public class TotalsRebuild {
     private final int pageSize;
     private final int segmentCount;
 
-    public TotalsRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, TokenStore tokens, EventReader events, TotalsProof proof,
-            LedgerVerification verification, Rebuilds rebuilds, LedgerNode node, ObjectMapper json,
+    public TotalsRebuild(TotalsReadModel model, JdbcTemplate jdbc, TransactionTemplate transaction, TokenStore tokens, EventReader events,
+            TotalsProof proof, LedgerVerification verification, Rebuilds rebuilds, LedgerNode node, ObjectMapper json,
             @Value("${ledger.rebuild.page-size:5000}") int pageSize,
             @Value("${axon.eventhandling.processors.totals.initial-segment-count:4}") int segmentCount) {
+        this.model = model;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.tokens = tokens;

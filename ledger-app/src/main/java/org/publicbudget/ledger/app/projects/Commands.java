@@ -97,7 +97,7 @@ public final class Commands {
         BigDecimal amount = RequestFields.amount("amount", body.amount());
         LocalDate paidOn = RequestFields.pastDate("paidOn", body.paidOn());
         return new RecordExpenditure(projectId, expenditureId, source, amount, paidOn, RequestFields.limited("voucherNo", body.voucherNo(), ProjectLimits.VOUCHER_LENGTH),
-                RequestFields.required("reason", body.reason()));
+                RequestFields.required("reason", body.reason()), body.payee(), body.economicClass());
     }
 
     public static ReverseExpenditure reverseExpenditure(String projectId, String expenditureId, ReversalRequest body) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
+import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
 import org.publicbudget.ledger.app.infrastructure.http.NotFound;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.query.audit.AuditTrail;
@@ -13,8 +14,8 @@ import org.publicbudget.ledger.query.audit.Trail;
 import org.publicbudget.ledger.query.audit.TrailFigure;
 import org.publicbudget.ledger.query.audit.TrailPage;
 import org.publicbudget.ledger.query.history.PointInTime;
-import org.publicbudget.ledger.query.history.Positions;
 import org.publicbudget.ledger.query.totals.queries.DepartmentTotals;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.publicbudget.ledger.query.totals.queries.Page;
 import org.publicbudget.ledger.query.totals.queries.ProjectDetail;
 import org.publicbudget.ledger.query.totals.queries.ProjectFromEvents;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reads for auditors: departments, units and projects with declared, computed and
  * variance, and the trail behind each figure. Every read accepts {@code asOf} (an
- * ISO-8601 instant, or a date for the end of that day, UTC) or {@code atPosition} (an
+ * ISO-8601 instant, or a date for the end of that day in the ledger's zone) or {@code atPosition} (an
  * event-store position) and then answers as the ledger stood at that moment, from the
  * read models' history rows; without them it answers from their current rows. Lists
  * come in pages of at most {@value Page#MAX_LIMIT} ({@code limit}, {@code after}; the
@@ -43,59 +44,62 @@ public class ReadController {
 
     private final TotalsQueries totals;
     private final AuditTrail trails;
-    private final Positions positions;
+    private final Moments moments;
     private final ProjectFromEvents fromEvents;
     private final ProjectFreshness freshness;
 
-    public ReadController(TotalsQueries totals, AuditTrail trails, Positions positions, ProjectFromEvents fromEvents,
+    public ReadController(TotalsQueries totals, AuditTrail trails, Moments moments, ProjectFromEvents fromEvents,
             ProjectFreshness freshness) {
         this.totals = totals;
         this.trails = trails;
-        this.positions = positions;
+        this.moments = moments;
         this.fromEvents = fromEvents;
         this.freshness = freshness;
     }
 
     @GetMapping("/departments")
     public ResponseEntity<List<DepartmentTotals>> departments(@RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        return ListPages.paged(request, totals.departments(at(asOf, atPosition), after, ListPages.limit(limit)));
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        return ListPages.paged(request, totals.departments(when(asOf, atPosition, effectiveOn), after, ListPages.limit(limit)));
     }
 
     @GetMapping("/departments/{departmentId}")
     public DepartmentTotals department(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition) {
-        return totals.department(departmentId, at(asOf, atPosition)).orElseThrow(() -> NotFound.of("department", departmentId));
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn) {
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        return totals.department(departmentId, when).orElseThrow(() -> missing("department", departmentId, when));
     }
 
     @GetMapping("/departments/{departmentId}/units")
     public ResponseEntity<List<UnitTotals>> unitsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        Long at = at(asOf, atPosition);
-        totals.department(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        FigureTime at = when(asOf, atPosition, effectiveOn);
+        totals.department(departmentId, at).orElseThrow(() -> missing("department", departmentId, at));
         return ListPages.paged(request, totals.unitsOf(departmentId, at, after, ListPages.limit(limit)));
     }
 
     @GetMapping("/units")
     public ResponseEntity<List<UnitTotals>> units(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        return ListPages.paged(request, totals.units(at(asOf, atPosition), after, ListPages.limit(limit)));
+            @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        return ListPages.paged(request, totals.units(when(asOf, atPosition, effectiveOn), after, ListPages.limit(limit)));
     }
 
     @GetMapping("/units/{unitId}")
     public UnitTotals unit(@PathVariable String unitId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition) {
-        return totals.unit(unitId, at(asOf, atPosition)).orElseThrow(() -> NotFound.of("unit", unitId));
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn) {
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        return totals.unit(unitId, when).orElseThrow(() -> missing("unit", unitId, when));
     }
 
     @GetMapping("/units/{unitId}/projects")
     public ResponseEntity<List<ProjectRow>> projectsOf(@PathVariable String unitId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        Long at = at(asOf, atPosition);
-        totals.unit(unitId, at).orElseThrow(() -> NotFound.of("unit", unitId));
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        FigureTime at = when(asOf, atPosition, effectiveOn);
+        totals.unit(unitId, at).orElseThrow(() -> missing("unit", unitId, at));
         return ListPages.paged(request, totals.projectsOf(unitId, at, after, ListPages.limit(limit)));
     }
 
@@ -107,11 +111,28 @@ public class ReadController {
      */
     @GetMapping("/projects/{projectId}")
     public ResponseEntity<ProjectDetail> project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition) {
-        Long at = at(asOf, atPosition);
-        ProjectDetail project = (at != null ? totals.project(projectId, at) : newestOf(projectId))
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn) {
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        Long at = when.position();
+        ProjectDetail project = (at != null || when.effectiveOn() != null ? totals.project(projectId, when) : newestOf(projectId))
                 .orElseThrow(() -> missingProject(projectId, asOf, at));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+    }
+
+    /**
+     * A department or unit read as recorded by a moment before the ledger first saw it is
+     * not "no such department": it says so (an auditor asking for a fiscal year's end
+     * wants {@code effectiveOn}, not {@code asOf}).
+     */
+    private NotFound missing(String kind, String id, FigureTime when) {
+        boolean existsNow = when.position() != null && (kind.equals("department") ? totals.department(id, FigureTime.now())
+                : totals.unit(id, FigureTime.now())).isPresent();
+        if (!existsNow) {
+            return NotFound.of(kind, id);
+        }
+        return NotFound.named("asOf", "the " + kind + " " + id + " was not yet recorded at that moment; for the figures effective on a "
+                + "day of the budget (a fiscal year's end, say) ask with effectiveOn", "所选记录时点（记录截至）之前台账中尚无此"
+                + (kind.equals("department") ? "部门" : "预算单位") + "的记录；如需查看某一预算日（例如年末）生效的数字，请使用“生效截至”");
     }
 
     /** A project read as of a moment before it was created is not "no such project": it says when. */
@@ -129,11 +150,11 @@ public class ReadController {
         if (stored < 0) {
             return Optional.empty();
         }
-        Optional<ProjectDetail> shown = totals.project(projectId, null).filter(row -> row.version() >= stored);
+        Optional<ProjectDetail> shown = totals.project(projectId, FigureTime.now()).filter(row -> row.version() >= stored);
         if (shown.isPresent()) {
             return shown;
         }
-        return freshness.awaitVersion(projectId, stored) ? totals.project(projectId, null) : fromEvents.read(projectId);
+        return freshness.awaitVersion(projectId, stored) ? totals.project(projectId, FigureTime.now()) : fromEvents.read(projectId);
     }
 
     /**
@@ -188,9 +209,14 @@ public class ReadController {
         throw new InvalidRequest("figure", "figure must be allocated or spent");
     }
 
+    /** The figures a read shows: recorded by a moment or position (or now), and effective by a budget day (or whenever). */
+    FigureTime when(String asOf, Long atPosition, String effectiveOn) {
+        return new FigureTime(at(asOf, atPosition), effectiveOn == null ? null : RequestFields.date("effectiveOn", effectiveOn));
+    }
+
     /** The position a read is as of: null for now. */
     Long at(String asOf, Long atPosition) {
-        return positions.of(Moments.pointInTime(asOf, atPosition));
+        return moments.position(asOf, atPosition);
     }
 
 }

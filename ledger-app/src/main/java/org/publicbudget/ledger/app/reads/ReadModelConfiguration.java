@@ -1,10 +1,12 @@
 package org.publicbudget.ledger.app.reads;
 
+import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.publicbudget.ledger.app.infrastructure.database.LedgerSignals;
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.DepartmentChanges;
+import org.publicbudget.ledger.query.audit.DepartmentSearch;
 import org.publicbudget.ledger.query.audit.ImportedDocuments;
 import org.publicbudget.ledger.query.audit.Payments;
 import org.publicbudget.ledger.query.audit.ResultReports;
@@ -14,10 +16,12 @@ import org.publicbudget.ledger.query.proof.Checkpoints;
 import org.publicbudget.ledger.query.proof.LedgerVerification;
 import org.publicbudget.ledger.query.readmodel.ReadModel;
 import org.publicbudget.ledger.query.readmodel.projection.ReadModelProjection;
+import org.publicbudget.ledger.query.totals.BudgetDay;
 import org.publicbudget.ledger.query.totals.TotalsProof;
 import org.publicbudget.ledger.query.totals.TotalsReadModel;
 import org.publicbudget.ledger.query.totals.queries.ProjectFromEvents;
 import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +38,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 public class ReadModelConfiguration {
 
+    /**
+     * The totals read model, with budget days in the ledger's zone ({@code LEDGER_ZONE},
+     * Asia/Shanghai by default): where a Chinese office's day begins and ends.
+     */
     @Bean
-    public List<ReadModel> readModels() {
-        return List.of(new TotalsReadModel());
+    public TotalsReadModel totalsReadModel(@Value("${ledger.zone:Asia/Shanghai}") ZoneId zone) {
+        return new TotalsReadModel(new BudgetDay(zone));
+    }
+
+    @Bean
+    public List<ReadModel> readModels(TotalsReadModel totals) {
+        return List.of(totals);
     }
 
     /** After the migrations, the read models' tables are made to match their definitions. */
@@ -84,6 +97,11 @@ public class ReadModelConfiguration {
     }
 
     @Bean
+    public DepartmentSearch departmentSearch(JdbcTemplate jdbc) {
+        return new DepartmentSearch(jdbc);
+    }
+
+    @Bean
     public ImportedDocuments importedDocuments(EventReader events) {
         return new ImportedDocuments(events);
     }
@@ -94,13 +112,13 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public ProjectFromEvents projectFromEvents(EventReader events) {
-        return new ProjectFromEvents(events);
+    public ProjectFromEvents projectFromEvents(EventReader events, TotalsReadModel model) {
+        return new ProjectFromEvents(events, model);
     }
 
     @Bean
-    public TotalsProof totalsProof(JdbcTemplate jdbc, EventReader events) {
-        return new TotalsProof(jdbc, events);
+    public TotalsProof totalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model) {
+        return new TotalsProof(jdbc, events, model);
     }
 
     @Bean

@@ -167,8 +167,10 @@ class AuditorHistoryTest extends PostgresApiTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).startsWith("\uFEFF\"项目支出绩效目标表\"");
         assertThat(lines.get(2)).startsWith("\"项目名称（资金使用单位）\",\"总计\",\"财政拨款\",\"财政专户拨款\",\"其他资金\"");
-        assertThat(lines.get(3)).startsWith("\"合计\",\"4892.11\",\"4892.12\",\"0.00\",\"0.00\"");
-        assertThat(lines).anyMatch(l -> l.startsWith("\"广州市荔湾区人民政府石围塘街道办事处\",\"3598.99\""));
+        // 总计 is what the sources add up to; the document's own 合计 stands beside it, with the variance
+        assertThat(lines.get(3)).isEqualTo("\"合计\",\"4892.12\",\"4892.12\",\"0.00\",\"0.00\",\"\",\"\",\"4892.12\",\"0.00\",\"4892.11\",\"0.01\"");
+        assertThat(lines.get(1)).contains("记录截至：" + imported).contains("生效截至：全部变动");
+        assertThat(lines).anyMatch(l -> l.startsWith("\"广州市荔湾区人民政府石围塘街道办事处\",\"3599.00\"") && l.endsWith("\"3598.99\",\"0.01\""));
         assertThat(lines).anyMatch(l -> l.startsWith("\"广州市荔湾区石围塘街道综合保障中心\",\"644.08\""));
         assertThat(lines).anyMatch(l -> l.startsWith("\"    编外人员聘用经费\",\"59.84\",\"59.84\",\"0.00\",\"0.00\",\"通过实施本项目"));
         assertThat(lines).anyMatch(l -> l.startsWith("\"    街道事业单位业务经费\",\"15.00\"") && l.contains("1、1-产出指标；11-数量指标；开展来穗人员融合活动；实施周期指标值:2次"));
@@ -177,7 +179,8 @@ class AuditorHistoryTest extends PostgresApiTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("xlsx")))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("合计");
-            assertThat(((XSSFCell) sheet.getRow(3).getCell(1)).getCTCell().getV()).isEqualTo("4892.11");
+            assertThat(((XSSFCell) sheet.getRow(3).getCell(1)).getCTCell().getV()).isEqualTo("4892.12");
+            assertThat(((XSSFCell) sheet.getRow(3).getCell(9)).getCTCell().getV()).isEqualTo("4892.11");
             assertThat(sheet.getLastRowNum()).isEqualTo(3 + 1 + 4 + 60 - 1);
         }
     }

@@ -162,6 +162,34 @@ class SpendingApiTest extends PostgresApiTest {
         assertThat(beforeItWas.body().get("detail").asText()).contains("created later");
     }
 
+    /** A payment as the books have it: its payee (收款人) and economic class (政府支出经济分类), kept, listed and on the trail. */
+    @Test
+    void aPaymentKeepsItsPayeeAndEconomicClass() {
+        String id = create("四所", "差旅经费", "5.00", "0.00").get("projectId").asText();
+        Api.Response paid = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", """
+                {"fundingSource":"FISCAL_APPROPRIATION","amount":"1.20","paidOn":"2021-04-15","voucherNo":"记-401","reason":"差旅",
+                 "payee":"广州市某某旅行社有限公司","economicClass":"30211"}""");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        long at = paid.body().get("position").asLong();
+
+        JsonNode listed = api.get(AUDITOR, "/api/v1/projects/" + id + "/expenditures?minPosition=" + at).body().get(0).get("payment");
+        assertThat(listed.get("payee").asText()).isEqualTo("广州市某某旅行社有限公司");
+        assertThat(listed.get("economicClass").asText()).isEqualTo("30211");
+        JsonNode step = api.get(AUDITOR, "/api/v1/projects/" + id + "/trail?figure=spent").body().get("steps").get(0);
+        assertThat(step.get("payee").asText()).isEqualTo("广州市某某旅行社有限公司");
+        assertThat(step.get("economicClass").asText()).isEqualTo("30211");
+
+        long before = events(id);
+        for (String wrong : new String[] {"3021", "302-11", "３０２１１x"}) {
+            Api.Response refused = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", """
+                    {"fundingSource":"FISCAL_APPROPRIATION","amount":"0.10","paidOn":"2021-04-15","voucherNo":"记-402","reason":"差旅",
+                     "economicClass":"%s"}""".formatted(wrong));
+            assertThat(refused.status()).as(wrong).isEqualTo(422);
+            assertThat(refused.body().get("field").asText()).isEqualTo("economicClass");
+        }
+        assertThat(events(id)).as("nothing appended").isEqualTo(before);
+    }
+
     /** A body that says two things is refused, not read one way: a field given twice, a second object after the first. */
     @Test
     void aPaymentWhoseBodySaysTwoThingsIsRefusedAndNothingIsPaid() {

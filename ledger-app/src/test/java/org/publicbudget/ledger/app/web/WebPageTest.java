@@ -159,7 +159,7 @@ class WebPageTest {
         awaitReadModel();
 
         // nothing without signing in
-        browser.get("http://localhost:" + port + "/");
+        openSignedOut();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         assertThat(browser.findElement(By.id("view")).getText()).isEmpty();
         assertThat(browser.findElement(By.id("bar")).isDisplayed()).isFalse();
@@ -175,7 +175,7 @@ class WebPageTest {
         WebElement departmentRow = rowOf("departments", department.get("name").asText());
         assertThat(departmentRow.getAttribute("class")).as("declared and computed differ").contains("variance");
         assertThat(departmentRow.getText()).contains("4,892.11").contains(money(now.get("computedTotal").asText()))
-                .contains(money(now.get("variance").asText()));
+                .contains(money(now.get("documentVariance").asText()));
         screenshot("02-departments");
         departmentRow.findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#units tbody tr")));
@@ -185,7 +185,7 @@ class WebPageTest {
 
         // at a glance: where declared and computed disagree, and the last document's findings
         List<WebElement> off = browser.findElements(By.cssSelector("#units tr.variance"));
-        assertThat(browser.findElement(By.id("disagreements")).getText()).isEqualTo((off.size() + 1) + " 处申报数与计算数不一致");
+        assertThat(browser.findElement(By.id("disagreements")).getText()).isEqualTo((off.size() + 1) + " 处申报数与文件各行合计不一致");
         assertThat(browser.findElements(By.cssSelector("#at-a-glance li"))).hasSize(off.size() + 1);
         assertThat(browser.findElement(By.id("findings-summary")).getText()).contains(Seed.NAME).contains("22 条数据质量发现").contains("跨页重复行 6");
         WebElement imported = browser.findElement(By.cssSelector("#imports tbody tr"));
@@ -205,7 +205,8 @@ class WebPageTest {
         }
         screenshot("03d-findings");
 
-        // the change report between two dates: the import's day in pages of 200, then today's revision alone
+        // the change report between two dates: the import's day in pages of 200 (imports included), then today's revision alone
+        click(browser.findElement(By.id("report-without-imports")));
         setInput("report-from", "2025-13-01");
         click(browser.findElement(By.cssSelector("#change-report button")));
         assertThat(browser.findElement(By.id("report-from")).getAttribute("aria-invalid")).as("no such month").isEqualTo("true");
@@ -217,7 +218,7 @@ class WebPageTest {
         click(browser.findElement(By.id("more-report")));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report tbody tr"), 310));
         assertThat(browser.findElements(By.id("more-report"))).isEmpty();
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         setInput("report-from", today);
         setInput("report-to", today);
         click(browser.findElement(By.cssSelector("#change-report button")));
@@ -257,8 +258,8 @@ class WebPageTest {
         assertThat(indicatorChanges).hasSize(1);
         assertThat(indicatorChanges.get(0).getText()).contains("指标新增").contains("导入自 " + Seed.NAME).doesNotContain("imported from");
         assertThat(browser.findElements(By.cssSelector("#crumbs a"))).extracting(WebElement::getText)
-                .as("the way back through the department and the unit").contains(department.get("name").asText(), unit.get("name").asText(),
-                        project.get("name").asText());
+                .as("the way back through the department and the unit, each level named").contains("部门 · " + department.get("name").asText(),
+                        "预算单位 · " + unit.get("name").asText(), "项目 · " + project.get("name").asText());
         assertThat(browser.findElement(By.id("final-value")).getText()).contains(project.get("indicators").get(0).get("name").asText());
         screenshot("05b-indicator-history");
         browser.navigate().back();
@@ -301,7 +302,8 @@ class WebPageTest {
         setDate("2024-12-31");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("view-error")));
         assertThat(browser.findElement(By.id("view-error")).getText()).contains("未找到");
-        browser.navigate().to("http://localhost:" + port + "/ui/#/");
+        // the address holds the date: the list of departments as recorded by then
+        browser.navigate().to("http://localhost:" + port + "/ui/#/?asOf=2024-12-31");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nothing-as-of")));
         assertThat(browser.findElement(By.id("nothing-as-of")).getText()).contains("2024-12-31").contains("尚无记录");
         screenshot("07b-nothing-as-of-2024-12-31");
@@ -316,7 +318,8 @@ class WebPageTest {
         JsonNode unitTrail = api.get(TestDeployment.AUDITOR, "/api/v1/units/" + unitId + "/trail").body();
         List<WebElement> unitChanges = browser.findElements(By.cssSelector("#changes tbody tr"));
         assertThat(unitChanges).hasSize(unitTrail.get("steps").size()).hasSizeGreaterThan(2);
-        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(unitChanges.size());
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).as("a point per budget day: the year's first, today")
+                .hasSize(2);
         assertThat(browser.findElement(By.id("final-value")).getText())
                 .isEqualTo(money(api.get(TestDeployment.AUDITOR, "/api/v1/units/" + unitId).body().get("computedTotal").asText()));
         assertThat(unitChanges.get(unitChanges.size() - 1).getText()).contains(project.get("name").asText()).contains("年中追加");
@@ -326,7 +329,8 @@ class WebPageTest {
         assertThat(lastAfter.getRect().getX() + lastAfter.getRect().getWidth()).as("the after column is inside its box at 1,400 px")
                 .isLessThanOrEqualTo(box.getRect().getX() + box.getRect().getWidth());
         assertThat(unitChanges.get(0).getRect().getHeight()).as("a change is a line or two, not a column of characters").isLessThan(80);
-        assertThat(browser.findElements(By.cssSelector("#crumbs a"))).extracting(WebElement::getText).contains(department.get("name").asText());
+        assertThat(browser.findElements(By.cssSelector("#crumbs a"))).extracting(WebElement::getText)
+                .contains("部门 · " + department.get("name").asText());
         screenshot("08-unit-history");
         browser.manage().window().setSize(new Dimension(1280, 900));
 
@@ -380,14 +384,15 @@ class WebPageTest {
         String finalAmount = money(allocated);
 
         browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get("http://localhost:" + port + "/");
+        openSignedOut();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         signIn(TestDeployment.AUDITOR, TestDeployment.PASSWORDS.get(TestDeployment.AUDITOR));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#departments tbody tr")));
         browser.navigate().to("http://localhost:" + port + "/ui/#/projects/" + projectId + "/history?source=FISCAL_APPROPRIATION");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("more-changes")));
         assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).hasSize(1_000);
-        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(1_000);
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).as("a point per budget day: the creation's, the revisions'")
+                .hasSize(2);
         assertThat(browser.findElement(By.id("first-changes")).getText()).contains("1000");
         assertThat(browser.findElement(By.id("final-value")).getText()).isEqualTo(finalAmount);
 
@@ -398,7 +403,7 @@ class WebPageTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#changes tbody tr"), revisions + 1));
         assertThat(browser.findElements(By.id("more-changes"))).as("nothing more to read").isEmpty();
         assertThat(browser.findElements(By.id("first-changes"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(revisions + 1);
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).hasSize(2);
         List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
         assertThat(changes.get(1_000).getText()).contains("第1000次调整");
         assertThat(changes.get(revisions).getText()).contains("第" + revisions + "次调整").contains(finalAmount);
@@ -459,12 +464,14 @@ class WebPageTest {
         String secondAt = secondTarget.get("value").asText() + (secondTarget.get("unit").isNull() ? "" : secondTarget.get("unit").asText());
         assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/indicators/" + quantitative.get("no").asInt() + "/results",
                 "{\"actual\":\"" + below + "\",\"reportedOn\":\"2023-07-10\",\"period\":\"MID_YEAR\",\"reason\":\"年中监控\"}").status()).isEqualTo(201);
+        assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/indicators/" + quantitative.get("no").asInt() + "/results",
+                "{\"actual\":\"" + below + "\",\"reportedOn\":\"2024-02-10\",\"period\":\"ANNUAL\",\"reason\":\"年度自评\"}").status()).isEqualTo(201);
         assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + projectId + "/indicators/" + second.get("no").asInt() + "/results",
                 "{\"actual\":\"" + secondAt + "\",\"reportedOn\":\"2024-02-10\",\"period\":\"ANNUAL\",\"reason\":\"年度自评\"}").status()).isEqualTo(201);
         awaitReadModel();
 
         browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get("http://localhost:" + port + "/");
+        openSignedOut();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         signIn(TestDeployment.AUDITOR, TestDeployment.PASSWORDS.get(TestDeployment.AUDITOR));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#departments tbody tr")));
@@ -476,7 +483,10 @@ class WebPageTest {
                 .isEqualTo(money(new BigDecimal(allocated).subtract(new BigDecimal("7.25")).toPlainString()));
         WebElement midYear = browser.findElement(By.cssSelector("#indicators tr[data-no='" + quantitative.get("no").asInt()
                 + "'] td[data-period='MID_YEAR']"));
-        assertThat(midYear.getText()).isEqualTo(below + " 未达成");
+        // short of the annual target at mid-year is the year under way; at the year's end, a miss
+        assertThat(midYear.getText()).isEqualTo(below + " 进行中");
+        assertThat(browser.findElement(By.cssSelector("#indicators tr[data-no='" + quantitative.get("no").asInt() + "'] td[data-period='ANNUAL']"))
+                .getText()).isEqualTo(below + " 未达成");
         assertThat(midYear.findElement(By.className("verdict")).getAttribute("title")).contains("未达到指标值");
         assertThat(browser.findElement(By.cssSelector("#indicators tr[data-no='" + second.get("no").asInt() + "'] td[data-period='ANNUAL']"))
                 .getText()).isEqualTo(secondAt + " 达成");
@@ -514,7 +524,121 @@ class WebPageTest {
         ((JavascriptExecutor) browser).executeScript(toTheTable);
         screenshot("13b-self-evaluation-not-met");
         String csv = new String(exported("button.export-self[data-format='csv']", "self-evaluation-exported", "csv"), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFF\"项目支出绩效自评表\"").contains("\"" + below + "\",\"否\"");
+        assertThat(csv).startsWith("\uFEFF\"项目支出绩效自评表\"").contains("\"" + below + "\",\"进行中\",\"" + below + "\",\"否\"")
+                .contains("\"未填报\"");
+    }
+
+    /**
+     * Budget time and budget words: the seed imported for 2021, a transfer effective
+     * 2021-09-01 between two of its units and a payment on 2021-10-10, all recorded today.
+     * The auditor opens the department effective at the year's end straight from an
+     * address, sees only the document's own disagreements (the transfer is an adjustment,
+     * not an error), no English, sorts a table, filters the change report, reloads without
+     * signing in again, reads the history by effective date, exports, and reads it at 800 px.
+     */
+    @Test
+    void anAuditorAsksForTheYearEndAndReadsItInChinese() throws IOException {
+        Api.Response imported = api.postText(TestDeployment.WRITER, "/api/v1/imports?fiscalYear=2021&documentName=" + Seed.NAME, Seed.text());
+        assertThat(imported.status()).isEqualTo(200);
+        String departmentId = imported.body().get("departmentId").asText();
+        awaitReadModel();
+        JsonNode units = api.get(TestDeployment.AUDITOR, "/api/v1/departments/" + departmentId + "/units").body();
+        String giver = api.get(TestDeployment.AUDITOR, "/api/v1/units/" + units.get(0).get("unitId").asText() + "/projects").body().get(0)
+                .get("projectId").asText();
+        String taker = api.get(TestDeployment.AUDITOR, "/api/v1/units/" + units.get(1).get("unitId").asText() + "/projects").body().get(0)
+                .get("projectId").asText();
+        assertThat(api.post(TestDeployment.WRITER, "/api/v1/transfers", "{\"fromProjectId\":\"" + giver + "\",\"toProjectId\":\"" + taker
+                + "\",\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"5.00\",\"reason\":\"预算调剂\",\"effectiveDate\":\"2021-09-01\"}")
+                .status()).isLessThan(300);
+        assertThat(api.post(TestDeployment.WRITER, "/api/v1/projects/" + giver + "/expenditures", "{\"fundingSource\":\"FISCAL_APPROPRIATION\","
+                + "\"amount\":\"1.00\",\"paidOn\":\"2021-10-10\",\"voucherNo\":\"记-1010-001\",\"reason\":\"支付\"}").status()).isLessThan(300);
+        awaitReadModel();
+
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        openSignedOut();
+        signIn(TestDeployment.AUDITOR, TestDeployment.PASSWORDS.get(TestDeployment.AUDITOR));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("departments")));
+        String yearEnd = "http://localhost:" + port + "/#/departments/" + departmentId + "?effectiveOn=2021-12-31";
+        browser.get(yearEnd);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("effective-note"), "2021-12-31"));
+        assertThat(browser.findElement(By.id("effective-on")).getAttribute("value")).isEqualTo("2021-12-31");
+        assertThat(browser.findElement(By.id("disagreements")).getText()).as("the document's own two, not the transfer")
+                .isEqualTo("2 处申报数与文件各行合计不一致");
+        assertThat(browser.findElement(By.id("adjusted-since")).getText()).contains("年初预算 4,892.12").contains("调整数 0.00");
+        String words = browser.findElement(By.id("view")).getText().replace(Seed.NAME, "").replace(TestDeployment.WRITER, "")
+                .replace("CSV", "").replace("Excel", "").replaceAll("[0-9a-f]{16}…", "");
+        assertThat(words).as("no English on the Chinese page").doesNotContainPattern("[A-Za-z]{3,}");
+        assertThat(browser.findElement(By.id("units")).getText()).contains("年初预算（万元）").contains("调整数（万元）");
+        screenshot("35-01-department-at-the-year-end-1400");
+
+        // one box finds a payment by its voucher, typed in full-width characters
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("１０１０－００１", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li[data-kind='PAYMENT']")));
+        assertThat(browser.findElement(By.id("search-results")).getText()).contains("支出").contains("记-1010-001");
+        search.clear();
+        search.sendKeys("编外人员", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li[data-kind='PROJECT']")));
+        screenshot("35-01b-search-1400");
+
+        // a table sorts by any column: the units by their adjusted budget, smallest first
+        WebElement adjusted = browser.findElements(By.cssSelector("#units th")).stream().filter(th -> th.getText().startsWith("调整后预算"))
+                .findFirst().orElseThrow();
+        click(adjusted);
+        List<BigDecimal> sorted = browser.findElements(By.cssSelector("#units tbody tr")).stream()
+                .map(row -> new BigDecimal(row.findElements(By.tagName("td")).get(5).getText().replace(",", ""))).toList();
+        assertThat(sorted).isSorted().hasSize(4);
+
+        // the change report without the import's 310 events: the transfer's two sides and the payment, in Chinese
+        WebElement from = browser.findElement(By.id("report-from"));
+        from.clear();
+        from.sendKeys("2020-01-01");
+        click(browser.findElement(By.cssSelector("#change-report button[type=submit]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report tbody tr")));
+        List<WebElement> changes = browser.findElements(By.cssSelector("#report tbody tr"));
+        assertThat(changes).hasSize(3);
+        assertThat(browser.findElement(By.id("report")).getText()).contains("财政拨款调剂调出").contains("财政拨款调剂调入")
+                .contains("财政拨款支出（凭证 记-1010-001）").contains("2021-09-01").contains("2021-10-10");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("change-report")));
+        screenshot("35-02-change-report-without-imports-1400");
+
+        // a reload keeps the auditor signed in, and the address keeps the date
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("effective-note"), "2021-12-31"));
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+
+        // the unit: its levels named in the way back; the department's history plotted by effective date
+        browser.get("http://localhost:" + port + "/#/units/" + units.get(0).get("unitId").asText() + "?effectiveOn=2021-12-31");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("projects")));
+        assertThat(browser.findElement(By.id("crumbs")).getText()).contains("部门 · ").contains("单位 · ");
+        browser.get("http://localhost:" + port + "/#/departments/" + departmentId + "/history?effectiveOn=2021-12-31");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history-chart")));
+        assertThat(browser.findElements(By.cssSelector("#history-chart .x-label"))).extracting(WebElement::getText)
+                .containsExactly("2021-01-01", "2021-09-01");
+        assertThat(browser.findElements(By.cssSelector("#history-chart .marker"))).as("a point per budget day, the transfer's sides as one")
+                .hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#history-chart .y-label"))).extracting(WebElement::getText).containsExactly("4,892.12");
+        screenshot("35-03-history-by-effective-date-1400");
+
+        // the export says what it shows: the effective date in its name and first rows
+        browser.get(yearEnd);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("units")));
+        String csv = new String(exported("csv"), StandardCharsets.UTF_8);
+        assertThat(browser.findElement(By.id("exported")).getText()).contains("生效截至2021-12-31");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains("生效截至：2021-12-31").contains("生成时间：");
+
+        // at 800 px the page does not scroll sideways, and the units table fits its box
+        browser.manage().window().setSize(new Dimension(800, 900));
+        browser.get(yearEnd);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("units")));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('units').scrollIntoView()");
+        screenshot("35-04-department-800");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat((Long) page.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .isLessThanOrEqualTo(0L);
+        assertThat((Long) page.executeScript("const box = document.getElementById('units').parentElement; return box.scrollWidth - box.clientWidth"))
+                .isLessThanOrEqualTo(1L);
+        browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
     private void importSeedOn(Instant moment) {
@@ -533,6 +657,13 @@ class WebPageTest {
     private void awaitReadModel() {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get(TestDeployment.OPERATOR, "/api/v1/ops/processors/totals").body()
                 .get("caughtUp").asBoolean());
+    }
+
+    /** The page, signed out: a sign-in is kept for the tab (sessionStorage) across reloads, and the tests share one tab. */
+    private void openSignedOut() {
+        browser.get("http://localhost:" + port + "/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get("http://localhost:" + port + "/");
     }
 
     private void signIn(String user, String password) {

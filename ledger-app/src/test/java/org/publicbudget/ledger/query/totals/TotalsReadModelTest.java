@@ -40,6 +40,7 @@ import org.publicbudget.ledger.query.readmodel.comparison.Differences;
 import org.publicbudget.ledger.query.readmodel.comparison.RowComparison;
 import org.publicbudget.ledger.query.readmodel.projection.Projector;
 import org.publicbudget.ledger.query.readmodel.projection.ReadModelProjection;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.publicbudget.ledger.query.totals.queries.ProjectDetail;
 import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,6 +101,52 @@ class TotalsReadModelTest {
         projection.on(event.getPayload(), event);
     }
 
+    private static TrackedEventMessage<?> event(long position, String aggregate, long sequence, Object payload, Instant recorded,
+            MetaData metadata) {
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), "Project", aggregate, sequence,
+                new GenericEventMessage<>(payload, metadata.and("actor", "tester")), () -> recorded);
+    }
+
+    /**
+     * Budget time: a project created in 2026 for the 2025 budget counts from 2025-01-01; a
+     * revision with an effective date counts from that date; a payment on the day it was
+     * paid; a revision without a date on the day it was recorded in Beijing (2026-01-01
+     * there, though still 2025-12-31 in UTC). The creation is the original budget
+     * (年初预算), the revisions adjustments (调整数).
+     */
+    @Test
+    void figuresEffectiveOnABudgetDaySeparateTheOriginalBudgetFromItsAdjustments() {
+        Instant recorded = Instant.parse("2026-02-10T02:00:00Z");
+        deliver(event(1, "p1", 0, created("p1", "u1", "5.00"), recorded, MetaData.emptyInstance()));
+        deliver(event(2, "p1", 1, revised("p1", "u1", "5.00", "7.00"), recorded, MetaData.with("effectiveDate", "2025-06-30")));
+        deliver(event(3, "p1", 2, paid("p1", "e1", "0.40", "0", "0.40"), recorded, MetaData.emptyInstance()));
+        deliver(event(4, "p1", 3, revised("p1", "u1", "7.00", "9.00"), Instant.parse("2025-12-31T17:00:00Z"), MetaData.emptyInstance()));
+
+        FigureTime yearEnd = new FigureTime(null, LocalDate.of(2025, 12, 31));
+        FigureTime midYear = new FigureTime(null, LocalDate.of(2025, 6, 29));
+        assertThat(queries.unit("u1", midYear).orElseThrow().computedTotal()).isEqualByComparingTo("6.50");
+        assertThat(queries.unit("u1", midYear).orElseThrow().execution().spent()).as("paid 2025-03-01").isEqualByComparingTo("0.40");
+        assertThat(queries.unit("u1", yearEnd).orElseThrow().computedTotal()).isEqualByComparingTo("8.50");
+        assertThat(queries.department("d1", yearEnd).orElseThrow().computedTotal()).isEqualByComparingTo("8.50");
+        assertThat(queries.project("p1", yearEnd).orElseThrow().total()).isEqualByComparingTo("8.50");
+        assertThat(queries.project("p1", FigureTime.now()).orElseThrow().total()).isEqualByComparingTo("10.50");
+        assertThat(queries.unit("u1", new FigureTime(null, LocalDate.of(2026, 1, 1))).orElseThrow().computedTotal())
+                .as("recorded 2026-01-01 01:00 in Beijing").isEqualByComparingTo("10.50");
+        assertThat(queries.unit("u1", new FigureTime(2L, LocalDate.of(2025, 12, 31))).orElseThrow().computedTotal())
+                .as("recorded by position 2, effective by the year's end").isEqualByComparingTo("8.50");
+
+        for (FigureTime when : List.of(FigureTime.now(), FigureTime.at(4L), yearEnd)) {
+            var unit = queries.unit("u1", when).orElseThrow();
+            assertThat(unit.budget().originalTotal()).as("original, " + when).isEqualByComparingTo("6.50");
+            assertThat(unit.budget().adjustments()).as("adjustments, " + when)
+                    .isEqualByComparingTo(unit.computedTotal().subtract(new BigDecimal("6.50")));
+        }
+        assertThat(queries.project("p1", FigureTime.now()).orElseThrow().budget().adjustmentsBySource().get(FundingSource.FISCAL_APPROPRIATION))
+                .isEqualByComparingTo("4.00");
+        assertThat(jdbc.queryForList("SELECT effective_on FROM ledger_journal ORDER BY position", String.class))
+                .containsExactly("2025-01-01", "2025-06-30", "2025-03-01", "2026-01-01");
+    }
+
     @Test
     void eventsDeliveredTwiceCountOnce() {
         List<TrackedEventMessage<?>> events = List.of(event(1, "p1", 0, created("p1", "u1", "5.00")),
@@ -108,9 +155,9 @@ class TotalsReadModelTest {
         events.forEach(this::deliver);
         events.forEach(this::deliver);
 
-        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("8.75");
-        assertThat(queries.department("d1", null).orElseThrow().computedTotal()).isEqualByComparingTo("8.75");
-        ProjectDetail project = queries.project("p1", null).orElseThrow();
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("8.75");
+        assertThat(queries.department("d1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("8.75");
+        ProjectDetail project = queries.project("p1", FigureTime.now()).orElseThrow();
         assertThat(project.total()).isEqualByComparingTo("8.75");
         assertThat(project.indicators()).hasSize(1);
         assertThat(project.version()).isEqualTo(2);
@@ -122,14 +169,14 @@ class TotalsReadModelTest {
     void aResetEmptiesEveryTableForAReplay() {
         deliver(event(1, "p1", 0, created("p1", "u1", "5.00")));
         projection.reset();
-        assertThat(queries.departments(null, null, 10).items()).isEmpty();
-        assertThat(queries.units(null, null, 10).items()).isEmpty();
-        assertThat(queries.project("p1", null)).isEmpty();
+        assertThat(queries.departments(FigureTime.now(), null, 10).items()).isEmpty();
+        assertThat(queries.units(FigureTime.now(), null, 10).items()).isEmpty();
+        assertThat(queries.project("p1", FigureTime.now())).isEmpty();
         for (Table table : MODEL.tables()) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name(), Long.class)).as(table.name()).isZero();
         }
         deliver(event(1, "p1", 0, created("p1", "u1", "5.00")));
-        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("6.50");
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("6.50");
     }
 
     @Test
@@ -138,14 +185,14 @@ class TotalsReadModelTest {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         deliver(event(2, "p1", 1, revised("p1", "u1", "5.00", "7.25")));
         deliver(event(3, "p1", 2, revised("p1", "u1", "7.25", "10.00")));
-        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).as("before the batch commits").isEqualByComparingTo("6.50");
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).as("before the batch commits").isEqualByComparingTo("6.50");
         int before = commits;
         batch.commit();
 
         assertThat(commits).as("readers waiting for a position are woken").isEqualTo(before + 1);
-        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
-        assertThat(queries.department("d1", null).orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
-        assertThat(queries.project("p1", null).orElseThrow().total()).isEqualByComparingTo("11.50");
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
+        assertThat(queries.department("d1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("11.50");
+        assertThat(queries.project("p1", FigureTime.now()).orElseThrow().total()).isEqualByComparingTo("11.50");
     }
 
     /**
@@ -168,10 +215,10 @@ class TotalsReadModelTest {
 
         assertTheDatabaseHoldsWhatTheEventsSayInStoreOrder(inStoreOrder);
 
-        assertThat(queries.unit("u1", 2L).orElseThrow().computedTotal()).isEqualByComparingTo("11.00");
-        assertThat(queries.unit("u1", 3L).orElseThrow().computedTotal()).isEqualByComparingTo("12.00");
-        assertThat(queries.unit("u1", 4L).orElseThrow().computedTotal()).isEqualByComparingTo("19.00");
-        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).isEqualByComparingTo("19.50");
+        assertThat(queries.unit("u1", FigureTime.at(2L)).orElseThrow().computedTotal()).isEqualByComparingTo("11.00");
+        assertThat(queries.unit("u1", FigureTime.at(3L)).orElseThrow().computedTotal()).isEqualByComparingTo("12.00");
+        assertThat(queries.unit("u1", FigureTime.at(4L)).orElseThrow().computedTotal()).isEqualByComparingTo("19.00");
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("19.50");
         Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.ALLOCATED, null, new TrailPage(0, 100)).orElseThrow();
         assertThat(trail.steps()).extracting(step -> step.position()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("6.50", "11.00", "12.00", "19.00", "19.50");
@@ -193,10 +240,10 @@ class TotalsReadModelTest {
         asDelivered.forEach(this::deliver);
 
         assertTheDatabaseHoldsWhatTheEventsSayInStoreOrder(inStoreOrder);
-        assertThat(queries.unit("u1", 3L).orElseThrow().execution().spent()).isEqualByComparingTo("1.00");
-        assertThat(queries.unit("u1", 4L).orElseThrow().execution().spent()).isEqualByComparingTo("3.00");
-        assertThat(queries.unit("u1", null).orElseThrow().execution().spent()).isEqualByComparingTo("3.50");
-        assertThat(queries.unit("u1", null).orElseThrow().computedTotal()).as("payments leave the allocation as it is").isEqualByComparingTo("11.00");
+        assertThat(queries.unit("u1", FigureTime.at(3L)).orElseThrow().execution().spent()).isEqualByComparingTo("1.00");
+        assertThat(queries.unit("u1", FigureTime.at(4L)).orElseThrow().execution().spent()).isEqualByComparingTo("3.00");
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().execution().spent()).isEqualByComparingTo("3.50");
+        assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).as("payments leave the allocation as it is").isEqualByComparingTo("11.00");
         Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.SPENT, null, new TrailPage(0, 100)).orElseThrow();
         assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("1.00", "3.00", "3.50");
         assertThat(trail.consistent()).isTrue();
@@ -213,12 +260,12 @@ class TotalsReadModelTest {
                 event(4, "p1", 3, new IndicatorRemoved("p1", "d1", "u1", coverage, "合并")),
                 event(5, "p1", 4, new IndicatorAdded("p1", "d1", "u1", 1, "1", "12", "覆盖率", "≥90%", "≥90%"))).forEach(this::deliver);
 
-        ProjectDetail.Result then = queries.project("p1", 3L).orElseThrow().indicators().get(0).results().get(ResultPeriod.MID_YEAR);
+        ProjectDetail.Result then = queries.project("p1", FigureTime.at(3L)).orElseThrow().indicators().get(0).results().get(ResultPeriod.MID_YEAR);
         assertThat(then.actual()).isEqualTo("95%");
         assertThat(then.met()).isTrue();
-        assertThat(queries.project("p1", 4L).orElseThrow().indicators()).isEmpty();
-        assertThat(queries.project("p1", 5L).orElseThrow().indicators().get(0).results()).as("added again, without its old result").isEmpty();
-        assertThat(queries.project("p1", null).orElseThrow().indicators().get(0).results()).isEmpty();
+        assertThat(queries.project("p1", FigureTime.at(4L)).orElseThrow().indicators()).isEmpty();
+        assertThat(queries.project("p1", FigureTime.at(5L)).orElseThrow().indicators().get(0).results()).as("added again, without its old result").isEmpty();
+        assertThat(queries.project("p1", FigureTime.now()).orElseThrow().indicators().get(0).results()).isEmpty();
     }
 
     @Test

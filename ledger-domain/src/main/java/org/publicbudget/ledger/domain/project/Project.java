@@ -229,10 +229,12 @@ class Project {
         LocalDate paidOn = ProjectRules.inFiscalYear("paidOn", command.paidOn(), fiscalYear);
         String voucherNo = ProjectRules.voucher("voucherNo", command.voucherNo());
         String reason = Texts.required("reason", command.reason());
+        String payee = ProjectRules.payee(command.payee());
+        String economicClass = ProjectRules.economicClass(command.economicClass());
         spending.requirePayable(expenditureId, source, amount, voucherNo, allocations.get(source));
         BigDecimal before = spending.of(source);
         apply(new ExpenditureRecorded(projectId, departmentId, unitId, expenditureId, source, amount, before,
-                Amounts.canonical(before.add(amount)), paidOn, voucherNo, reason));
+                Amounts.canonical(before.add(amount)), paidOn, voucherNo, reason, payee, economicClass));
         return expenditureAccepted(expenditureId, source);
     }
 

@@ -49,6 +49,33 @@ final class ProjectRules {
         return given;
     }
 
+    /** The payee (收款人) of a payment, as the books print it: optional, at most {@value ProjectLimits#PAYEE_LENGTH} characters. */
+    static String payee(String given) {
+        if (given != null && given.strip().length() > ProjectLimits.PAYEE_LENGTH) {
+            throw new BudgetRuleViolation("payee", ProjectLimits.longerThan("payee", ProjectLimits.PAYEE_LENGTH));
+        }
+        String payee = Texts.optional("payee", given);
+        return payee.isEmpty() ? null : payee;
+    }
+
+    /**
+     * A class of the government expenditure economic classification (政府支出经济分类): its
+     * three-digit class (302) or five-digit item (30201), optional.
+     */
+    static String economicClass(String given) {
+        String code = Texts.optional("economicClass", given);
+        if (code.isEmpty()) {
+            return null;
+        }
+        if (!ECONOMIC_CLASS.matcher(code).matches()) {
+            throw new BudgetRuleViolation("economicClass", "economicClass must be a class of the government expenditure economic "
+                    + "classification: three digits (302) or five (30201)");
+        }
+        return code;
+    }
+
+    private static final java.util.regex.Pattern ECONOMIC_CLASS = java.util.regex.Pattern.compile("[0-9]{3}([0-9]{2})?");
+
     /**
      * A voucher number: what the books print, so nothing a reader cannot see — no joiner,
      * variation selector, filler or tag that would make one voucher look like two.

@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.query.audit;
 
+import org.publicbudget.ledger.query.audit.words.ChangeWords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.List;
  * What changed in a department's budget between two moments, by whom and why, in
  * event-store order. {@code fromPosition} and {@code toPosition} are the moments as
  * positions in the store; {@code changes} is one page, continued with {@code nextAfter}.
+ * Each change has the budget day it took effect on ({@code effectiveOn}) and its
+ * description in Chinese ({@code descriptionZh}) beside the journal's {@code what}.
  */
 public record ChangeReport(String departmentId, Instant from, Instant to, long fromPosition, long toPosition, List<Change> changes,
         Long nextAfter) {
@@ -19,6 +22,22 @@ public record ChangeReport(String departmentId, Instant from, Instant to, long f
      */
     public record Change(long position, Instant recordedAt, String effectiveDate, String eventType, String projectId, String what,
             String fundingSource, String figure, BigDecimal before, BigDecimal after, String actor, String reason, String documentNumber,
-            String document, String expenditureId, String voucherNo, String paidOn) {
+            String document, String expenditureId, String voucherNo, String paidOn, String effectiveOn, String descriptionZh) {
+    }
+
+    /**
+     * Which changes a report keeps: of these kinds of event (all when empty), of one
+     * project, by one actor, and with or without those an import made.
+     */
+    public record Filter(java.util.List<String> kinds, String projectId, String actor, boolean withoutImports) {
+
+        public static Filter none() {
+            return new Filter(java.util.List.of(), null, null, false);
+        }
+
+        /** Whether {@code kind} is a kind of change the journal records. */
+        public static boolean known(String kind) {
+            return ChangeWords.KINDS.contains(kind);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.publicbudget.ledger.query.audit;
 
+import org.publicbudget.ledger.query.audit.words.FindingWords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,15 @@ public class ImportedDocuments {
 
     /** One import: when, by whom, which document, its totals, what it changed and its findings with their source lines. */
     public record Import(long position, Instant recordedAt, String actor, String document, String sha256, BigDecimal declaredTotal,
-            BigDecimal computedTotal, BigDecimal variance, ImportChanges changes, List<DocumentFinding> findings) {
+            BigDecimal computedTotal, BigDecimal variance, ImportChanges changes, List<Finding> findings) {
+    }
+
+    /** A finding as the import recorded it, with its message in Chinese too ({@code messageZh}, null where there are none). */
+    public record Finding(String kind, int line, String message, String messageZh, String source) {
+
+        static Finding of(DocumentFinding finding) {
+            return new Finding(finding.kind(), finding.line(), finding.message(), FindingWords.zh(finding.message()), finding.source());
+        }
     }
 
     private final EventReader events;
@@ -45,6 +54,7 @@ public class ImportedDocuments {
                 : Amounts.canonical(imported.computedTotal().subtract(imported.declaredTotal()));
         return new Import(EventReader.positionOf(event), event.getTimestamp(),
                 Objects.toString(event.getMetaData().get(EventMetadata.ACTOR), null), imported.document(), imported.sha256(),
-                imported.declaredTotal(), imported.computedTotal(), variance, imported.changes(), imported.findings());
+                imported.declaredTotal(), imported.computedTotal(), variance, imported.changes(),
+                imported.findings().stream().map(Finding::of).toList());
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class Payments {
 
-    private static final String ENTRY = "position, recorded_at, paid_on, voucher_no, actor, reason, request_id";
+    private static final String ENTRY = "position, recorded_at, paid_on, voucher_no, actor, reason, request_id, payee, economic_class";
 
     private final JdbcTemplate jdbc;
 
@@ -31,8 +31,12 @@ public class Payments {
         this.jdbc = jdbc;
     }
 
-    /** One entry: the payment or its reversal, with the date and voucher of that entry, who recorded it and why. */
-    public record Entry(long position, Instant recordedAt, String date, String voucherNo, String actor, String reason, String requestId) {
+    /**
+     * One entry: the payment or its reversal, with the date and voucher of that entry, who
+     * recorded it and why; a payment's payee (收款人) and economic class (政府支出经济分类), where given.
+     */
+    public record Entry(long position, Instant recordedAt, String date, String voucherNo, String actor, String reason, String requestId,
+            String payee, String economicClass) {
     }
 
     /** {@code amount} is what was paid from {@code fundingSource}; {@code reversal} is null while it stands. */
@@ -107,6 +111,7 @@ public class Payments {
 
     private static Entry entry(ResultSet rs) throws SQLException {
         return new Entry(rs.getLong("position"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("paid_on"),
-                rs.getString("voucher_no"), rs.getString("actor"), rs.getString("reason"), rs.getString("request_id"));
+                rs.getString("voucher_no"), rs.getString("actor"), rs.getString("reason"), rs.getString("request_id"), rs.getString("payee"),
+                rs.getString("economic_class"));
     }
 }

@@ -7,8 +7,9 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 /**
  * One event that changed a figure: where it stands in the event store, who did it
  * and why (the document and lines of an import; the 文号 and effective date of a revision;
- * the transfer and the batch it belongs to; the payment, its voucher and the date it was paid), and the figure
- * before and after it. {@code fundingSource} is null for a project's creation, which sets every source at once.
+ * the transfer and the batch it belongs to; the payment, its voucher, the date it was paid, its payee and economic class), and the figure
+ * before and after it; {@code effectiveOn}, the budget day it took effect on (see
+ * BudgetDay). {@code fundingSource} is null for a project's creation, which sets every source at once.
  */
 public record TrailStep(
         long position,
@@ -32,5 +33,8 @@ public record TrailStep(
         String batchId,
         String expenditureId,
         String voucherNo,
-        String paidOn) {
+        String paidOn,
+        String effectiveOn,
+        String payee,
+        String economicClass) {
 }

@@ -23,12 +23,13 @@ record Move(Map<FundingSource, BigDecimal> allocated, Map<FundingSource, BigDeci
         return new Move(Map.of(), changes, 0, breaks, source, TotalsTables.SPENT);
     }
 
-    /** Each amount column's change. */
-    Map<String, BigDecimal> columns() {
+    /** Each amount column's change; the original budget's columns move with the allocations when {@code original}. */
+    Map<String, BigDecimal> columns(boolean original) {
         Map<String, BigDecimal> columns = new LinkedHashMap<>();
         for (FundingSource s : FundingSource.values()) {
             columns.put(amount(s), allocated.getOrDefault(s, BigDecimal.ZERO));
             columns.put(TotalsTables.spent(s), spent.getOrDefault(s, BigDecimal.ZERO));
+            columns.put(TotalsTables.original(s), original ? allocated.getOrDefault(s, BigDecimal.ZERO) : BigDecimal.ZERO);
         }
         return columns;
     }

@@ -55,9 +55,10 @@ public class TotalsProof {
 
     private final JdbcTemplate jdbc;
     private final EventReader events;
-    private final TotalsReadModel model = new TotalsReadModel();
+    private final TotalsReadModel model;
 
-    public TotalsProof(JdbcTemplate jdbc, EventReader events) {
+    public TotalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model) {
+        this.model = model;
         this.jdbc = jdbc;
         this.events = events;
     }

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.publicbudget.ledger.domain.EventMetadata;
 import org.publicbudget.ledger.domain.budget.api.DeclaredTotalRecorded;
 import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ListedProjectsChanged;
@@ -75,6 +74,18 @@ public final class TotalsReadModel implements ReadModel {
     public static final String NAME = "totals";
     private static final BigDecimal ZERO = BigDecimal.ZERO;
 
+    private final BudgetDay days;
+
+    /** Budget days in the ledger's zone: see {@link BudgetDay}. */
+    public TotalsReadModel(BudgetDay days) {
+        this.days = days;
+    }
+
+    /** Budget days in the standard zone, Asia/Shanghai. */
+    public TotalsReadModel() {
+        this(BudgetDay.standard());
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -112,7 +123,7 @@ public final class TotalsReadModel implements ReadModel {
 
     @Override
     public void apply(ProjectedEvent event, Rows rows) {
-        Row journal = journal(event);
+        Row journal = Journal.entry(event);
         Object payload = event.payload();
         if (payload instanceof ProjectCreated created) {
             created(event, created, rows, journal);
@@ -137,10 +148,12 @@ public final class TotalsReadModel implements ReadModel {
         } else {
             journal.set("what", event.type());
         }
+        journal.set(TotalsTables.EFFECTIVE_ON, days.effectiveOn(event, Journal.fiscalYear(event, rows)).toString());
         rows.append(journal);
     }
 
-    private static void created(ProjectedEvent event, ProjectCreated created, Rows rows, Row journal) {
+
+    private void created(ProjectedEvent event, ProjectCreated created, Rows rows, Row journal) {
         long position = event.position();
         Row department = department(rows, created.departmentId(), created.department(), created.fiscalYear(), position);
         unit(rows, created.unitId(), department, created.unit(), position);
@@ -162,7 +175,7 @@ public final class TotalsReadModel implements ReadModel {
         journal.set("amount_after", Allocations.total(amounts)).set("what", "project " + created.name() + " created in " + created.unit());
     }
 
-    private static void changed(ProjectedEvent event, Row project, Rows rows, Row journal) {
+    private void changed(ProjectedEvent event, Row project, Rows rows, Row journal) {
         Object payload = event.payload();
         String name = project.text("name");
         if (payload instanceof AllocationRevised revised) {
@@ -187,6 +200,7 @@ public final class TotalsReadModel implements ReadModel {
         } else if (payload instanceof ExpenditureRecorded paid) {
             spending(event, project, paid.fundingSource(), paid.spentBefore(), paid.spentAfter(), rows, journal);
             journal.set("expenditure_id", paid.expenditureId()).set("voucher_no", paid.voucherNo()).set("paid_on", paid.paidOn().toString())
+                    .set("payee", paid.payee()).set("economic_class", paid.economicClass())
                     .set("what", name + ": paid " + paid.amount().toPlainString() + " from " + paid.fundingSource().label()
                             + " (voucher " + paid.voucherNo() + ")");
         } else if (payload instanceof ExpenditureReversed reversed) {
@@ -227,7 +241,7 @@ public final class TotalsReadModel implements ReadModel {
     }
 
     /** One funding source of a project set to {@code after}; a {@code before} that is not where it stood is a break. */
-    private static void allocation(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
+    private void allocation(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
             Row journal) {
         long breaks = project.amount(amount(source)).compareTo(before) == 0 ? 0 : 1;
         move(event, project, Move.allocation(Map.of(source, after.subtract(project.amount(amount(source)))), 0, breaks, source), rows);
@@ -235,7 +249,7 @@ public final class TotalsReadModel implements ReadModel {
     }
 
     /** What one funding source of a project has spent set to {@code after}, as {@link #allocation} does for what it is given. */
-    private static void spending(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
+    private void spending(ProjectedEvent event, Row project, FundingSource source, BigDecimal before, BigDecimal after, Rows rows,
             Row journal) {
         long breaks = project.amount(spent(source)).compareTo(before) == 0 ? 0 : 1;
         move(event, project, Move.spending(Map.of(source, after.subtract(project.amount(spent(source)))), breaks, source), rows);
@@ -294,12 +308,17 @@ public final class TotalsReadModel implements ReadModel {
                 .set("what", "declared total of " + (declared.unit() == null ? "the department" : declared.unit()));
     }
 
-    /** Moves a project's money, and its unit's and department's by the same. */
-    private static void move(ProjectedEvent event, Row project, Move move, Rows rows) {
+    /** Moves a project's money, and its unit's and department's by the same, on the budget day it takes effect. */
+    private void move(ProjectedEvent event, Row project, Move move, Rows rows) {
         String projectId = project.text("project_id");
-        record(event, project, projectId, move, rows);
-        rows.find(UNIT, project.text("unit_id")).ifPresent(unit -> record(event, unit, projectId, move, rows));
-        rows.find(DEPARTMENT, project.text("department_id")).ifPresent(department -> record(event, department, projectId, move, rows));
+        Optional<Row> department = rows.find(DEPARTMENT, project.text("department_id"));
+        Row history = FIGURE_HISTORY.newRow()
+                .set(TotalsTables.EFFECTIVE_ON, days.effectiveOn(event, department.map(d -> d.number("fiscal_year")).orElse(0L)).toString())
+                .set(TotalsTables.ORIGINAL, BudgetDay.original(event) && TotalsTables.ALLOCATED.equals(move.moves()))
+                .set(TotalsTables.PROJECT_CHANGE, move.projects());
+        record(event, project, projectId, move, history.copy(), rows);
+        rows.find(UNIT, project.text("unit_id")).ifPresent(unit -> record(event, unit, projectId, move, history.copy(), rows));
+        department.ifPresent(d -> record(event, d, projectId, move, history.copy(), rows));
     }
 
     /**
@@ -308,12 +327,12 @@ public final class TotalsReadModel implements ReadModel {
      * applied — is placed at its own position, and the rows after it move by its change,
      * so that every history row holds the figure as of its position.
      */
-    private static void record(ProjectedEvent event, Row figure, String projectId, Move move, Rows rows) {
+    private void record(ProjectedEvent event, Row figure, String projectId, Move move, Row history, Rows rows) {
         long position = event.position();
         String figureId = (String) figure.key().get(0);
-        Row history = FIGURE_HISTORY.newRow().set("figure_id", figureId).set(POSITION, position).set("project_id", projectId)
+        history.set("figure_id", figureId).set(POSITION, position).set("project_id", projectId)
                 .set("funding_source", move.source() == null ? null : move.source().name()).set(TotalsTables.MOVES, move.moves());
-        Map<String, BigDecimal> changes = move.columns();
+        Map<String, BigDecimal> changes = move.columns(history.flag(TotalsTables.ORIGINAL));
         for (FundingSource s : FundingSource.values()) {
             history.set(change(s), changes.get(amount(s))).set(spentChange(s), changes.get(spent(s)));
         }
@@ -357,37 +376,11 @@ public final class TotalsReadModel implements ReadModel {
     private static Row figure(Table table, long position) {
         Row row = table.newRow();
         for (FundingSource source : FundingSource.values()) {
-            row.set(amount(source), ZERO).set(spent(source), ZERO);
+            row.set(amount(source), ZERO).set(spent(source), ZERO).set(TotalsTables.original(source), ZERO);
         }
         row.set(PROJECTS, 0L).set(BREAKS, 0L).set(MONEY_POSITION, -1L).set(FIRST_POSITION, position);
         if (table != PROJECT) {
             row.set(DECLARED_POSITION, -1L);
-        }
-        return row;
-    }
-
-    private static Row journal(ProjectedEvent event) {
-        Row row = JOURNAL.newRow()
-                .set(POSITION, event.position())
-                .set("event_id", event.eventId())
-                .set("event_type", event.type())
-                .set("aggregate_id", event.aggregateId())
-                .set("sequence_number", event.sequence())
-                .set("recorded_at", event.recordedAt())
-                .set("effective_date", event.metadata(EventMetadata.EFFECTIVE_DATE))
-                .set("actor", event.metadata(EventMetadata.ACTOR))
-                .set("reason", event.metadata(EventMetadata.REASON))
-                .set("correlation_id", event.metadata(EventMetadata.CORRELATION_ID))
-                .set("request_id", event.metadata(EventMetadata.REQUEST_ID))
-                .set("document", event.metadata(EventMetadata.DOCUMENT))
-                .set("source_lines", event.metadata(EventMetadata.SOURCE_LINES))
-                .set("document_number", event.metadata(EventMetadata.DOCUMENT_NUMBER))
-                .set("batch_id", event.metadata(EventMetadata.BATCH_ID));
-        if (event.payload() instanceof DepartmentScoped scoped) {
-            row.set("department_id", scoped.departmentId()).set("unit_id", scoped.unitId());
-        }
-        if (event.payload() instanceof ProjectEvent project) {
-            row.set("project_id", project.projectId());
         }
         return row;
     }

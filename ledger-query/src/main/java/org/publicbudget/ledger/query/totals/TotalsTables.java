@@ -19,7 +19,8 @@ import org.publicbudget.ledger.query.readmodel.Table;
  * What the totals read model keeps. Departments, units and projects each have a
  * current row; every change of their money is also kept as a history row at the
  * event's position, holding the figure after it, so that a figure as of any moment and
- * a page of its trail are index reads. The journal has one row per event: what
+ * a page of its trail are index reads; and with the budget day it takes effect on, so
+ * that a figure as effective on a day is a sum of the changes effective by then. The journal has one row per event: what
  * happened, to what, who did it and why.
  */
 public final class TotalsTables {
@@ -32,6 +33,12 @@ public final class TotalsTables {
     public static final String DECLARED_TOTAL = "declared_total";
     public static final String DECLARED_POSITION = "declared_position";
     public static final String POSITION = "position";
+    /** The budget day a change takes effect on (生效日期), ISO text: see {@link BudgetDay}. */
+    public static final String EFFECTIVE_ON = "effective_on";
+    /** Whether a history row belongs to the original budget (年初预算): a creation, or a document's change without a date of its own. */
+    public static final String ORIGINAL = "original";
+    /** How many projects a history row's change added (1) or took away (−1). */
+    public static final String PROJECT_CHANGE = "project_change";
     /** What a history row of a figure moved: its allocations ({@value #ALLOCATED}) or what it spent ({@value #SPENT}). */
     public static final String MOVES = "moves";
     public static final String ALLOCATED = "allocated";
@@ -40,6 +47,7 @@ public final class TotalsTables {
     private static final Map<FundingSource, String> CHANGES = columns("change_");
     private static final Map<FundingSource, String> SPENT_AMOUNTS = columns("spent_");
     private static final Map<FundingSource, String> SPENT_CHANGES = columns("spent_change_");
+    private static final Map<FundingSource, String> ORIGINALS = columns("original_");
 
     public static final Table DEPARTMENT = figure(Table.state("budget_department")
             .key("department_id", ID)
@@ -98,6 +106,9 @@ public final class TotalsTables {
             .column(MOVES, CODE))
             .column(PROJECTS, NUMBER)
             .column(BREAKS, NUMBER)
+            .column(EFFECTIVE_ON, CODE)
+            .column(ORIGINAL, FLAG)
+            .column(PROJECT_CHANGE, NUMBER)
             .index("figure_id", MOVES, POSITION)
             .build();
 
@@ -174,6 +185,9 @@ public final class TotalsTables {
             .column("expenditure_id", ID)
             .column("voucher_no", TEXT)
             .column("paid_on", CODE)
+            .column("payee", TEXT)
+            .column("economic_class", CODE)
+            .column(EFFECTIVE_ON, CODE)
             .index("department_id", POSITION)
             .index("recorded_at", POSITION)
             .index("aggregate_id", POSITION)
@@ -188,6 +202,11 @@ public final class TotalsTables {
     /** The column of a funding source's amount: {@code amount_fiscal_appropriation}. */
     public static String amount(FundingSource source) {
         return AMOUNTS.get(source);
+    }
+
+    /** The column of a funding source's original budget (年初预算): {@code original_fiscal_appropriation}. */
+    public static String original(FundingSource source) {
+        return ORIGINALS.get(source);
     }
 
     /** The column of a funding source's change in a history row. */
@@ -221,6 +240,9 @@ public final class TotalsTables {
         for (FundingSource source : FundingSource.values()) {
             table.column(spent(source), AMOUNT);
         }
+        for (FundingSource source : FundingSource.values()) {
+            table.column(original(source), AMOUNT);
+        }
         return table.column(PROJECTS, NUMBER).column(BREAKS, NUMBER).column(MONEY_POSITION, NUMBER).column(FIRST_POSITION, NUMBER);
     }
 
@@ -236,6 +258,9 @@ public final class TotalsTables {
         }
         for (FundingSource source : FundingSource.values()) {
             table.column(spentChange(source), AMOUNT);
+        }
+        for (FundingSource source : FundingSource.values()) {
+            table.column(original(source), AMOUNT);
         }
         return table;
     }

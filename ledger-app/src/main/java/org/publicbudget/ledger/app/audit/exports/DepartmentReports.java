@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.publicbudget.ledger.query.totals.queries.Page;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.publicbudget.ledger.query.totals.queries.ProjectDetail;
 import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
 import org.publicbudget.ledger.query.totals.queries.UnitTotals;
@@ -24,9 +25,9 @@ public class DepartmentReports {
         this.totals = totals;
     }
 
-    /** {@code at} is a position in the event store, null for now. One snapshot: the totals and the rows agree. */
+    /** {@code at}: the figures as recorded by a position (or now), effective by a budget day (or whenever). One snapshot: the totals and the rows agree. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<DepartmentTable> table(String departmentId, Long at) {
+    public Optional<DepartmentTable> table(String departmentId, FigureTime at) {
         return totals.department(departmentId, at).map(department -> {
             List<UnitTotals> units = totals.unitsOf(departmentId, at, null, MOST_UNITS).items();
             Map<String, List<ProjectDetail>> projects = totals.projectDetailsOf(departmentId, at);
@@ -36,7 +37,7 @@ public class DepartmentReports {
 
     /** The department's execution and results as of {@code at}, in one snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<SelfEvaluation> selfEvaluation(String departmentId, Long at) {
+    public Optional<SelfEvaluation> selfEvaluation(String departmentId, FigureTime at) {
         return totals.department(departmentId, at).map(department -> SelfEvaluation.of(department,
                 totals.unitsOf(departmentId, at, null, MOST_UNITS).items(), totals.projectDetailsOf(departmentId, at)));
     }

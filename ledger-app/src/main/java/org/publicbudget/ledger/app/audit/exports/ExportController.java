@@ -2,13 +2,18 @@ package org.publicbudget.ledger.app.audit.exports;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
 import org.publicbudget.ledger.app.infrastructure.http.NotFound;
+import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
 import org.publicbudget.ledger.app.reads.ListPages;
 import org.publicbudget.ledger.app.reads.Moments;
 import org.publicbudget.ledger.query.audit.ChangeReport;
 import org.publicbudget.ledger.query.audit.DepartmentChanges;
 import org.publicbudget.ledger.query.history.Positions;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,9 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Exports for auditors: the department's 项目支出绩效目标表 as of any moment (CSV or
- * XLSX), and the changes between two moments. A moment is an ISO-8601 instant, or a
- * date meaning the end of that day (UTC).
+ * Exports for auditors: the department's 项目支出绩效目标表 and self-evaluation as of
+ * any moment and effective by any budget day (CSV or XLSX, each saying which in its
+ * first rows and its name), and the changes between two moments. A moment is an ISO-8601 instant, or a
+ * date meaning the end (or, for {@code from}, the start) of that day in the ledger's zone.
  */
 @RestController
 public class ExportController {
@@ -31,27 +37,45 @@ public class ExportController {
     private final DepartmentReports reports;
     private final DepartmentChanges changes;
     private final Positions positions;
+    private final Moments moments;
+    private final ZoneId zone;
 
-    public ExportController(DepartmentReports reports, DepartmentChanges changes, Positions positions) {
+    public ExportController(DepartmentReports reports, DepartmentChanges changes, Positions positions, Moments moments,
+            @Value("${ledger.zone:Asia/Shanghai}") ZoneId zone) {
         this.reports = reports;
         this.changes = changes;
         this.positions = positions;
+        this.moments = moments;
+        this.zone = zone;
     }
 
     @GetMapping("/api/v1/departments/{departmentId}/export")
     public ResponseEntity<byte[]> export(@PathVariable String departmentId, @RequestParam(defaultValue = "csv") String format,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) String effectiveOn) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidRequest("format", "format must be csv or xlsx");
         }
-        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
-        DepartmentTable table = reports.table(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
-        return file("项目支出绩效目标表-" + table.fiscalYear(), format, asOf, format.equals("csv") ? TableFiles.csv(table) : TableFiles.xlsx(table));
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        DepartmentTable table = reports.table(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
+        Citation citation = citation(table.department(), table.fiscalYear(), asOf, atPosition, when);
+        return file(citation.fileName("项目支出绩效目标表", format),
+                format.equals("csv") ? TableFiles.csv(table, citation) : TableFiles.xlsx(table, citation));
     }
 
-    /** A download named for what it holds and the moment it is as of. */
-    private static ResponseEntity<byte[]> file(String name, String format, String asOf, byte[] bytes) {
-        String file = name + (asOf == null ? "" : "-" + asOf.replace(':', '-')) + "." + format;
+    private FigureTime when(String asOf, Long atPosition, String effectiveOn) {
+        return new FigureTime(moments.position(asOf, atPosition),
+                effectiveOn == null ? null : RequestFields.date("effectiveOn", effectiveOn));
+    }
+
+    private Citation citation(String department, int fiscalYear, String asOf, Long atPosition, FigureTime when) {
+        String recordedBy = asOf != null ? asOf : atPosition != null ? "第" + atPosition + "号事件" : null;
+        return new Citation(department, fiscalYear, recordedBy, when.effectiveOn(), Instant.now(), zone);
+    }
+
+    /** A download named for what it holds and the moment it shows (see {@link Citation}). */
+    private static ResponseEntity<byte[]> file(String file, byte[] bytes) {
+        String format = file.substring(file.lastIndexOf('.') + 1);
         return ResponseEntity.ok()
                 .contentType(format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
@@ -64,31 +88,48 @@ public class ExportController {
      */
     @GetMapping("/api/v1/departments/{departmentId}/self-evaluation")
     public ResponseEntity<?> selfEvaluation(@PathVariable String departmentId, @RequestParam(defaultValue = "json") String format,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) String effectiveOn) {
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidRequest("format", "format must be json, csv or xlsx");
         }
-        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
-        SelfEvaluation table = reports.selfEvaluation(departmentId, at).orElseThrow(() -> NotFound.of("department", departmentId));
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        SelfEvaluation table = reports.selfEvaluation(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
         if (format.equals("json")) {
             return ResponseEntity.ok(table);
         }
-        return file("项目支出绩效自评表-" + table.fiscalYear(), format, asOf,
-                format.equals("csv") ? SelfEvaluationFiles.csv(table) : SelfEvaluationFiles.xlsx(table));
+        Citation citation = citation(table.department(), table.fiscalYear(), asOf, atPosition, when);
+        return file(citation.fileName("项目支出绩效自评表", format),
+                format.equals("csv") ? SelfEvaluationFiles.csv(table, citation) : SelfEvaluationFiles.xlsx(table, citation));
     }
 
     /**
      * What changed between two moments: the changes recorded after {@code from} up to
-     * {@code to}, a page at a time ({@code after}, {@code limit}; {@code nextAfter} continues).
+     * {@code to} (a date is the start, or the end, of that day in the ledger's zone), a page
+     * at a time ({@code after}, {@code limit}; {@code nextAfter} continues); only the kinds
+     * of change asked for ({@code kind}, repeated), of one project, by one actor, and
+     * without what imports did when {@code withoutImports} is true.
      */
     @GetMapping("/api/v1/departments/{departmentId}/changes")
     public ChangeReport changes(@PathVariable String departmentId, @RequestParam String from, @RequestParam String to,
-            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        Instant start = Moments.parse("from", from);
-        Instant end = Moments.parse("to", to);
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) List<String> kind, @RequestParam(required = false) String projectId,
+            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "false") boolean withoutImports) {
+        Instant start = moments.startOf("from", from);
+        Instant end = moments.parse("to", to);
         if (end.isBefore(start)) {
             throw new InvalidRequest("to", "to must not lie before from");
         }
-        return changes.between(departmentId, start, end, positions.of(start), positions.of(end), ListPages.trail(after, limit));
+        List<String> kinds = kind == null ? List.of() : kind;
+        kinds.stream().filter(k -> !ChangeReport.Filter.known(k)).findFirst().ifPresent(k -> {
+            throw new InvalidRequest("kind", "kind " + k + " is not a kind of change; use event types such as AllocationRevised, "
+                    + "AllocationTransferred, ExpenditureRecorded");
+        });
+        return changes.between(departmentId, start, end, positions.of(start), positions.of(end), ListPages.trail(after, limit),
+                new ChangeReport.Filter(kinds, blankToNull(projectId), blankToNull(actor), withoutImports));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -14,19 +14,20 @@ public final class SelfEvaluationFiles {
     private SelfEvaluationFiles() {
     }
 
-    public static byte[] csv(SelfEvaluation table) {
-        return Spreadsheets.csv(sheet(table));
+    public static byte[] csv(SelfEvaluation table, Citation citation) {
+        return Spreadsheets.csv(sheet(table, citation));
     }
 
-    public static byte[] xlsx(SelfEvaluation table) {
-        return Spreadsheets.xlsx(sheet(table));
+    public static byte[] xlsx(SelfEvaluation table, Citation citation) {
+        return Spreadsheets.xlsx(sheet(table, citation));
     }
 
-    private static Spreadsheets.Table sheet(SelfEvaluation table) {
+    private static Spreadsheets.Table sheet(SelfEvaluation table, Citation citation) {
         List<List<Object>> rows = table.lines().stream().map(SelfEvaluationFiles::cells).toList();
-        return new Spreadsheets.Table("项目支出绩效自评表", List.of("部门名称：" + table.department(), "年度：" + table.fiscalYear(), "单位：万元",
-                "预算数：" + table.allocated().toPlainString(), "执行数：" + table.spent().toPlainString(),
-                "执行率：" + (table.executionRate() == null ? "" : Spreadsheets.percent(table.executionRate()))),
+        List<String> about = new ArrayList<>(citation.about());
+        about.addAll(List.of("预算数：" + table.allocated().toPlainString(), "执行数：" + table.spent().toPlainString(),
+                "执行率：" + (table.executionRate() == null ? "" : Spreadsheets.percent(table.executionRate()))));
+        return new Spreadsheets.Table("项目支出绩效自评表", about,
                 SelfEvaluation.HEADINGS, rows, Set.of(RATE_COLUMN), Map.of(0, 24, 1, 40, 7, 30, 13, 50));
     }
 
@@ -41,13 +42,22 @@ public final class SelfEvaluationFiles {
         cells.add(line.level2());
         cells.add(line.indicator());
         cells.add(line.annualTarget());
-        cells.add(line.midYear() == null ? null : line.midYear().actual());
-        cells.add(met(line.midYear()));
-        cells.add(line.annual() == null ? null : line.annual().actual());
+        boolean indicator = line.indicator() != null;
+        cells.add(line.midYear() == null ? (indicator ? NOT_REPORTED : null) : line.midYear().actual());
+        cells.add(midYear(line.midYear()));
+        cells.add(line.annual() == null ? (indicator ? NOT_REPORTED : null) : line.annual().actual());
         cells.add(met(line.annual()));
         ProjectDetail.Result latest = line.annual() != null ? line.annual() : line.midYear();
         cells.add(latest == null ? null : latest.reasonZh());
         return cells;
+    }
+
+    /** What a result not yet reported reads as: an empty cell would look like a result of nothing. */
+    static final String NOT_REPORTED = "未填报";
+
+    /** A mid-year result is measured against the annual target: short of it is the year under way (进行中), not a failure. */
+    static String midYear(ProjectDetail.Result result) {
+        return result != null && Boolean.FALSE.equals(result.met()) ? "进行中" : met(result);
     }
 
     /** 是, 否, or 待人工判断 where the ledger cannot decide (a qualitative target, a result that is not a number). */

@@ -12,15 +12,15 @@ public final class TableFiles {
     private TableFiles() {
     }
 
-    public static byte[] csv(DepartmentTable table) {
-        return Spreadsheets.csv(sheet(table));
+    static byte[] csv(DepartmentTable table, Citation citation) {
+        return Spreadsheets.csv(sheet(table, citation));
     }
 
-    public static byte[] xlsx(DepartmentTable table) {
-        return Spreadsheets.xlsx(sheet(table));
+    static byte[] xlsx(DepartmentTable table, Citation citation) {
+        return Spreadsheets.xlsx(sheet(table, citation));
     }
 
-    private static Spreadsheets.Table sheet(DepartmentTable table) {
+    private static Spreadsheets.Table sheet(DepartmentTable table, Citation citation) {
         List<List<Object>> rows = new ArrayList<>();
         for (DepartmentTable.Row row : table.rows()) {
             List<Object> cells = new ArrayList<>();
@@ -31,11 +31,13 @@ public final class TableFiles {
             }
             cells.add(row.goal());
             cells.add(row.indicators());
-            cells.add(row.computed());
+            cells.add(row.original());
+            cells.add(row.adjustments());
+            cells.add(row.declared());
             cells.add(row.variance());
             rows.add(cells);
         }
-        return new Spreadsheets.Table("项目支出绩效目标表", List.of("部门名称：" + table.department(), "年度：" + table.fiscalYear(), "单位：万元"),
+        return new Spreadsheets.Table("项目支出绩效目标表", citation.about(),
                 DepartmentTable.HEADINGS, rows, Set.of(), Map.of(0, 40, 5, 60, 6, 80));
     }
 }

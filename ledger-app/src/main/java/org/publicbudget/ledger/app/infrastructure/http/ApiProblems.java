@@ -77,7 +77,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), ((BudgetRuleViolation) e).field()));
         }
         if (e instanceof NotFound missing) {
-            return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), missing.field()));
+            ResponseEntity<Object> answer = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), missing.field());
+            if (missing.messageZh() != null && answer.getBody() instanceof ProblemDetail problem) {
+                problem.setProperty("detailZh", missing.messageZh());
+            }
+            return Optional.of(answer);
         }
         if (e instanceof AggregateNotFoundException missing) {
             return Optional.of(problem(HttpStatus.NOT_FOUND, "Not found", "no project with id " + missing.getAggregateIdentifier(),

@@ -23,6 +23,8 @@ public record BatchCommand(
         @Schema(example = "61.50", description = "ALLOCATION_REVISION (the new amount), TRANSFER, DECLARED_TOTAL, EXPENDITURE") String amount,
         @Schema(example = "2025-07-15", description = "EXPENDITURE") String paidOn,
         @Schema(description = "EXPENDITURE, EXPENDITURE_REVERSAL (the reversing voucher)") String voucherNo,
+        @Schema(description = "EXPENDITURE: the payee (收款人), optional") String payee,
+        @Schema(example = "30201", description = "EXPENDITURE: the economic class (政府支出经济分类), optional") String economicClass,
         @Schema(example = "2025-07-20", description = "EXPENDITURE_REVERSAL") String reversedOn,
         @Schema(description = "EXPENDITURE_REVERSAL") String expenditureId,
         @Schema(example = "95%", description = "INDICATOR_RESULT") String actual,

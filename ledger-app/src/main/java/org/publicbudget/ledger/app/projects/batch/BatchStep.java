@@ -65,7 +65,8 @@ record BatchStep(BatchCommand.Type type, Object command, String reason, List<Str
             case DECLARED_TOTAL -> step(given, new DeclaredTotalRequest(given.department(), given.fiscalYear(),
                     given.unit(), given.amount(), given.reason(), null, null).command());
             case EXPENDITURE -> step(given, Commands.recordExpenditure(project(given), UUID.randomUUID().toString(), new ExpenditureRequest(
-                    given.fundingSource(), given.amount(), given.paidOn(), given.voucherNo(), given.reason())));
+                    given.fundingSource(), given.amount(), given.paidOn(), given.voucherNo(), given.reason(), given.payee(),
+                    given.economicClass())));
             case EXPENDITURE_REVERSAL -> step(given, Commands.reverseExpenditure(project(given), given.expenditureId(),
                     new ReversalRequest(given.reversedOn(), given.voucherNo(), given.reason())));
             case INDICATOR_RESULT -> step(given, Commands.reportResult(project(given), no(given), new ResultRequest(given.actual(),

@@ -17,7 +17,6 @@ import org.publicbudget.ledger.domain.project.api.commands.ReportIndicatorResult
 import org.publicbudget.ledger.query.audit.AuditTrail;
 import org.publicbudget.ledger.query.audit.ResultReports;
 import org.publicbudget.ledger.query.audit.TrailPage;
-import org.publicbudget.ledger.query.history.Positions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -43,16 +42,16 @@ public class ResultController {
     private final LedgerPosition position;
     private final ResultReports reports;
     private final AuditTrail trails;
-    private final Positions positions;
+    private final Moments moments;
     private final ProjectFreshness freshness;
 
-    public ResultController(CommandGateway commands, LedgerPosition position, ResultReports reports, AuditTrail trails, Positions positions,
+    public ResultController(CommandGateway commands, LedgerPosition position, ResultReports reports, AuditTrail trails, Moments moments,
             ProjectFreshness freshness) {
         this.commands = commands;
         this.position = position;
         this.reports = reports;
         this.trails = trails;
-        this.positions = positions;
+        this.moments = moments;
         this.freshness = freshness;
     }
 
@@ -75,7 +74,7 @@ public class ResultController {
     @GetMapping
     public List<ResultReports.Report> reports(@PathVariable String projectId, @PathVariable int no,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
-        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
+        Long at = moments.position(asOf, atPosition);
         freshness.awaitNewestVersion(projectId, at);
         // an indicator the project never had is not found, one without reports has none
         trails.ofIndicator(projectId, no, at, new TrailPage(0, 1)).orElseThrow(() -> NotFound.of("indicator", projectId + "/" + no));

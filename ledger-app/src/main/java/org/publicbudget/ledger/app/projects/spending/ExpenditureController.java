@@ -21,7 +21,6 @@ import org.publicbudget.ledger.domain.project.api.ExpenditureAccepted;
 import org.publicbudget.ledger.domain.project.api.commands.RecordExpenditure;
 import org.publicbudget.ledger.domain.project.api.commands.ReverseExpenditure;
 import org.publicbudget.ledger.query.audit.Payments;
-import org.publicbudget.ledger.query.history.Positions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -49,15 +48,15 @@ public class ExpenditureController {
     private final LedgerPosition position;
     private final Payments payments;
     private final ProjectFreshness freshness;
-    private final Positions positions;
+    private final Moments moments;
 
     public ExpenditureController(CommandGateway commands, LedgerPosition position, Payments payments, ProjectFreshness freshness,
-            Positions positions) {
+            Moments moments) {
         this.commands = commands;
         this.position = position;
         this.payments = payments;
         this.freshness = freshness;
-        this.positions = positions;
+        this.moments = moments;
     }
 
     /** What a payment or its reversal answers: the project's new version and what the source has spent and has left. */
@@ -85,7 +84,7 @@ public class ExpenditureController {
             @RequestParam(required = false) FundingSource fundingSource, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
             @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
+        Long at = moments.position(asOf, atPosition);
         if (after != null && after < 0) {
             throw new InvalidRequest("after", "after must not be negative");
         }
@@ -99,7 +98,7 @@ public class ExpenditureController {
     @GetMapping("/{expenditureId}")
     public Payments.Payment payment(@PathVariable String projectId, @PathVariable String expenditureId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition) {
-        Long at = positions.of(Moments.pointInTime(asOf, atPosition));
+        Long at = moments.position(asOf, atPosition);
         freshness.awaitNewestVersion(projectId, at);
         return payments.of(projectId, expenditureId, at).orElseThrow(() -> NotFound.of("payment", projectId + "/" + expenditureId));
     }

@@ -3,6 +3,8 @@ package org.publicbudget.ledger.app.audit.exports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,10 @@ class TableFilesTest {
         List<DepartmentTable.Row> rows = new ArrayList<>();
         for (String name : HOSTILE) {
             rows.add(new DepartmentTable.Row(name, new BigDecimal("-0.01"), Map.of(FundingSource.OTHER, new BigDecimal("-0.01")), name, name,
-                    new BigDecimal("-0.01"), new BigDecimal("-0.01")));
+                    new BigDecimal("-0.01"), new BigDecimal("-0.01"), new BigDecimal("-0.01"), new BigDecimal("-0.01")));
         }
-        String csv = new String(TableFiles.csv(new DepartmentTable("=部门", 2025, rows)), StandardCharsets.UTF_8);
+        String csv = new String(TableFiles.csv(new DepartmentTable("=部门", 2025, rows),
+                new Citation("=部门", 2025, "=1+1", null, Instant.parse("2026-12-05T06:30:00Z"), ZoneId.of("Asia/Shanghai"))), StandardCharsets.UTF_8);
 
         List<String> cells = new ArrayList<>();
         for (String line : csv.substring(1, csv.length() - 2).split("\r\n(?=\")")) {

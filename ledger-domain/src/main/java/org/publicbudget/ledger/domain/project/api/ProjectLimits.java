@@ -11,6 +11,9 @@ public final class ProjectLimits {
     public static final int RESULT_LENGTH = 500;
     /** A voucher number (凭证号) as finance systems print it. */
     public static final int VOUCHER_LENGTH = 100;
+
+    /** The longest payee name (收款人) a payment takes: an organisation's full registered name fits. */
+    public static final int PAYEE_LENGTH = 200;
     public static final String PERIOD_REQUIRED = "period is required: MID_YEAR or ANNUAL";
     public static final String FUNDING_SOURCE_REQUIRED = "fundingSource is required: one of FISCAL_APPROPRIATION, SPECIAL_ACCOUNT, OTHER";
 

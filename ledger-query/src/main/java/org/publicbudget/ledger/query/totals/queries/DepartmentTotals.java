@@ -16,6 +16,8 @@ public record DepartmentTotals(
         BigDecimal declaredTotal,
         BigDecimal computedTotal,
         BigDecimal variance,
+        BigDecimal documentVariance,
+        @JsonUnwrapped Budget budget,
         Map<FundingSource, BigDecimal> allocations,
         @JsonUnwrapped Execution execution,
         long firstPosition) {

@@ -33,6 +33,7 @@ public record ProjectDetail(
         BigDecimal total,
         Map<FundingSource, BigDecimal> allocations,
         @JsonUnwrapped Execution execution,
+        @JsonUnwrapped Budget budget,
         List<Indicator> indicators,
         long version,
         boolean withdrawn) {
@@ -41,12 +42,14 @@ public record ProjectDetail(
     public static ProjectDetail of(Row project, List<Row> indicators, List<Row> results) {
         Map<FundingSource, BigDecimal> amounts = new EnumMap<>(FundingSource.class);
         Map<FundingSource, BigDecimal> spent = new EnumMap<>(FundingSource.class);
+        Map<FundingSource, BigDecimal> original = new EnumMap<>(FundingSource.class);
         for (FundingSource source : FundingSource.values()) {
             amounts.put(source, Amounts.canonical(project.amount(TotalsTables.amount(source))));
             spent.put(source, Amounts.canonical(project.amount(TotalsTables.spent(source))));
+            original.put(source, Amounts.canonical(project.amount(TotalsTables.original(source))));
         }
         Builder builder = new Builder(project.text("project_id"), project.text("unit_id"), project.text("department_id"),
-                project.text("name"), project.text("goal"), amounts, spent, project.number("version"), project.flag("withdrawn"));
+                project.text("name"), project.text("goal"), amounts, spent, original, project.number("version"), project.flag("withdrawn"));
         for (Row i : indicators) {
             builder.indicators().add(Indicator.of((int) i.number("no"), i.text("level1"), i.text("level2"), i.text("name"),
                     i.text("period_target"), i.text("annual_target")));
@@ -68,13 +71,14 @@ public record ProjectDetail(
         private final String goal;
         private final Map<FundingSource, BigDecimal> allocations;
         private final Map<FundingSource, BigDecimal> spent;
+        private final Map<FundingSource, BigDecimal> original;
         private final long version;
         private final boolean withdrawn;
         private final List<Indicator> indicators = new ArrayList<>();
         private final Map<Integer, Map<ResultPeriod, Reported>> results = new HashMap<>();
 
         Builder(String projectId, String unitId, String departmentId, String name, String goal, Map<FundingSource, BigDecimal> allocations,
-                Map<FundingSource, BigDecimal> spent, long version, boolean withdrawn) {
+                Map<FundingSource, BigDecimal> spent, Map<FundingSource, BigDecimal> original, long version, boolean withdrawn) {
             this.projectId = projectId;
             this.unitId = unitId;
             this.departmentId = departmentId;
@@ -82,6 +86,7 @@ public record ProjectDetail(
             this.goal = goal;
             this.allocations = allocations;
             this.spent = spent;
+            this.original = original;
             this.version = version;
             this.withdrawn = withdrawn;
         }
@@ -106,7 +111,7 @@ public record ProjectDetail(
         ProjectDetail build() {
             List<Indicator> judged = indicators.stream().map(i -> i.withResults(results.getOrDefault(i.no(), Map.of()))).toList();
             return new ProjectDetail(projectId, unitId, departmentId, name, goal, Allocations.total(allocations), allocations,
-                    Execution.of(allocations, spent), judged, version, withdrawn);
+                    Execution.of(allocations, spent), Budget.of(original, allocations), judged, version, withdrawn);
         }
     }
 

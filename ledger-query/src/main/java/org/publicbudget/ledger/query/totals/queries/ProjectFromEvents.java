@@ -17,9 +17,10 @@ import org.publicbudget.ledger.query.totals.TotalsTables;
 public class ProjectFromEvents {
 
     private final EventReader events;
-    private final TotalsReadModel model = new TotalsReadModel();
+    private final TotalsReadModel model;
 
-    public ProjectFromEvents(EventReader events) {
+    public ProjectFromEvents(EventReader events, TotalsReadModel model) {
+        this.model = model;
         this.events = events;
     }
 

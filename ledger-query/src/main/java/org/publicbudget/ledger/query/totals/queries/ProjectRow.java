@@ -16,6 +16,7 @@ public record ProjectRow(
         BigDecimal total,
         Map<FundingSource, BigDecimal> allocations,
         @JsonUnwrapped Execution execution,
+        @JsonUnwrapped Budget budget,
         int indicators,
         long version,
         boolean withdrawn,

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.publicbudget.ledger.domain.indicator.ResultPeriod;
 import org.publicbudget.ledger.domain.money.Allocations;
 import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.query.readmodel.projection.ReadModelCopies;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Isolation;
@@ -28,13 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TotalsQueries {
 
     private final JdbcTemplate jdbc;
+    /** PostgreSQL sums a figure's effective changes in a lateral join; the embedded database, which has none, by a grouped one. */
+    private final boolean lateral;
 
     public TotalsQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.lateral = ReadModelCopies.onPostgres(jdbc);
     }
 
     /** {@code after} is the {@code next} of the page before ("fiscal year.first position"). */
-    public Page<DepartmentTotals> departments(Long at, String after, int limit) {
+    public Page<DepartmentTotals> departments(FigureTime when, String after, int limit) {
         List<Object> args = new ArrayList<>();
         String condition = "1 = 1";
         if (after != null) {
@@ -42,30 +46,31 @@ public class TotalsQueries {
             condition = "(d.fiscal_year < ? OR (d.fiscal_year = ? AND d.first_position > ?))";
             args.addAll(List.of(cursor[0], cursor[0], cursor[1]));
         }
-        List<DepartmentTotals> rows = departmentsWhere(at, condition, "d.fiscal_year DESC, d.first_position", limit + 1, args);
+        List<DepartmentTotals> rows = departmentsWhere(when, condition, "d.fiscal_year DESC, d.first_position", limit + 1, args);
         return page(rows, limit, d -> d.fiscalYear() + "." + d.firstPosition());
     }
 
-    public Optional<DepartmentTotals> department(String departmentId, Long at) {
+    public Optional<DepartmentTotals> department(String departmentId, FigureTime when) {
         List<Object> args = new ArrayList<>(List.of(departmentId));
-        return departmentsWhere(at, "d.department_id = ?", "d.department_id", 1, args).stream().findFirst();
+        return departmentsWhere(when, "d.department_id = ?", "d.department_id", 1, args).stream().findFirst();
     }
 
-    public Page<UnitTotals> units(Long at, String after, int limit) {
-        return unitsPage(at, "1 = 1", new ArrayList<>(), after, limit);
+    public Page<UnitTotals> units(FigureTime when, String after, int limit) {
+        return unitsPage(when, "1 = 1", new ArrayList<>(), after, limit);
     }
 
-    public Page<UnitTotals> unitsOf(String departmentId, Long at, String after, int limit) {
-        return unitsPage(at, "u.department_id = ?", new ArrayList<>(List.of(departmentId)), after, limit);
+    public Page<UnitTotals> unitsOf(String departmentId, FigureTime when, String after, int limit) {
+        return unitsPage(when, "u.department_id = ?", new ArrayList<>(List.of(departmentId)), after, limit);
     }
 
-    public Optional<UnitTotals> unit(String unitId, Long at) {
-        return unitsWhere(at, "u.unit_id = ?", new ArrayList<>(List.of(unitId)), 1).stream().findFirst();
+    public Optional<UnitTotals> unit(String unitId, FigureTime when) {
+        return unitsWhere(when, "u.unit_id = ?", new ArrayList<>(List.of(unitId)), 1).stream().findFirst();
     }
 
-    public Page<ProjectRow> projectsOf(String unitId, Long at, String after, int limit) {
+    public Page<ProjectRow> projectsOf(String unitId, FigureTime when, String after, int limit) {
+        Long at = when.position();
         List<Object> args = new ArrayList<>();
-        FigureSql money = new FigureSql("p", "project_id", at);
+        FigureSql money = new FigureSql("p", "project_id", when, lateral);
         String select = "SELECT p.project_id, p.name, " + money.columns() + ", "
                 + (at == null ? "p.indicator_count, p.version" : INDICATORS_AT + ", " + VERSION_AT) + ", p.first_position";
         if (at != null) {
@@ -85,7 +90,7 @@ public class TotalsQueries {
                     FigureSql.Money m = FigureSql.read(rs, 3);
                     int next = 3 + FigureSql.COLUMNS;
                     return new ProjectRow(rs.getString(1), rs.getString(2), Allocations.total(m.amounts()), m.amounts(), m.execution(),
-                            rs.getInt(next), rs.getLong(next + 1), m.projects() == 0, rs.getLong(next + 2));
+                            m.budget(), rs.getInt(next), rs.getLong(next + 1), m.projects() == 0, rs.getLong(next + 2));
                 }, args.toArray());
         return page(rows, limit, r -> Long.toString(r.firstPosition()));
     }
@@ -95,12 +100,18 @@ public class TotalsQueries {
      * as of a position, every part is the history row at or before it.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<ProjectDetail> project(String projectId, Long at) {
+    public Optional<ProjectDetail> project(String projectId, FigureTime when) {
+        Long at = when.position();
         if (at == null) {
             Map<String, ProjectDetail.Builder> found = new LinkedHashMap<>();
+            List<Object> args = new ArrayList<>();
+            FigureSql money = new FigureSql("p", "project_id", when, lateral);
+            String join = money.join(args);
+            args.add(projectId);
             jdbc.query("SELECT p.project_id, p.unit_id, p.department_id, p.name, p.goal, p.version, p.withdrawn, "
-                    + new FigureSql("p", "project_id", null).columns() + ", i.no, i.level1, i.level2, i.name, i.period_target, i.annual_target "
-                    + "FROM budget_project p LEFT JOIN budget_indicator i ON i.project_id = p.project_id WHERE p.project_id = ? ORDER BY i.no",
+                    + money.columns() + ", i.no, i.level1, i.level2, i.name, i.period_target, i.annual_target "
+                    + "FROM budget_project p" + join + " LEFT JOIN budget_indicator i ON i.project_id = p.project_id WHERE p.project_id = ? "
+                    + "ORDER BY i.no",
                     rs -> {
                         ProjectDetail.Builder project = found.get(projectId);
                         if (project == null) {
@@ -111,14 +122,14 @@ public class TotalsQueries {
                         if (rs.getObject(indicator) != null) {
                             project.indicators().add(indicator(rs, indicator));
                         }
-                    }, projectId);
+                    }, args.toArray());
             if (!found.isEmpty()) {
                 results("p.project_id = ?", null, projectId, found);
             }
             return found.values().stream().map(ProjectDetail.Builder::build).findFirst();
         }
         List<Object> args = new ArrayList<>(List.of(at, at));
-        FigureSql money = new FigureSql("p", "project_id", at);
+        FigureSql money = new FigureSql("p", "project_id", when, lateral);
         String join = money.join(args);
         args.add(projectId);
         String existed = money.existed(args);
@@ -137,9 +148,10 @@ public class TotalsQueries {
      * document's order — what an export needs, in two statements.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Map<String, List<ProjectDetail>> projectDetailsOf(String departmentId, Long at) {
+    public Map<String, List<ProjectDetail>> projectDetailsOf(String departmentId, FigureTime when) {
+        Long at = when.position();
         List<Object> args = new ArrayList<>();
-        FigureSql money = new FigureSql("p", "project_id", at);
+        FigureSql money = new FigureSql("p", "project_id", when, lateral);
         if (at != null) {
             args.addAll(List.of(at, at));
         }
@@ -205,7 +217,7 @@ public class TotalsQueries {
     private static ProjectDetail.Builder readProject(ResultSet rs) throws SQLException {
         FigureSql.Money money = FigureSql.read(rs, 8);
         return new ProjectDetail.Builder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                money.amounts(), money.spent(), rs.getLong(6), rs.getBoolean(7) || money.projects() == 0);
+                money.amounts(), money.spent(), money.original(), rs.getLong(6), rs.getBoolean(7) || money.projects() == 0);
     }
 
     private static ProjectDetail.Indicator indicator(ResultSet rs, int first) throws SQLException {
@@ -213,9 +225,9 @@ public class TotalsQueries {
                 rs.getString(first + 4), rs.getString(first + 5));
     }
 
-    private List<DepartmentTotals> departmentsWhere(Long at, String condition, String order, int limit, List<Object> conditionArgs) {
+    private List<DepartmentTotals> departmentsWhere(FigureTime when, String condition, String order, int limit, List<Object> conditionArgs) {
         List<Object> args = new ArrayList<>();
-        FigureSql money = new FigureSql("d", "department_id", at);
+        FigureSql money = new FigureSql("d", "department_id", when, lateral);
         String declared = money.declared();
         money.declaredArgs(args);
         String join = money.join(args);
@@ -229,21 +241,21 @@ public class TotalsQueries {
                     FigureSql.Money m = FigureSql.read(rs, 6);
                     BigDecimal computed = Allocations.total(m.amounts());
                     return new DepartmentTotals(rs.getString(1), rs.getString(2), rs.getInt(3), declaredTotal, computed,
-                            variance(computed, declaredTotal), m.amounts(), m.execution(), rs.getLong(5));
+                            variance(computed, declaredTotal), documentVariance(declaredTotal, m.budget()), m.budget(), m.amounts(), m.execution(), rs.getLong(5));
                 }, args.toArray());
     }
 
-    private Page<UnitTotals> unitsPage(Long at, String condition, List<Object> args, String after, int limit) {
+    private Page<UnitTotals> unitsPage(FigureTime when, String condition, List<Object> args, String after, int limit) {
         if (after != null) {
             condition += " AND u.first_position > ?";
             args.add(cursor(after, 1)[0]);
         }
-        return page(unitsWhere(at, condition, args, limit + 1), limit, u -> Long.toString(u.firstPosition()));
+        return page(unitsWhere(when, condition, args, limit + 1), limit, u -> Long.toString(u.firstPosition()));
     }
 
-    private List<UnitTotals> unitsWhere(Long at, String condition, List<Object> conditionArgs, int limit) {
+    private List<UnitTotals> unitsWhere(FigureTime when, String condition, List<Object> conditionArgs, int limit) {
         List<Object> args = new ArrayList<>();
-        FigureSql money = new FigureSql("u", "unit_id", at);
+        FigureSql money = new FigureSql("u", "unit_id", when, lateral);
         String declared = money.declared();
         money.declaredArgs(args);
         String join = money.join(args);
@@ -255,7 +267,7 @@ public class TotalsQueries {
             FigureSql.Money m = FigureSql.read(rs, 6);
             BigDecimal computed = Allocations.total(m.amounts());
             return new UnitTotals(rs.getString(1), rs.getString(2), rs.getString(3), declaredTotal, computed,
-                    variance(computed, declaredTotal), (int) m.projects(), m.amounts(), m.execution(), rs.getLong(5));
+                    variance(computed, declaredTotal), documentVariance(declaredTotal, m.budget()), m.budget(), (int) m.projects(), m.amounts(), m.execution(), rs.getLong(5));
         };
         return jdbc.query("SELECT u.unit_id, u.department_id, u.name, " + declared + ", u.first_position, " + money.columns()
                 + " FROM budget_unit u" + join + " WHERE " + existed + " AND " + condition + " ORDER BY u.first_position LIMIT ?",
@@ -289,6 +301,14 @@ public class TotalsQueries {
 
     private static BigDecimal canonicalOrNull(BigDecimal amount) {
         return amount == null ? null : Amounts.canonical(amount);
+    }
+
+    /**
+     * The document's own disagreement: declared − what its rows add up to (the original
+     * budget, which an adjustment since does not move); null while nothing is declared.
+     */
+    private static BigDecimal documentVariance(BigDecimal declared, Budget budget) {
+        return declared == null ? null : Amounts.canonical(declared.subtract(budget.originalTotal()));
     }
 
     /** computed − declared; null while nothing is declared. */

@@ -17,6 +17,8 @@ public record UnitTotals(
         BigDecimal declaredTotal,
         BigDecimal computedTotal,
         BigDecimal variance,
+        BigDecimal documentVariance,
+        @JsonUnwrapped Budget budget,
         int projects,
         Map<FundingSource, BigDecimal> allocations,
         @JsonUnwrapped Execution execution,

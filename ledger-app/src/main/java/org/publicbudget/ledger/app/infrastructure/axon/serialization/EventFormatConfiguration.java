@@ -29,6 +29,6 @@ public class EventFormatConfiguration {
      */
     @Bean
     public EventUpcasterChain eventUpcasters() {
-        return new EventUpcasterChain(new LegacyEventNames(), new AmountsAsDecimalText(), new KnownRevisionsOnly());
+        return new EventUpcasterChain(new LegacyEventNames(), new AmountsAsDecimalText(), new PaymentsWithPayee(), new KnownRevisionsOnly());
     }
 }

@@ -119,32 +119,47 @@ class BodyLimitsTest extends PostgresApiTest {
      */
     @Test
     void oneAddressMayHaveOnly32BodiesArrivingAtOnce() throws Exception {
-        String head = "POST /api/v1/units HTTP/1.1\r\nHost: ledger\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
-                + WRITER_LOGIN + "\r\n\r\n";
-        List<Socket> waiting = new ArrayList<>();
+        List<Socket> waiting = bodiesThatNeverCome(32, "127.0.0.4");
         try {
-            for (int i = 0; i < 32; i++) {
-                Socket socket = RawHttp.connect(port(), "127.0.0.4");
-                socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
-                waiting.add(socket);
-            }
-            String refused = "";
-            long started = System.nanoTime();
-            while (RawHttp.status(refused) != 429 && System.nanoTime() - started < 5_000_000_000L) {
-                Thread.sleep(100);
-                refused = RawHttp.exchange(port(), "127.0.0.4", "POST /api/v1/units HTTP/1.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 2\r\n" + WRITER_LOGIN, "{}");
-            }
+            String refused = sentUntil(429, "127.0.0.4");
 
             assertThat(RawHttp.status(refused)).isEqualTo(429);
             assertThat(refused.toLowerCase()).contains("retry-after: 1").contains("still sending their bodies");
-            assertThat(RawHttp.status(RawHttp.exchange(port(), "127.0.0.5", "POST /api/v1/units HTTP/1.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 2\r\n" + WRITER_LOGIN, "{}")))
-                    .as("another address").isEqualTo(400);
+            assertThat(RawHttp.status(RawHttp.exchange(port(), "127.0.0.5", SMALL, "{}"))).as("another address").isEqualTo(400);
         } finally {
-            for (Socket socket : waiting) {
-                socket.close();
-            }
+            closeAll(waiting);
+        }
+    }
+
+    private static final String SMALL = "POST /api/v1/units HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n" + WRITER_LOGIN;
+
+    /** {@code count} writers' requests whose 1,000-byte bodies never come, from the addresses given in turn. */
+    private List<Socket> bodiesThatNeverCome(int count, String... addresses) throws IOException {
+        String head = "POST /api/v1/units HTTP/1.1\r\nHost: ledger\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
+                + WRITER_LOGIN + "\r\n\r\n";
+        List<Socket> waiting = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Socket socket = RawHttp.connect(port(), addresses[i % addresses.length]);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            waiting.add(socket);
+        }
+        return waiting;
+    }
+
+    /** A small write from {@code address}, sent again until it is answered {@code status} or 5 s have passed. */
+    private String sentUntil(int status, String address) throws InterruptedException {
+        String answer = "";
+        long started = System.nanoTime();
+        while (RawHttp.status(answer) != status && System.nanoTime() - started < 5_000_000_000L) {
+            Thread.sleep(100);
+            answer = RawHttp.exchange(port(), address, SMALL, "{}");
+        }
+        return answer;
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
         }
     }
 
@@ -156,37 +171,17 @@ class BodyLimitsTest extends PostgresApiTest {
      */
     @Test
     void oneAccountMayHaveOnly48BodiesArrivingAtOnce() throws Exception {
-        String head = "POST /api/v1/units HTTP/1.1\r\nHost: ledger\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n"
-                + WRITER_LOGIN + "\r\n\r\n";
-        String small = "POST /api/v1/units HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n" + WRITER_LOGIN;
-        List<Socket> waiting = new ArrayList<>();
+        List<Socket> waiting = bodiesThatNeverCome(48, "127.0.0.6", "127.0.0.7");
         try {
-            for (int i = 0; i < 48; i++) {
-                Socket socket = RawHttp.connect(port(), i % 2 == 0 ? "127.0.0.6" : "127.0.0.7");
-                socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
-                waiting.add(socket);
-            }
-            String refused = "";
-            long started = System.nanoTime();
-            while (RawHttp.status(refused) != 429 && System.nanoTime() - started < 5_000_000_000L) {
-                Thread.sleep(100);
-                refused = RawHttp.exchange(port(), "127.0.0.8", small, "{}");
-            }
+            String refused = sentUntil(429, "127.0.0.8");
 
             assertThat(RawHttp.status(refused)).isEqualTo(429);
             assertThat(refused.toLowerCase()).contains("retry-after: 1").contains("requests of your account");
         } finally {
-            for (Socket socket : waiting) {
-                socket.close();
-            }
+            closeAll(waiting);
         }
-        String admitted = "";
-        long started = System.nanoTime();
-        while (RawHttp.status(admitted) != 400 && System.nanoTime() - started < 5_000_000_000L) {
-            Thread.sleep(100);
-            admitted = RawHttp.exchange(port(), "127.0.0.8", small, "{}");
-        }
-        assertThat(RawHttp.status(admitted)).as("the account's bodies are in: its next is read (and found wanting)").isEqualTo(400);
+        assertThat(RawHttp.status(sentUntil(400, "127.0.0.8"))).as("the account's bodies are in: its next is read (and found wanting)")
+                .isEqualTo(400);
     }
 
     /** Request headers that trickle in are cut off at the deadline (3 s in tests), counted from the request's first byte. */
