@@ -73,7 +73,7 @@ const TEXT = {
   notReported: ['未填报', 'not reported'], inProgress: ['进行中', 'in progress'], zone: ['北京时间', 'Beijing time'],
   madeAt: ['生成于 {0}', 'Made {0}'], recordedBy: ['记录截至 {0}', 'Recorded by {0}'], latest: ['最新', 'latest'],
   page: ['第 {0} 页', 'page {0}'],
-  payee: ['收款人', 'Payee'], economicClass: ['经济分类', 'Economic class'],
+  exportPayments: ['导出支出明细', 'Export payments'], payee: ['收款人', 'Payee'], reverses: ['冲销原凭证', 'reverses voucher'], economicClass: ['经济分类', 'Economic class'],
   search: ['查找', 'Find'], searchHint: ['项目名称、凭证号或文号', 'project name, voucher or 文号'], nothingFound: ['没有找到', 'Nothing found'],
   found_PROJECT: ['项目', 'project'], found_PAYMENT: ['支出', 'payment'], found_CHANGE: ['文号', '文号'],
   trailEffective: ['变动历史列出记录截至时点前的全部变动，含生效日期在后的；图按生效日期绘制', 'The history lists every change recorded by then, whatever its effective date; the chart is drawn by effective date'], sortBy: ['点击排序', 'Click to sort'],
@@ -340,7 +340,8 @@ async function departmentView(id) {
     return button;
   };
   return [way, el('h1', {}, department.name + ' · ' + department.fiscalYear), asOfNote(),
-    el('p', { class: 'actions' }, exportButton('csv', 'exportCsv'), ' ', exportButton('xlsx', 'exportXlsx'), ' ', exported),
+    el('p', { class: 'actions' }, exportButton('csv', 'exportCsv'), ' ', exportButton('xlsx', 'exportXlsx'), ' ', paymentsButton(id, exported),
+      ' ', exported),
     searchBox(id),
     el('dl', { class: 'facts' }, el('dt', {}, t('declared')), el('dd', {}, money(department.declaredTotal)),
       el('dt', {}, t('documentVariance')), el('dd', { class: isZero(department.documentVariance) ? '' : 'error' }, money(department.documentVariance)),
@@ -359,6 +360,13 @@ async function departmentView(id) {
         el('td', { class: 'num wide' }, money(u.adjustments)), el('td', { class: 'num' }, money(u.computedTotal)), varianceCell(u.documentVariance),
         executionCells(u), sourceCells(u.allocations)))))),
     await selfEvaluation(id), changeReport(id, units), importedDocuments(imports)];
+}
+
+/** The department's payments (支出明细表) as a workbook, at the dates chosen. */
+function paymentsButton(id, exported) {
+  const button = el('button', { type: 'button', class: 'export-payments', 'data-format': 'xlsx' }, t('exportPayments'));
+  button.addEventListener('click', () => download('/departments/' + id + '/payments', { format: 'xlsx' }, exported));
+  return button;
 }
 
 /** One box finds a project by name, a payment by voucher number, a change by 文号, across the department. */
@@ -728,7 +736,8 @@ function what(step, names) {
 function whoAndWhy(step) {
   return [el('td', {}, step.actor || ''), el('td', { class: 'name' }, reasonText(step.reason)),
     el('td', { class: 'wide when' }, step.effectiveOn || step.paidOn || step.effectiveDate || ''),
-    el('td', { class: 'wide doc' }, [step.voucherNo && t('voucherNo') + ' ' + step.voucherNo, step.payee && t('payee') + ' ' + step.payee,
+    el('td', { class: 'wide doc' }, [step.voucherNo && t('voucherNo') + ' ' + step.voucherNo,
+      step.reversesVoucherNo && t('reverses') + ' ' + step.reversesVoucherNo, step.payee && t('payee') + ' ' + step.payee,
       step.economicClass && t('economicClass') + ' ' + step.economicClass, step.documentNumber, step.document, step.sourceLines]
       .filter(Boolean).join(' · '))];
 }

@@ -165,7 +165,8 @@ class SpendingApiTest extends PostgresApiTest {
     /** A payment as the books have it: its payee (收款人) and economic class (政府支出经济分类), kept, listed and on the trail. */
     @Test
     void aPaymentKeepsItsPayeeAndEconomicClass() {
-        String id = create("四所", "差旅经费", "5.00", "0.00").get("projectId").asText();
+        JsonNode project = create("四所", "差旅经费", "5.00", "0.00");
+        String id = project.get("projectId").asText();
         Api.Response paid = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", """
                 {"fundingSource":"FISCAL_APPROPRIATION","amount":"1.20","paidOn":"2021-04-15","voucherNo":"记-401","reason":"差旅",
                  "payee":"广州市某某旅行社有限公司","economicClass":"30211"}""");
@@ -178,6 +179,11 @@ class SpendingApiTest extends PostgresApiTest {
         JsonNode step = api.get(AUDITOR, "/api/v1/projects/" + id + "/trail?figure=spent").body().get("steps").get(0);
         assertThat(step.get("payee").asText()).isEqualTo("广州市某某旅行社有限公司");
         assertThat(step.get("economicClass").asText()).isEqualTo("30211");
+
+        String csv = new String(api.getBytes(AUDITOR, "/api/v1/departments/" + project.get("departmentId").asText()
+                + "/payments?format=csv&minPosition=" + at), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"支出明细表\"").contains("生成时间：")
+                .contains("\"财政拨款\",\"1.20\",\"2021-04-15\",\"记-401\",\"广州市某某旅行社有限公司\",\"30211\",\"差旅\"");
 
         long before = events(id);
         for (String wrong : new String[] {"3021", "302-11", "３０２１１x"}) {

@@ -28,7 +28,8 @@ public class AuditTrail {
 
     private static final String JOURNAL_COLUMNS = "j.event_id, j.event_type, j.recorded_at, j.actor, j.reason, j.correlation_id, "
             + "j.request_id, j.document, j.source_lines, j.document_number, j.effective_date, j.transfer_id, j.batch_id, "
-            + "j.expenditure_id, j.voucher_no, j.paid_on, j.effective_on, j.payee, j.economic_class";
+            + "j.expenditure_id, j.voucher_no, j.paid_on, j.effective_on, j.payee, j.economic_class, "
+            + "j.reverses_voucher_no";
 
     private final JdbcTemplate jdbc;
 
@@ -122,7 +123,7 @@ public class AuditTrail {
                 Amounts.canonical(delta), Amounts.canonical(after), rs.getString(j + 3), rs.getString(j + 4), rs.getString(j + 5),
                 rs.getString(j + 6), rs.getString(j + 7), rs.getString(j + 8), rs.getString(j + 9), rs.getString(j + 10), rs.getString(j + 11), rs.getString(j + 12),
                 rs.getString(j + 13), rs.getString(j + 14), rs.getString(j + 15), rs.getString(j + 16), rs.getString(j + 17),
-                rs.getString(j + 18));
+                rs.getString(j + 18), rs.getString(j + 19));
     }
 
     /**

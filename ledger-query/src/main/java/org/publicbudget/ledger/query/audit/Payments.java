@@ -43,6 +43,35 @@ public class Payments {
     public record Payment(String projectId, String expenditureId, String fundingSource, BigDecimal amount, Entry payment, Entry reversal) {
     }
 
+    /** A line of a department's payments (支出明细): the payment, its project and unit. */
+    public record Line(String unit, String project, Payment payment) {
+    }
+
+    /**
+     * Every payment of a department recorded up to {@code at} (null for now) and, if
+     * {@code effectiveOn} is given, paid by that day, in the order recorded; each with its
+     * reversal if one was recorded (and dated) by then.
+     */
+    public List<Line> ofDepartment(String departmentId, Long at, String effectiveOn) {
+        long until = at == null ? Long.MAX_VALUE : at;
+        String day = effectiveOn == null ? "9999-12-31" : effectiveOn;
+        Map<String, Entry> reversals = new HashMap<>();
+        jdbc.query("SELECT expenditure_id, " + ENTRY + " FROM ledger_journal WHERE department_id = ? AND position <= ? "
+                + "AND event_type = 'ExpenditureReversed' AND effective_on <= ?", (ResultSet rs) -> {
+                    reversals.put(rs.getString("expenditure_id"), entry(rs));
+                }, departmentId, until, day);
+        return jdbc.query("SELECT j.aggregate_id, p.name AS project_name, u.name AS unit_name, j.expenditure_id, j.funding_source, "
+                        + "j.amount_before, j.amount_after, " + ENTRY.replaceAll("(\\w+)", "j.$1") + " FROM ledger_journal j "
+                        + "LEFT JOIN budget_project p ON p.project_id = j.aggregate_id LEFT JOIN budget_unit u ON u.unit_id = p.unit_id "
+                        + "WHERE j.department_id = ? AND j.position <= ? AND j.event_type = 'ExpenditureRecorded' AND j.effective_on <= ? "
+                        + "ORDER BY j.department_id, j.position",
+                (rs, i) -> {
+                    Payment paid = payment(rs.getString("aggregate_id"), rs);
+                    return new Line(rs.getString("unit_name"), rs.getString("project_name"), new Payment(paid.projectId(),
+                            paid.expenditureId(), paid.fundingSource(), paid.amount(), paid.payment(), reversals.get(paid.expenditureId())));
+                }, departmentId, until, day);
+    }
+
     /** The payment as it stood at {@code at} (null for now): none if it was recorded later, without a later reversal. */
     public Optional<Payment> of(String projectId, String expenditureId, Long at) {
         long until = at == null ? Long.MAX_VALUE : at;

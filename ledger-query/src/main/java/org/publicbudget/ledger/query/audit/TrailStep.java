@@ -7,7 +7,7 @@ import org.publicbudget.ledger.domain.money.FundingSource;
 /**
  * One event that changed a figure: where it stands in the event store, who did it
  * and why (the document and lines of an import; the 文号 and effective date of a revision;
- * the transfer and the batch it belongs to; the payment, its voucher, the date it was paid, its payee and economic class), and the figure
+ * the transfer and the batch it belongs to; the payment, its voucher, the date it was paid, its payee and economic class; a reversal, the voucher of the payment it reverses), and the figure
  * before and after it; {@code effectiveOn}, the budget day it took effect on (see
  * BudgetDay). {@code fundingSource} is null for a project's creation, which sets every source at once.
  */
@@ -36,5 +36,6 @@ public record TrailStep(
         String paidOn,
         String effectiveOn,
         String payee,
-        String economicClass) {
+        String economicClass,
+        String reversesVoucherNo) {
 }

@@ -206,6 +206,7 @@ public final class TotalsReadModel implements ReadModel {
         } else if (payload instanceof ExpenditureReversed reversed) {
             spending(event, project, reversed.fundingSource(), reversed.spentBefore(), reversed.spentAfter(), rows, journal);
             journal.set("expenditure_id", reversed.expenditureId()).set("voucher_no", reversed.reversalVoucherNo())
+                    .set("reverses_voucher_no", reversed.voucherNo())
                     .set("paid_on", reversed.reversedOn().toString()).set("what", name + ": payment of " + reversed.amount().toPlainString()
                             + " under voucher " + reversed.voucherNo() + " reversed");
         } else if (payload instanceof IndicatorResultReported reported) {

@@ -187,6 +187,7 @@ public final class TotalsTables {
             .column("paid_on", CODE)
             .column("payee", TEXT)
             .column("economic_class", CODE)
+            .column("reverses_voucher_no", TEXT)
             .column(EFFECTIVE_ON, CODE)
             .index("department_id", POSITION)
             .index("recorded_at", POSITION)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.publicbudget.ledger.query.totals.queries.Page;
+import org.publicbudget.ledger.query.totals.queries.DepartmentTotals;
 import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.publicbudget.ledger.query.totals.queries.ProjectDetail;
 import org.publicbudget.ledger.query.totals.queries.TotalsQueries;
@@ -33,6 +34,10 @@ public class DepartmentReports {
             Map<String, List<ProjectDetail>> projects = totals.projectDetailsOf(departmentId, at);
             return DepartmentTable.of(department, units, projects);
         });
+    }
+
+    public Optional<DepartmentTotals> department(String departmentId, FigureTime at) {
+        return totals.department(departmentId, at);
     }
 
     /** The department's execution and results as of {@code at}, in one snapshot. */

@@ -11,7 +11,9 @@ import org.publicbudget.ledger.app.reads.ListPages;
 import org.publicbudget.ledger.app.reads.Moments;
 import org.publicbudget.ledger.query.audit.ChangeReport;
 import org.publicbudget.ledger.query.audit.DepartmentChanges;
+import org.publicbudget.ledger.query.audit.Payments;
 import org.publicbudget.ledger.query.history.Positions;
+import org.publicbudget.ledger.query.totals.queries.DepartmentTotals;
 import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -36,14 +38,16 @@ public class ExportController {
 
     private final DepartmentReports reports;
     private final DepartmentChanges changes;
+    private final Payments payments;
     private final Positions positions;
     private final Moments moments;
     private final ZoneId zone;
 
-    public ExportController(DepartmentReports reports, DepartmentChanges changes, Positions positions, Moments moments,
+    public ExportController(DepartmentReports reports, DepartmentChanges changes, Payments payments, Positions positions, Moments moments,
             @Value("${ledger.zone:Asia/Shanghai}") ZoneId zone) {
         this.reports = reports;
         this.changes = changes;
+        this.payments = payments;
         this.positions = positions;
         this.moments = moments;
         this.zone = zone;
@@ -101,6 +105,30 @@ public class ExportController {
         Citation citation = citation(table.department(), table.fiscalYear(), asOf, atPosition, when);
         return file(citation.fileName("项目支出绩效自评表", format),
                 format.equals("csv") ? SelfEvaluationFiles.csv(table, citation) : SelfEvaluationFiles.xlsx(table, citation));
+    }
+
+    /**
+     * The department's payments (支出明细表) as recorded by a moment and paid by a budget
+     * day: each with its project and unit, source, amount, date, voucher, payee, economic
+     * class and reason, and its reversal if one was recorded by then — JSON, CSV or XLSX.
+     */
+    @GetMapping("/api/v1/departments/{departmentId}/payments")
+    public ResponseEntity<?> payments(@PathVariable String departmentId, @RequestParam(defaultValue = "json") String format,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+            @RequestParam(required = false) String effectiveOn) {
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            throw new InvalidRequest("format", "format must be json, csv or xlsx");
+        }
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        DepartmentTotals department = reports.department(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
+        List<Payments.Line> lines = payments.ofDepartment(departmentId, when.position(),
+                when.effectiveOn() == null ? null : when.effectiveOn().toString());
+        if (format.equals("json")) {
+            return ResponseEntity.ok(lines);
+        }
+        Citation citation = citation(department.name(), department.fiscalYear(), asOf, atPosition, when);
+        return file(citation.fileName("支出明细表", format),
+                format.equals("csv") ? PaymentFiles.csv(lines, citation) : PaymentFiles.xlsx(lines, citation));
     }
 
     /**
