@@ -76,7 +76,6 @@ const TEXT = {
   exportPayments: ['导出支出明细', 'Export payments'], payee: ['收款人', 'Payee'], reverses: ['冲销原凭证', 'reverses voucher'], economicClass: ['经济分类', 'Economic class'],
   search: ['查找', 'Find'], searchHint: ['项目名称、凭证号或文号', 'project name, voucher or 文号'], nothingFound: ['没有找到', 'Nothing found'],
   found_PROJECT: ['项目', 'project'], found_PAYMENT: ['支出', 'payment'], found_CHANGE: ['文号', '文号'],
-  trailEffective: ['变动历史列出记录截至时点前的全部变动，含生效日期在后的；图按生效日期绘制', 'The history lists every change recorded by then, whatever its effective date; the chart is drawn by effective date'], sortBy: ['点击排序', 'Click to sort'],
 };
 /** The ledger's day: dates and times are shown in it (the server's LEDGER_ZONE, Asia/Shanghai by default). */
 const ZONE = 'Asia/Shanghai';
@@ -702,7 +701,6 @@ async function historyView(kind, id, source, figure) {
     if (next == null) { shown.remove(); more.remove(); }
   });
   return [way, el('h1', {}, t('historyOf') + title), asOfNote(),
-    state.effectiveOn ? el('p', { class: 'note', id: 'trail-effective-note' }, t('trailEffective')) : '',
     el('dl', { class: 'facts' }, el('dt', {}, t('finalValue')), el('dd', { id: 'final-value' }, money(trail.finalValue)),
       el('dt', {}, ''), el('dd', { class: trail.consistent ? 'note' : 'error' }, trail.consistent ? t('consistent') : t('inconsistent'))),
     next != null ? shown : '', chart,

@@ -165,11 +165,12 @@ public class ReadController {
     @GetMapping("/projects/{projectId}/trail")
     public Trail projectTrail(@PathVariable String projectId, @RequestParam(required = false) FundingSource fundingSource,
             @RequestParam(required = false) String figure, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) Long after,
-            @RequestParam(required = false) Integer limit) {
-        Long at = at(asOf, atPosition);
+            @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
+            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        Long at = when.position();
         freshness.awaitNewestVersion(projectId, at);
-        return trails.ofProject(projectId, figure(figure), fundingSource, at, ListPages.trail(after, limit))
+        return trails.ofProject(projectId, figure(figure), fundingSource, at, when.effectiveOn(), ListPages.trail(after, limit))
                 .orElseThrow(() -> missingProject(projectId, asOf, at));
     }
 
@@ -186,15 +187,20 @@ public class ReadController {
     @GetMapping("/units/{unitId}/trail")
     public Trail unitTrail(@PathVariable String unitId, @RequestParam(required = false) String figure,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
-            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        return trails.ofUnit(unitId, figure(figure), at(asOf, atPosition), ListPages.trail(after, limit)).orElseThrow(() -> NotFound.of("unit", unitId));
+            @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit) {
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        return trails.ofUnit(unitId, figure(figure), when.position(), when.effectiveOn(), ListPages.trail(after, limit))
+                .orElseThrow(() -> NotFound.of("unit", unitId));
     }
 
     @GetMapping("/departments/{departmentId}/trail")
     public Trail departmentTrail(@PathVariable String departmentId, @RequestParam(required = false) String figure,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
-            @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        return trails.ofDepartment(departmentId, figure(figure), at(asOf, atPosition), ListPages.trail(after, limit))
+            @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit) {
+        FigureTime when = when(asOf, atPosition, effectiveOn);
+        return trails.ofDepartment(departmentId, figure(figure), when.position(), when.effectiveOn(), ListPages.trail(after, limit))
                 .orElseThrow(() -> NotFound.of("department", departmentId));
     }
 

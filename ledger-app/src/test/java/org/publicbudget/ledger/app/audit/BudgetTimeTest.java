@@ -94,6 +94,27 @@ class BudgetTimeTest extends PostgresApiTest {
         assertThat(giverYearEnd.get("adjustmentsBySource").get("OTHER").asText()).isEqualTo("3.00");
     }
 
+    /** A trail effective on a day lists only what took effect by then, each step starting where the one before it ended. */
+    @Test
+    void aTrailAndTheChangeReportEffectiveOnADay() {
+        JsonNode trail = read("/api/v1/projects/" + giver + "/trail?effectiveOn=" + YEAR + "-08-31");
+        JsonNode whole = read("/api/v1/projects/" + giver + "/trail");
+        assertThat(whole.get("steps")).hasSize(trail.get("steps").size() + 1);
+        assertThat(trail.get("steps").findValuesAsText("eventType")).doesNotContain("AllocationTransferred");
+        BigDecimal running = BigDecimal.ZERO;
+        for (JsonNode step : trail.get("steps")) {
+            assertThat(amount(step, "before")).isEqualByComparingTo(running);
+            running = amount(step, "after");
+        }
+        assertThat(amount(trail, "finalValue")).isEqualByComparingTo(running)
+                .isEqualByComparingTo(amount(read("/api/v1/projects/" + giver + "?effectiveOn=" + YEAR + "-08-31"), "total"));
+        assertThat(trail.get("consistent").asBoolean()).isTrue();
+
+        JsonNode report = read("/api/v1/departments/" + departmentId + "/changes?from=2019-01-01&to=2100-01-01&withoutImports=true"
+                + "&effectiveOn=" + YEAR + "-08-31");
+        assertThat(report.get("changes").findValuesAsText("eventType")).containsExactly("AllocationRevised");
+    }
+
     @Test
     void adjustmentsAreNotTheDocumentsDisagreement() {
         JsonNode now = read("/api/v1/departments/" + departmentId);

@@ -162,14 +162,17 @@ class SpendingApiTest extends PostgresApiTest {
         assertThat(beforeItWas.body().get("detail").asText()).contains("created later");
     }
 
-    /** A payment as the books have it: its payee (收款人) and economic class (政府支出经济分类), kept, listed and on the trail. */
+    /**
+     * A payment as the books have it: its payee (收款人) and economic class (政府支出经济分类,
+     * here typed in full-width digits), kept, listed, on the trail and in the payments export.
+     */
     @Test
     void aPaymentKeepsItsPayeeAndEconomicClass() {
         JsonNode project = create("四所", "差旅经费", "5.00", "0.00");
         String id = project.get("projectId").asText();
         Api.Response paid = api.post(WRITER, "/api/v1/projects/" + id + "/expenditures", """
                 {"fundingSource":"FISCAL_APPROPRIATION","amount":"1.20","paidOn":"2021-04-15","voucherNo":"记-401","reason":"差旅",
-                 "payee":"广州市某某旅行社有限公司","economicClass":"30211"}""");
+                 "payee":"广州市某某旅行社有限公司","economicClass":"３０２１１"}""");
         assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
         long at = paid.body().get("position").asLong();
 

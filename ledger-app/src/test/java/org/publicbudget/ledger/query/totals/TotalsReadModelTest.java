@@ -219,7 +219,7 @@ class TotalsReadModelTest {
         assertThat(queries.unit("u1", FigureTime.at(3L)).orElseThrow().computedTotal()).isEqualByComparingTo("12.00");
         assertThat(queries.unit("u1", FigureTime.at(4L)).orElseThrow().computedTotal()).isEqualByComparingTo("19.00");
         assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).isEqualByComparingTo("19.50");
-        Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.ALLOCATED, null, new TrailPage(0, 100)).orElseThrow();
+        Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.ALLOCATED, null, null, new TrailPage(0, 100)).orElseThrow();
         assertThat(trail.steps()).extracting(step -> step.position()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("6.50", "11.00", "12.00", "19.00", "19.50");
         assertThat(trail.consistent()).isTrue();
@@ -244,7 +244,7 @@ class TotalsReadModelTest {
         assertThat(queries.unit("u1", FigureTime.at(4L)).orElseThrow().execution().spent()).isEqualByComparingTo("3.00");
         assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().execution().spent()).isEqualByComparingTo("3.50");
         assertThat(queries.unit("u1", FigureTime.now()).orElseThrow().computedTotal()).as("payments leave the allocation as it is").isEqualByComparingTo("11.00");
-        Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.SPENT, null, new TrailPage(0, 100)).orElseThrow();
+        Trail trail = new AuditTrail(jdbc).ofUnit("u1", TrailFigure.SPENT, null, null, new TrailPage(0, 100)).orElseThrow();
         assertThat(trail.steps()).extracting(step -> step.after().toPlainString()).containsExactly("1.00", "3.00", "3.50");
         assertThat(trail.consistent()).isTrue();
     }

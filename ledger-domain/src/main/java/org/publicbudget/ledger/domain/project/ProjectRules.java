@@ -60,10 +60,11 @@ final class ProjectRules {
 
     /**
      * A class of the government expenditure economic classification (政府支出经济分类): its
-     * three-digit class (302) or five-digit item (30201), optional.
+     * three-digit class (302) or five-digit item (30201), optional; full-width digits are read as digits.
      */
     static String economicClass(String given) {
-        String code = Texts.optional("economicClass", given);
+        // typed with a Chinese input method's full-width digits (３０２０１), it is the same class
+        String code = Normalizer.normalize(Texts.optional("economicClass", given), Normalizer.Form.NFKC);
         if (code.isEmpty()) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,20 +44,27 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<Trail> ofProject(String projectId, TrailFigure figure, FundingSource source, Long at, TrailPage page) {
+        return ofProject(projectId, figure, source, at, null, page);
+    }
+
+    /** The same, counting only the changes effective by the end of {@code effectiveOn} (null: all). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<Trail> ofProject(String projectId, TrailFigure figure, FundingSource source, Long at, LocalDate effectiveOn,
+            TrailPage page) {
         String name = "project/" + projectId + (figure == TrailFigure.SPENT ? "/spent" + (source == null ? "" : "/" + source)
                 : source == null ? "/total" : "/allocation/" + source);
-        return trail("budget_project", "project_id", projectId, name, figure, source, at, page);
+        return trail("budget_project", "project_id", projectId, name, figure, source, at, effectiveOn, page);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<Trail> ofUnit(String unitId, TrailFigure figure, Long at, TrailPage page) {
-        return trail("budget_unit", "unit_id", unitId, "unit/" + unitId + suffix(figure), figure, null, at, page);
+    public Optional<Trail> ofUnit(String unitId, TrailFigure figure, Long at, LocalDate effectiveOn, TrailPage page) {
+        return trail("budget_unit", "unit_id", unitId, "unit/" + unitId + suffix(figure), figure, null, at, effectiveOn, page);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<Trail> ofDepartment(String departmentId, TrailFigure figure, Long at, TrailPage page) {
+    public Optional<Trail> ofDepartment(String departmentId, TrailFigure figure, Long at, LocalDate effectiveOn, TrailPage page) {
         return trail("budget_department", "department_id", departmentId, "department/" + departmentId + suffix(figure), figure, null, at,
-                page);
+                effectiveOn, page);
     }
 
     private static String suffix(TrailFigure figure) {
@@ -67,10 +75,12 @@ public class AuditTrail {
      * One figure's trail. {@code consistent}: no step of its history up to the moment
      * started anywhere but where the figure stood (the projection counts such breaks as
      * it applies events), and — for the present — the end of the history is what the
-     * figure's current row shows.
+     * figure's current row shows. As effective on a budget day, only the changes effective
+     * by then, in the order recorded, each step's before and after the running sum of
+     * those changes, and the final value their sum.
      */
     private Optional<Trail> trail(String table, String idColumn, String id, String name, TrailFigure figure, FundingSource source, Long at,
-            TrailPage page) {
+            LocalDate effectiveOn, TrailPage page) {
         List<Object> args = new ArrayList<>(List.of(id));
         String existed = at == null ? "" : " AND first_position <= ?";
         if (at != null) {
@@ -98,6 +108,10 @@ public class AuditTrail {
             condition += " AND (h.funding_source = ? OR h.funding_source IS NULL)";
             stepArgs.add(source.name());
         }
+        if (effectiveOn != null) {
+            condition += " AND h.effective_on <= ?";
+            stepArgs.add(effectiveOn.toString());
+        }
         stepArgs.add(page.limit() + 1);
         List<TrailStep> steps = jdbc.query("SELECT h.position, h.project_id, h.funding_source, " + money("h.", figure, source) + ", "
                 + changes("h.", figure, source) + ", " + JOURNAL_COLUMNS + " FROM (SELECT * FROM figure_history h WHERE " + condition
@@ -108,8 +122,40 @@ public class AuditTrail {
             steps = steps.subList(0, page.limit());
             nextAfter = steps.get(steps.size() - 1).position();
         }
-        boolean consistent = unbroken && (at != null || finalValue.compareTo(current.get(0)) == 0);
+        if (effectiveOn != null) {
+            BigDecimal running = effectiveSum(id, figure, source, at, effectiveOn, page.after());
+            List<TrailStep> effective = new ArrayList<>(steps.size());
+            for (TrailStep step : steps) {
+                effective.add(step.from(running));
+                running = running.add(step.delta());
+            }
+            steps = effective;
+            finalValue = effectiveSum(id, figure, source, at, effectiveOn, Long.MAX_VALUE);
+        }
+        boolean consistent = unbroken && (at != null || effectiveOn != null || finalValue.compareTo(current.get(0)) == 0);
         return Optional.of(new Trail(name, Amounts.canonical(finalValue), List.copyOf(steps), consistent, nextAfter));
+    }
+
+    /** The figure's changes effective by {@code effectiveOn}, recorded by {@code at} and at or before position {@code upTo}, added up. */
+    private BigDecimal effectiveSum(String id, TrailFigure figure, FundingSource source, Long at, LocalDate effectiveOn, long upTo) {
+        List<Object> args = new ArrayList<>(List.of(id, figure.moves(), effectiveOn.toString(), upTo));
+        String recorded = "";
+        if (at != null) {
+            recorded = " AND position <= ?";
+            args.add(at);
+        }
+        String sums = source != null ? "SUM(" + figure.changeColumn(source) + ")"
+                : String.join(", ", Arrays.stream(FundingSource.values()).map(s -> "SUM(" + figure.changeColumn(s) + ")").toList());
+        return jdbc.query("SELECT " + sums + " FROM figure_history WHERE figure_id = ? AND moves = ? AND effective_on <= ? AND position <= ?"
+                + recorded, (rs, i) -> {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    int columns = source == null ? FundingSource.values().length : 1;
+                    for (int c = 1; c <= columns; c++) {
+                        BigDecimal part = rs.getBigDecimal(c);
+                        sum = sum.add(part == null ? BigDecimal.ZERO : part);
+                    }
+                    return sum;
+                }, args.toArray()).get(0);
     }
 
     private static TrailStep step(ResultSet rs, FundingSource source) throws SQLException {

@@ -27,12 +27,13 @@ public record ChangeReport(String departmentId, Instant from, Instant to, long f
 
     /**
      * Which changes a report keeps: of these kinds of event (all when empty), of one
-     * project, by one actor, and with or without those an import made.
+     * project, by one actor, with or without those an import made, and effective by a
+     * budget day ({@code effectiveOn}, ISO text; null: whenever).
      */
-    public record Filter(java.util.List<String> kinds, String projectId, String actor, boolean withoutImports) {
+    public record Filter(java.util.List<String> kinds, String projectId, String actor, boolean withoutImports, String effectiveOn) {
 
         public static Filter none() {
-            return new Filter(java.util.List.of(), null, null, false);
+            return new Filter(java.util.List.of(), null, null, false, null);
         }
 
         /** Whether {@code kind} is a kind of change the journal records. */

@@ -49,6 +49,10 @@ public class DepartmentChanges {
         if (filter.withoutImports()) {
             kept.append(" AND document IS NULL");
         }
+        if (filter.effectiveOn() != null) {
+            kept.append(" AND effective_on <= ?");
+            args.add(filter.effectiveOn());
+        }
         args.add(page.limit() + 1);
         List<ChangeReport.Change> changes = jdbc.query("SELECT position, recorded_at, effective_date, event_type, project_id, what, "
                         + "funding_source, amount_before, amount_after, actor, reason, document_number, document, expenditure_id, voucher_no, "

@@ -2,6 +2,7 @@ package org.publicbudget.ledger.query.audit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.publicbudget.ledger.domain.money.Amounts;
 import org.publicbudget.ledger.domain.money.FundingSource;
 
 /**
@@ -38,4 +39,11 @@ public record TrailStep(
         String payee,
         String economicClass,
         String reversesVoucherNo) {
+
+    /** This step starting from {@code before}: its after moved by its delta (a trail of the changes effective by a day). */
+    TrailStep from(BigDecimal before) {
+        return new TrailStep(position, eventId, eventType, recordedAt, projectId, fundingSource, Amounts.canonical(before), delta,
+                Amounts.canonical(before.add(delta)), actor, reason, correlationId, requestId, document, sourceLines, documentNumber,
+                effectiveDate, transferId, batchId, expenditureId, voucherNo, paidOn, effectiveOn, payee, economicClass, reversesVoucherNo);
+    }
 }

@@ -135,14 +135,16 @@ public class ExportController {
      * What changed between two moments: the changes recorded after {@code from} up to
      * {@code to} (a date is the start, or the end, of that day in the ledger's zone), a page
      * at a time ({@code after}, {@code limit}; {@code nextAfter} continues); only the kinds
-     * of change asked for ({@code kind}, repeated), of one project, by one actor, and
-     * without what imports did when {@code withoutImports} is true.
+     * of change asked for ({@code kind}, repeated), of one project, by one actor,
+     * without what imports did when {@code withoutImports} is true, and only what took
+     * effect by {@code effectiveOn}.
      */
     @GetMapping("/api/v1/departments/{departmentId}/changes")
     public ChangeReport changes(@PathVariable String departmentId, @RequestParam String from, @RequestParam String to,
             @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) List<String> kind, @RequestParam(required = false) String projectId,
-            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "false") boolean withoutImports) {
+            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "false") boolean withoutImports,
+            @RequestParam(required = false) String effectiveOn) {
         Instant start = moments.startOf("from", from);
         Instant end = moments.parse("to", to);
         if (end.isBefore(start)) {
@@ -154,7 +156,8 @@ public class ExportController {
                     + "AllocationTransferred, ExpenditureRecorded");
         });
         return changes.between(departmentId, start, end, positions.of(start), positions.of(end), ListPages.trail(after, limit),
-                new ChangeReport.Filter(kinds, blankToNull(projectId), blankToNull(actor), withoutImports));
+                new ChangeReport.Filter(kinds, blankToNull(projectId), blankToNull(actor), withoutImports,
+                        effectiveOn == null ? null : RequestFields.date("effectiveOn", effectiveOn).toString()));
     }
 
     private static String blankToNull(String text) {
