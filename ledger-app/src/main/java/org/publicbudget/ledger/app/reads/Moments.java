@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
+import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
 import org.publicbudget.ledger.query.history.PointInTime;
 import org.publicbudget.ledger.query.history.Positions;
+import org.publicbudget.ledger.query.totals.queries.FigureTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,16 @@ public class Moments {
     /** The moment {@code text} names; a date is the start of that day. */
     public Instant startOf(String field, String text) {
         return parse(field, text, true);
+    }
+
+    /** The figures a read shows: recorded by a moment or position (or now), effective by a budget day (or whenever). */
+    public FigureTime figures(String asOf, Long atPosition, String effectiveOn) {
+        return new FigureTime(position(asOf, atPosition), effectiveOn == null ? null : RequestFields.date("effectiveOn", effectiveOn));
+    }
+
+    /** The ledger's zone: where its days begin and end. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** The position a read is as of — the last event recorded by {@code asOf}, at most {@code atPosition} — or null for now. */

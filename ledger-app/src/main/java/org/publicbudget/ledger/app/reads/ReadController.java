@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
-import org.publicbudget.ledger.app.infrastructure.http.RequestFields;
 import org.publicbudget.ledger.app.infrastructure.http.NotFound;
 import org.publicbudget.ledger.domain.money.FundingSource;
 import org.publicbudget.ledger.query.audit.AuditTrail;
@@ -61,13 +60,13 @@ public class ReadController {
     public ResponseEntity<List<DepartmentTotals>> departments(@RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
             @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        return ListPages.paged(request, totals.departments(when(asOf, atPosition, effectiveOn), after, ListPages.limit(limit)));
+        return ListPages.paged(request, totals.departments(moments.figures(asOf, atPosition, effectiveOn), after, ListPages.limit(limit)));
     }
 
     @GetMapping("/departments/{departmentId}")
     public DepartmentTotals department(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn) {
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         return totals.department(departmentId, when).orElseThrow(() -> missing("department", departmentId, when));
     }
 
@@ -75,7 +74,7 @@ public class ReadController {
     public ResponseEntity<List<UnitTotals>> unitsOf(@PathVariable String departmentId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
             @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        FigureTime at = when(asOf, atPosition, effectiveOn);
+        FigureTime at = moments.figures(asOf, atPosition, effectiveOn);
         totals.department(departmentId, at).orElseThrow(() -> missing("department", departmentId, at));
         return ListPages.paged(request, totals.unitsOf(departmentId, at, after, ListPages.limit(limit)));
     }
@@ -84,13 +83,13 @@ public class ReadController {
     public ResponseEntity<List<UnitTotals>> units(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        return ListPages.paged(request, totals.units(when(asOf, atPosition, effectiveOn), after, ListPages.limit(limit)));
+        return ListPages.paged(request, totals.units(moments.figures(asOf, atPosition, effectiveOn), after, ListPages.limit(limit)));
     }
 
     @GetMapping("/units/{unitId}")
     public UnitTotals unit(@PathVariable String unitId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn) {
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         return totals.unit(unitId, when).orElseThrow(() -> missing("unit", unitId, when));
     }
 
@@ -98,7 +97,7 @@ public class ReadController {
     public ResponseEntity<List<ProjectRow>> projectsOf(@PathVariable String unitId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
             @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit, HttpServletRequest request) {
-        FigureTime at = when(asOf, atPosition, effectiveOn);
+        FigureTime at = moments.figures(asOf, atPosition, effectiveOn);
         totals.unit(unitId, at).orElseThrow(() -> missing("unit", unitId, at));
         return ListPages.paged(request, totals.projectsOf(unitId, at, after, ListPages.limit(limit)));
     }
@@ -112,7 +111,7 @@ public class ReadController {
     @GetMapping("/projects/{projectId}")
     public ResponseEntity<ProjectDetail> project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn) {
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         Long at = when.position();
         ProjectDetail project = (at != null || when.effectiveOn() != null ? totals.project(projectId, when) : newestOf(projectId))
                 .orElseThrow(() -> missingProject(projectId, asOf, at));
@@ -167,7 +166,7 @@ public class ReadController {
             @RequestParam(required = false) String figure, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Long atPosition, @RequestParam(required = false) String effectiveOn,
             @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         Long at = when.position();
         freshness.awaitNewestVersion(projectId, at);
         return trails.ofProject(projectId, figure(figure), fundingSource, at, when.effectiveOn(), ListPages.trail(after, limit))
@@ -189,7 +188,7 @@ public class ReadController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long after,
             @RequestParam(required = false) Integer limit) {
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         return trails.ofUnit(unitId, figure(figure), when.position(), when.effectiveOn(), ListPages.trail(after, limit))
                 .orElseThrow(() -> NotFound.of("unit", unitId));
     }
@@ -199,7 +198,7 @@ public class ReadController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long after,
             @RequestParam(required = false) Integer limit) {
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         return trails.ofDepartment(departmentId, figure(figure), when.position(), when.effectiveOn(), ListPages.trail(after, limit))
                 .orElseThrow(() -> NotFound.of("department", departmentId));
     }
@@ -213,11 +212,6 @@ public class ReadController {
             return TrailFigure.SPENT;
         }
         throw new InvalidRequest("figure", "figure must be allocated or spent");
-    }
-
-    /** The figures a read shows: recorded by a moment or position (or now), and effective by a budget day (or whenever). */
-    FigureTime when(String asOf, Long atPosition, String effectiveOn) {
-        return new FigureTime(at(asOf, atPosition), effectiveOn == null ? null : RequestFields.date("effectiveOn", effectiveOn));
     }
 
     /** The position a read is as of: null for now. */

@@ -1,9 +1,9 @@
 package org.publicbudget.ledger.query.audit;
 
-import org.publicbudget.ledger.query.audit.words.ChangeWords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.publicbudget.ledger.query.audit.words.ChangeWords;
 
 /**
  * What changed in a department's budget between two moments, by whom and why, in
@@ -30,10 +30,10 @@ public record ChangeReport(String departmentId, Instant from, Instant to, long f
      * project, by one actor, with or without those an import made, and effective by a
      * budget day ({@code effectiveOn}, ISO text; null: whenever).
      */
-    public record Filter(java.util.List<String> kinds, String projectId, String actor, boolean withoutImports, String effectiveOn) {
+    public record Filter(List<String> kinds, String projectId, String actor, boolean withoutImports, String effectiveOn) {
 
         public static Filter none() {
-            return new Filter(java.util.List.of(), null, null, false, null);
+            return new Filter(List.of(), null, null, false, null);
         }
 
         /** Whether {@code kind} is a kind of change the journal records. */

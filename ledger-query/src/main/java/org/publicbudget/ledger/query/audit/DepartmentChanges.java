@@ -1,6 +1,5 @@
 package org.publicbudget.ledger.query.audit;
 
-import org.publicbudget.ledger.query.audit.words.ChangeWords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.query.audit.words.ChangeWords;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -1,6 +1,5 @@
 package org.publicbudget.ledger.query.audit;
 
-import org.publicbudget.ledger.query.audit.words.FindingWords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.publicbudget.ledger.domain.budget.api.DocumentFinding;
 import org.publicbudget.ledger.domain.budget.api.DocumentImported;
 import org.publicbudget.ledger.domain.budget.api.ImportChanges;
 import org.publicbudget.ledger.domain.money.Amounts;
+import org.publicbudget.ledger.query.audit.words.FindingWords;
 import org.publicbudget.ledger.query.history.EventReader;
 
 /**

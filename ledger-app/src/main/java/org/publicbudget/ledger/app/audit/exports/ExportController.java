@@ -2,7 +2,6 @@ package org.publicbudget.ledger.app.audit.exports;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
 import org.publicbudget.ledger.app.infrastructure.http.NotFound;
@@ -41,16 +40,13 @@ public class ExportController {
     private final Payments payments;
     private final Positions positions;
     private final Moments moments;
-    private final ZoneId zone;
 
-    public ExportController(DepartmentReports reports, DepartmentChanges changes, Payments payments, Positions positions, Moments moments,
-            @Value("${ledger.zone:Asia/Shanghai}") ZoneId zone) {
+    public ExportController(DepartmentReports reports, DepartmentChanges changes, Payments payments, Positions positions, Moments moments) {
         this.reports = reports;
         this.changes = changes;
         this.payments = payments;
         this.positions = positions;
         this.moments = moments;
-        this.zone = zone;
     }
 
     @GetMapping("/api/v1/departments/{departmentId}/export")
@@ -60,21 +56,16 @@ public class ExportController {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidRequest("format", "format must be csv or xlsx");
         }
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         DepartmentTable table = reports.table(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
         Citation citation = citation(table.department(), table.fiscalYear(), asOf, atPosition, when);
         return file(citation.fileName("项目支出绩效目标表", format),
                 format.equals("csv") ? TableFiles.csv(table, citation) : TableFiles.xlsx(table, citation));
     }
 
-    private FigureTime when(String asOf, Long atPosition, String effectiveOn) {
-        return new FigureTime(moments.position(asOf, atPosition),
-                effectiveOn == null ? null : RequestFields.date("effectiveOn", effectiveOn));
-    }
-
     private Citation citation(String department, int fiscalYear, String asOf, Long atPosition, FigureTime when) {
         String recordedBy = asOf != null ? asOf : atPosition != null ? "第" + atPosition + "号事件" : null;
-        return new Citation(department, fiscalYear, recordedBy, when.effectiveOn(), Instant.now(), zone);
+        return new Citation(department, fiscalYear, recordedBy, when.effectiveOn(), Instant.now(), moments.zone());
     }
 
     /** A download named for what it holds and the moment it shows (see {@link Citation}). */
@@ -97,7 +88,7 @@ public class ExportController {
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidRequest("format", "format must be json, csv or xlsx");
         }
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         SelfEvaluation table = reports.selfEvaluation(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
         if (format.equals("json")) {
             return ResponseEntity.ok(table);
@@ -119,7 +110,7 @@ public class ExportController {
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidRequest("format", "format must be json, csv or xlsx");
         }
-        FigureTime when = when(asOf, atPosition, effectiveOn);
+        FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         DepartmentTotals department = reports.department(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
         List<Payments.Line> lines = payments.ofDepartment(departmentId, when.position(),
                 when.effectiveOn() == null ? null : when.effectiveOn().toString());
