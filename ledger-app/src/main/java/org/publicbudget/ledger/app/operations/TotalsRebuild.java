@@ -78,7 +78,7 @@ public class TotalsRebuild {
     public TotalsRebuild(TotalsReadModel model, JdbcTemplate jdbc, TransactionTemplate transaction, TokenStore tokens, EventReader events,
             TotalsProof proof, LedgerVerification verification, Rebuilds rebuilds, LedgerNode node, ObjectMapper json,
             @Value("${ledger.rebuild.page-size:5000}") int pageSize,
-            @Value("${axon.eventhandling.processors.totals.initial-segment-count:4}") int segmentCount) {
+            @Value("${axon.eventhandling.processors.totals.initial-segment-count:2}") int segmentCount) {
         this.model = model;
         this.jdbc = jdbc;
         this.transaction = transaction;

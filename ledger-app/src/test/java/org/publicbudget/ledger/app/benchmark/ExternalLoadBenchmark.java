@@ -1,6 +1,8 @@
 package org.publicbudget.ledger.app.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.publicbudget.ledger.app.support.TestDeployment.OPERATOR;
 import static org.publicbudget.ledger.app.support.TestDeployment.PASSWORDS;
 import static org.publicbudget.ledger.app.support.TestDeployment.WRITER;
 
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +44,12 @@ class ExternalLoadBenchmark {
 
     private static final int[] CLIENTS = {1, 8, 32};
     private static final int PROJECTS = 2_000;
+    /**
+     * Departments of 100 projects (two units each). With four, one department held 140,000
+     * of the run's events, and proving its rebuilt rows — a department at a time, in
+     * memory — ran the 1 GiB node out of heap (docs/measurements.md, "The write path").
+     */
+    private static final int DEPARTMENTS = 20;
     private static final Path OUT = Path.of("target", "benchmarks");
     private static final Path SCRIPTS = Path.of("src", "test", "resources", "benchmark");
 
@@ -54,7 +63,6 @@ class ExternalLoadBenchmark {
     void writesAgainstTheLimitsOfTheMachine() throws Exception {
         DebianPackages.ensure(List.of(Path.of("/usr/bin/wrk")), "wrk");
         // the limits in a schema of their own: the ledger's is Flyway's alone
-        TestPostgres.Database database = TestPostgres.freshSchema();
         TestPostgres.Database limits = TestPostgres.freshSchema();
         try (Connection connection = DriverManager.getConnection(limits.url(), limits.user(), limits.password())) {
             connection.createStatement().execute("CREATE TABLE bench_event (global_index BIGSERIAL PRIMARY KEY, aggregate_id VARCHAR(255) "
@@ -69,34 +77,112 @@ class ExternalLoadBenchmark {
         }
         Run batched = pgbench(limits, "thousand-rows.sql", 1, 1_000, "limit: 1,000-row insert per commit (pgbench, rows; latency: average)");
         runs.add(batched);
+        List<Run> peer = stockAxon(oneRow, runs);
 
-        LedgerProcess node = new LedgerProcess(database, "external-load").heap("-Xmx1g").start();
-        try {
-            Path projects = createProjects(node.api());
-            warmUp(node, projects);
-            for (int i = 0; i < CLIENTS.length; i++) {
-                runs.add(wrk(node, projects, CLIENTS[i], 0, "allocation revision (wrk)", oneRow[i]));
+        for (String earlier : System.getProperty("benchmark.earlier.jars", "").split(",")) {
+            if (!earlier.isBlank()) {
+                Path jar = Path.of(earlier.trim());
+                runs.addAll(ledger(jar, jar.getFileName() + ": ", oneRow, batched.perSecond(), peer, false));
             }
-            for (int size : new int[] {100, 1_000}) {
-                runs.add(wrk(node, projects, 1, size, "batch of " + String.format("%,d", size) + " revisions (wrk, revisions)",
-                        batched.perSecond()));
-            }
-        } finally {
-            node.stop();
         }
-        report(runs);
+        List<Run> ledger = ledger(Path.of("target", "ledger-app.jar"), "", oneRow, batched.perSecond(), peer, true);
+        runs.addAll(ledger);
+        report(runs, verdict(ledger, peer));
         assertThat(runs).allMatch(run -> run.perSecond() > 0);
     }
 
     /**
-     * A minute of both kinds of writes before any is measured: on two cores the JIT is
-     * still compiling the request path for tens of seconds after the start (seen: the
-     * compiler thread busy 9 of 15 seconds), and a ledger serves its users for months,
-     * not its first minute. The warm-up's figures are not reported.
+     * The same revisions through stock Axon in this JVM, on 2,000 projects of its own,
+     * after 10 s of warm-up; each run is added to {@code report}, with what it counts to
+     * until its projection had shown every command, and returned.
      */
-    private void warmUp(LedgerProcess node, Path projects) throws Exception {
-        wrk(node, projects, 8, 0, "warm-up", 1, 30);
-        wrk(node, projects, 1, 100, "warm-up", 1, 30);
+    private List<Run> stockAxon(double[] oneRow, List<Run> report) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        try (StockAxonPeer peer = new StockAxonPeer(TestPostgres.freshSchema())) {
+            peer.createProjects(PROJECTS);
+            peer.revise(8, 10);
+            for (int i = 0; i < CLIENTS.length; i++) {
+                StockAxonPeer.Run run = peer.revise(CLIENTS[i], seconds);
+                System.out.printf("stock Axon peer, %d clients: %,.0f/s, its projection %.1f s behind at the end%n", run.clients(),
+                        run.perSecond(), run.catchUpSeconds());
+                runs.add(new Run("stock Axon 4.13 peer: allocation revision (in-JVM gateway, no HTTP)", run.clients(), run.perSecond(),
+                        run.p50Ms(), run.p99Ms(), run.failed(), String.format("%.1f %%", 100 * run.perSecond() / oneRow[i])));
+                report.add(runs.get(i));
+                report.add(new Run(String.format("stock Axon 4.13 peer: the same, counted until its projection showed them (%.1f s after)",
+                        run.catchUpSeconds()), run.clients(), run.shownPerSecond(seconds), Double.NaN, Double.NaN, 0, ""));
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * A build of the ledger in a schema of its own: warm-up, single revisions, batches,
+     * then a rebuild of its totals. Earlier builds ({@code -Dbenchmark.earlier.jars=a.jar,b.jar},
+     * to find which change cost what) may predate batches: it is measured on single
+     * revisions only, its projects created one by one.
+     */
+    private List<Run> ledger(Path jar, String label, double[] oneRow, double batchLimit, List<Run> peer, boolean batches) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        LedgerProcess node = new LedgerProcess(TestPostgres.freshSchema(), "external-load").jar(jar).heap("-Xmx1g").start();
+        try {
+            // a minute of both kinds of writes before any is measured: on two cores the JIT is still
+            // compiling the request path for tens of seconds after the start (seen: the compiler thread
+            // busy 9 of 15 seconds), and a ledger serves its users for months, not its first minute
+            Path projects = batches ? createProjects(node.api()) : createProjectsOneByOne(node.api());
+            wrk(node, projects, 8, 0, "warm-up", 1, 30);
+            if (!batches) {
+                for (int i = 0; i < CLIENTS.length; i++) {
+                    runs.add(wrk(node, projects, CLIENTS[i], 0, label + "allocation revision (wrk)", oneRow[i]));
+                }
+                return runs;
+            }
+            wrk(node, projects, 1, 100, "warm-up", 1, 30);
+            for (int i = 0; i < CLIENTS.length; i++) {
+                Run run = wrk(node, projects, CLIENTS[i], 0, label + "allocation revision (wrk)", oneRow[i]);
+                runs.add(new Run(run.what(), run.clients(), run.perSecond(), run.p50Ms(), run.p99Ms(), run.failed(),
+                        run.ofLimit() + String.format("; %.2f× the peer", run.perSecond() / peer.get(i).perSecond())));
+            }
+            for (int size : new int[] {100, 1_000}) {
+                runs.add(wrk(node, projects, 1, size, label + "batch of " + String.format("%,d", size) + " revisions (wrk, revisions)",
+                        batchLimit));
+            }
+            runs.add(rebuild(node, label));
+        } finally {
+            node.stop();
+        }
+        return runs;
+    }
+
+    /** A blue/green rebuild of the totals over every event the runs wrote: the replay's events per second (p50: whole rebuild, s). */
+    private static Run rebuild(LedgerProcess node, String label) {
+        Api.Response asked = node.api().post(OPERATOR, "/api/v1/ops/processors/totals/rebuild", "{\"reason\":\"benchmark\"}");
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
+        String location = asked.headers().firstValue("Location").orElseThrow();
+        long started = System.nanoTime();
+        JsonNode done = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> node.api().get(OPERATOR, location).body(), rebuild -> "DONE".equals(rebuild.path("state").asText())
+                        || "FAILED".equals(rebuild.path("state").asText()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("DONE");
+        JsonNode proof = done.get("proof");
+        assertThat(proof.get("matchesEvents").asBoolean()).as(proof.toString()).isTrue();
+        long events = proof.get("events").asLong();
+        return new Run(label + String.format("rebuild of the totals: %,d events replayed (events; p50 column: whole rebuild, s)", events), 1,
+                events / proof.get("replaySeconds").asDouble(), seconds, Double.NaN, 0, "");
+    }
+
+    /** The issue's goals against this run's figures. */
+    private static List<String> verdict(List<Run> ledger, List<Run> peer) {
+        Run one = ledger.get(0);
+        Run many = ledger.get(2);
+        Run thousand = ledger.get(4);
+        Run rebuild = ledger.get(5);
+        return List.of(
+                String.format("one client, p50: %.1f ms (goal ≤ 2.5 ms)", one.p50Ms()),
+                String.format("32 clients: %.2f× the stock Axon peer (goal ≥ 1.5×), p99 %.1f ms (goal ≤ 50 ms)",
+                        many.perSecond() / peer.get(2).perSecond(), many.p99Ms()),
+                String.format("batches of 1,000: %,.0f revisions/s (goal ≥ 15,000)", thousand.perSecond()),
+                String.format("rebuild: %,.0f events/s replayed (goal ≥ 50,000 at 1M events; RebuildBenchmark measures 1M)", rebuild.perSecond()));
     }
 
     /** 2,000 projects in two batches of 1,000, their ids in a file for wrk's script. */
@@ -105,7 +191,7 @@ class ExternalLoadBenchmark {
         for (int b = 0; b < PROJECTS / 1_000; b++) {
             StringBuilder commands = new StringBuilder();
             for (int i = 0; i < 1_000; i++) {
-                commands.append(i == 0 ? "" : ",").append("{\"type\":\"CREATE_PROJECT\",\"department\":\"压测部门").append(i % 4)
+                commands.append(i == 0 ? "" : ",").append("{\"type\":\"CREATE_PROJECT\",\"department\":\"压测部门").append(i % DEPARTMENTS)
                         .append("\",\"fiscalYear\":2030,\"unit\":\"压测单位").append(i % 40).append("\",\"name\":\"压测项目").append(b).append('-')
                         .append(i).append("\",\"allocations\":{\"FISCAL_APPROPRIATION\":\"10\",\"SPECIAL_ACCOUNT\":\"1\"}}");
             }
@@ -117,6 +203,19 @@ class ExternalLoadBenchmark {
         Path file = OUT.resolve("projects.txt");
         Files.write(file, ids);
         return file;
+    }
+
+    private static Path createProjectsOneByOne(Api api) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < PROJECTS; i++) {
+            Api.Response created = api.post(WRITER, "/api/v1/projects", "{\"department\":\"压测部门" + i % DEPARTMENTS + "\",\"fiscalYear\":2030,"
+                    + "\"unit\":\"压测单位" + i % 40 + "\",\"name\":\"压测项目" + i + "\",\"allocations\":{\"FISCAL_APPROPRIATION\":\"10\","
+                    + "\"SPECIAL_ACCOUNT\":\"1\"}}");
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            ids.add(created.body().get("projectId").asText());
+        }
+        Files.createDirectories(OUT);
+        return Files.write(OUT.resolve("projects.txt"), ids);
     }
 
     private Run pgbench(TestPostgres.Database database, String script, int clients, int rowsPerTransaction, String what) throws Exception {
@@ -150,6 +249,7 @@ class ExternalLoadBenchmark {
         double requests = number(out, "Requests/sec:\\s+([0-9.]+)");
         Matcher failed = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
         double perSecond = requests * Math.max(batch, 1);
+        System.out.printf("%s, %d clients: %,.0f/s%n", what, connections, perSecond);
         return new Run(what, connections, perSecond, millis(out, "50%"), millis(out, "99%"), failed.find() ? Long.parseLong(failed.group(1)) : 0,
                 String.format("%.1f %%", 100 * perSecond / limit));
     }
@@ -178,7 +278,11 @@ class ExternalLoadBenchmark {
         return out;
     }
 
-    private void report(List<Run> runs) throws IOException {
+    private static String millis(double ms) {
+        return Double.isNaN(ms) ? "" : String.format("%.1f", ms);
+    }
+
+    private void report(List<Run> runs, List<String> verdict) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode result = json.createObjectNode();
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL on the same machine, durable commits; "
@@ -186,13 +290,16 @@ class ExternalLoadBenchmark {
         result.put("secondsPerRun", seconds);
         ArrayNode all = result.putArray("runs");
         runs.forEach(run -> all.add((JsonNode) json.valueToTree(run)));
+        verdict.forEach(result.putArray("goals")::add);
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("external-load.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.printf("%n| %s | %s | %s | %s | %s | %s | %s |%n|---|--:|--:|--:|--:|--:|--:|%n", "what", "clients", "per second",
                 "p50 ms", "p99 ms", "failed", "of the limit");
         for (Run run : runs) {
-            System.out.printf("| %s | %d | %,.0f | %.1f | %s | %d | %s |%n", run.what(), run.clients(), run.perSecond(), run.p50Ms(),
-                    Double.isNaN(run.p99Ms()) ? "" : String.format("%.1f", run.p99Ms()), run.failed(), run.ofLimit());
+            System.out.printf("| %s | %d | %,.0f | %s | %s | %d | %s |%n", run.what(), run.clients(), run.perSecond(), millis(run.p50Ms()),
+                    millis(run.p99Ms()), run.failed(), run.ofLimit());
         }
+        System.out.println();
+        verdict.forEach(System.out::println);
     }
 }

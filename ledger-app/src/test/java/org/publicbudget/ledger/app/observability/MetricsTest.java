@@ -139,7 +139,7 @@ class MetricsTest extends PostgresApiTest {
             assertThat(now.value("ledger_processor_head", "processor", "totals")).isGreaterThanOrEqualTo(head);
             assertThat(now.value("ledger_processor_lag_events", "processor", "totals")).isZero();
             assertThat(now.value("ledger_processor_lag_seconds", "processor", "totals")).isZero();
-            assertThat(now.value("ledger_processor_segments_owned", "processor", "totals")).isEqualTo(4);
+            assertThat(now.value("ledger_processor_segments_owned", "processor", "totals")).isEqualTo(2);
             assertThat(now.value("ledger_verification_chain_intact")).isEqualTo(1);
         });
     }

@@ -23,6 +23,7 @@ public final class LedgerProcess {
     private final String nodeId;
     private final int port;
     private final Map<String, String> environment = new java.util.HashMap<>();
+    private Path jar = Path.of(System.getProperty("ledger.process.jar", "target/ledger-app.jar"));
     private String heap = "-Xmx384m";
     private int starts;
     private Process process;
@@ -36,6 +37,12 @@ public final class LedgerProcess {
     /** Settings beyond the test deployment's, as environment variables; they win over its own. */
     public LedgerProcess with(Map<String, String> settings) {
         environment.putAll(settings);
+        return this;
+    }
+
+    /** The build to run: by default {@code target/ledger-app.jar}, or {@code -Dledger.process.jar}. */
+    public LedgerProcess jar(Path build) {
+        jar = build;
         return this;
     }
 
@@ -71,7 +78,7 @@ public final class LedgerProcess {
             command.addAll(List.of(extra.split(" ")));
         }
         // e.g. -Dledger.process.jar=/elsewhere/ledger-app.jar to measure an earlier build beside this one
-        command.addAll(List.of("-jar", System.getProperty("ledger.process.jar", "target/ledger-app.jar")));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("SPRING_DATASOURCE_URL", database.url());
