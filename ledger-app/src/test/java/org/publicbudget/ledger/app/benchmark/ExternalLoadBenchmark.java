@@ -34,8 +34,11 @@ import org.publicbudget.ledger.app.support.TestPostgres;
  * the ledger's JVM: PostgreSQL's limits measured with pgbench (one-row commits at 1, 8
  * and 32 clients; 1,000-row inserts per commit), then the packaged jar driven by wrk
  * (allocation revisions at 1, 8 and 32 connections; batches of 100 and 1,000
- * revisions), after a minute's warm-up. wrk is installed with apt-get when it is missing. Prints one table with
- * each run's ratio to its limit and writes {@code target/benchmarks/external-load.json}.
+ * revisions), after a minute's warm-up, then a rebuild of what the run wrote. Beside them,
+ * in the same run, the same revisions through stock Axon ({@link StockAxonPeer}). wrk is
+ * installed with apt-get when it is missing. Prints one table with each run's ratio to its
+ * limit and to the peer, and the write path's goals against them; writes
+ * {@code target/benchmarks/external-load.json}.
  *
  * <pre>./mvnw -pl ledger-app -am -Pbenchmark verify -Dtest=ExternalLoadBenchmark</pre>
  * ({@code -Dbenchmark.seconds=N} per run, default 20).
@@ -118,8 +121,8 @@ class ExternalLoadBenchmark {
     /**
      * A build of the ledger in a schema of its own: warm-up, single revisions, batches,
      * then a rebuild of its totals. Earlier builds ({@code -Dbenchmark.earlier.jars=a.jar,b.jar},
-     * to find which change cost what) may predate batches: it is measured on single
-     * revisions only, its projects created one by one.
+     * to find which change cost what) may predate batches: they are measured on single
+     * revisions only, after 30 s of warm-up, their projects created one by one.
      */
     private List<Run> ledger(Path jar, String label, double[] oneRow, double batchLimit, List<Run> peer, boolean batches) throws Exception {
         List<Run> runs = new ArrayList<>();
