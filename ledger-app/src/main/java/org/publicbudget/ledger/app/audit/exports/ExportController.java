@@ -85,9 +85,7 @@ public class ExportController {
     public ResponseEntity<?> selfEvaluation(@PathVariable String departmentId, @RequestParam(defaultValue = "json") String format,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) String effectiveOn) {
-        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
-            throw new InvalidRequest("format", "format must be json, csv or xlsx");
-        }
+        jsonCsvOrXlsx(format);
         FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         SelfEvaluation table = reports.selfEvaluation(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
         if (format.equals("json")) {
@@ -107,9 +105,7 @@ public class ExportController {
     public ResponseEntity<?> payments(@PathVariable String departmentId, @RequestParam(defaultValue = "json") String format,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
             @RequestParam(required = false) String effectiveOn) {
-        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
-            throw new InvalidRequest("format", "format must be json, csv or xlsx");
-        }
+        jsonCsvOrXlsx(format);
         FigureTime when = moments.figures(asOf, atPosition, effectiveOn);
         DepartmentTotals department = reports.department(departmentId, when).orElseThrow(() -> NotFound.of("department", departmentId));
         List<Payments.Line> lines = payments.ofDepartment(departmentId, when.position(),
@@ -153,5 +149,11 @@ public class ExportController {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void jsonCsvOrXlsx(String format) {
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            throw new InvalidRequest("format", "format must be json, csv or xlsx");
+        }
     }
 }
