@@ -15,6 +15,8 @@ import org.publicbudget.ledger.app.support.PostgresApiTest;
 import org.publicbudget.ledger.query.proof.EventHash;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Someone with write access to the database edits history behind the ledger's back.
@@ -26,6 +28,9 @@ class TamperEvidenceTest extends PostgresApiTest {
 
     @Autowired
     private JdbcTemplate database;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private String project(String name) {
         Api.Response created = api.post(WRITER, "/api/v1/projects", """
@@ -154,17 +159,27 @@ class TamperEvidenceTest extends PostgresApiTest {
         }
     }
 
-    /** Events written after the last verification and edited before the next: the scheduled check finds them, the auditor reads it. */
+    /**
+     * Events written after the last verification and edited before the next: the scheduled
+     * check finds them, the auditor reads it. The verification's state row is held locked
+     * while they are written and edited, as a scheduled step would otherwise race the edits.
+     */
     @Test
     void theScheduledVerificationFindsWhatWasDoneSinceTheLastOne() throws InterruptedException {
         long verifiedBefore = verify().get("verifiedUpTo").asLong();
-        String altered = project("社区治理经费");
-        String deleted = project("网格化管理经费");
-        String payload = new String(database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?",
-                byte[].class, eventId(altered, 1)), StandardCharsets.UTF_8);
-        database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?",
-                payload.replace("11.00", "91.00").getBytes(StandardCharsets.UTF_8), eventId(altered, 1));
-        database.update("DELETE FROM domainevententry WHERE eventIdentifier = ?", eventId(deleted, 2));
+        String[] projects = new TransactionTemplate(transactions).execute(status -> {
+            database.queryForObject("SELECT id FROM verification_state WHERE id = 1 FOR UPDATE", Integer.class);
+            String altered = project("社区治理经费");
+            String deleted = project("网格化管理经费");
+            String payload = new String(database.queryForObject("SELECT payload FROM domainevententry WHERE eventIdentifier = ?",
+                    byte[].class, eventId(altered, 1)), StandardCharsets.UTF_8);
+            database.update("UPDATE domainevententry SET payload = ? WHERE eventIdentifier = ?",
+                    payload.replace("11.00", "91.00").getBytes(StandardCharsets.UTF_8), eventId(altered, 1));
+            database.update("DELETE FROM domainevententry WHERE eventIdentifier = ?", eventId(deleted, 2));
+            return new String[] {altered, deleted};
+        });
+        String altered = projects[0];
+        String deleted = projects[1];
 
         JsonNode report = verify();
         for (int i = 0; i < 300 && !names(report, "DELETED", deleted, 2); i++) {
