@@ -3,6 +3,8 @@ package org.publicbudget.ledger.app.reads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.publicbudget.ledger.app.infrastructure.http.InvalidRequest;
+import org.publicbudget.ledger.app.infrastructure.replication.DatabaseRoles;
+import org.publicbudget.ledger.app.infrastructure.replication.ReadSource;
 import org.publicbudget.ledger.query.history.EventReader;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -22,10 +24,12 @@ public class MinimumPosition implements HandlerInterceptor, WebMvcConfigurer {
 
     private final ReadModelProgress progress;
     private final EventReader events;
+    private final DatabaseRoles roles;
 
-    public MinimumPosition(ReadModelProgress progress, EventReader events) {
+    public MinimumPosition(ReadModelProgress progress, EventReader events, DatabaseRoles roles) {
         this.progress = progress;
         this.events = events;
+        this.roles = roles;
     }
 
     @Override
@@ -50,6 +54,10 @@ public class MinimumPosition implements HandlerInterceptor, WebMvcConfigurer {
         }
         if (position > 0) {
             long head = events.head();
+            // the standby may not hold it yet: beyond the newest event is the primary's to say, or, with it away, a wait's
+            if (position > head && ReadSource.onReplica()) {
+                head = roles.primaryWritable() ? ReadSource.fromPrimary(events::head) : position;
+            }
             if (position > head) {
                 throw new InvalidRequest(PARAMETER, PARAMETER + " " + position + " is beyond the newest event in the store (" + head + ")");
             }

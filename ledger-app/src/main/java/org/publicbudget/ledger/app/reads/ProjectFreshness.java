@@ -30,11 +30,16 @@ public class ProjectFreshness {
      * models show the project's newest version. False when there is no such project.
      */
     public boolean awaitNewestVersion(String projectId, Long at) {
-        long stored = fromEvents.storedVersion(projectId);
+        long stored = storedVersion(projectId);
         if (stored >= 0 && at == null) {
             awaitVersion(projectId, stored);
         }
         return stored >= 0;
+    }
+
+    /** The newest version of the project in the store (on the primary while it answers); -1 when there is no such project. */
+    long storedVersion(String projectId) {
+        return progress.storedVersion(fromEvents, projectId);
     }
 
     /** Waits at most a second until the read models show {@code version} of the project; false when they did not. */

@@ -145,7 +145,7 @@ public class ReadController {
 
     /** The read model's row if it is at the project's newest version (after waiting a moment), else the project from its events. */
     private Optional<ProjectDetail> newestOf(String projectId) {
-        long stored = fromEvents.storedVersion(projectId);
+        long stored = freshness.storedVersion(projectId);
         if (stored < 0) {
             return Optional.empty();
         }

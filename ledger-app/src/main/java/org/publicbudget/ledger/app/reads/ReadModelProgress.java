@@ -1,8 +1,12 @@
 package org.publicbudget.ledger.app.reads;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.publicbudget.ledger.app.infrastructure.database.LedgerSignals;
 import org.publicbudget.ledger.app.infrastructure.http.ReadModelBehind;
+import org.publicbudget.ledger.app.infrastructure.replication.DatabaseRoles;
+import org.publicbudget.ledger.app.infrastructure.replication.ReadSource;
+import org.publicbudget.ledger.query.totals.queries.ProjectFromEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,10 @@ import org.springframework.stereotype.Component;
  * position can land after a higher one and be projected later (a gap the processor
  * comes back for). Such gaps are recent by nature, so the journal is compared with the
  * store over the last {@value #GAP_WINDOW} positions only — two index range counts.
+ * <p>
+ * A read sent to the standby waits there first ({@code ledger.replica.longest-wait}, a
+ * second by default) and, if the standby has not applied what it needs by then, goes on
+ * against the primary; with the primary away it is answered 503 rather than with less.
  */
 @Component
 public class ReadModelProgress {
@@ -24,12 +32,17 @@ public class ReadModelProgress {
     private final JdbcTemplate jdbc;
     private final LedgerSignals signals;
     private final Duration longestWait;
+    private final DatabaseRoles roles;
+    private final Duration longestWaitOnReplica;
 
     public ReadModelProgress(JdbcTemplate jdbc, LedgerSignals signals,
-            @Value("${ledger.reads.longest-wait:PT5S}") Duration longestWait) {
+            @Value("${ledger.reads.longest-wait:PT5S}") Duration longestWait, DatabaseRoles roles,
+            @Value("${ledger.replica.longest-wait:PT1S}") Duration longestWaitOnReplica) {
         this.jdbc = jdbc;
         this.signals = signals;
         this.longestWait = longestWait;
+        this.roles = roles;
+        this.longestWaitOnReplica = longestWaitOnReplica;
     }
 
     /** A batch's events span up to 20,000 positions (10,000 transfers), each segment of the processor taking its own. */
@@ -49,6 +62,16 @@ public class ReadModelProgress {
 
     /** Waits (at most the configured longest wait) until the read models hold the event at {@code position}. */
     public void awaitPosition(long position) {
+        if (ReadSource.onReplica()) {
+            if (signals.awaitReadModel(() -> reached(position), longestWaitOnReplica)) {
+                return;
+            }
+            if (!roles.primaryWritable()) {
+                throw new ReadModelBehind(MinimumPosition.PARAMETER, "the standby has not reached position " + position
+                        + " and the primary database is away; retry shortly");
+            }
+            ReadSource.switchToPrimary();
+        }
         if (!signals.awaitReadModel(() -> reached(position), longestWait)) {
             throw new ReadModelBehind(MinimumPosition.PARAMETER, "the read models have not reached position " + position + " within "
                     + longestWait.toSeconds() + " s; retry shortly");
@@ -57,10 +80,27 @@ public class ReadModelProgress {
 
     /** Waits at most {@code max} until the project's row shows at least {@code version}; false when it did not. */
     public boolean awaitProject(String projectId, long version, Duration max) {
-        return signals.awaitReadModel(() -> {
-            Long shown = jdbc.queryForList("SELECT version FROM budget_project WHERE project_id = ?", Long.class, projectId)
-                    .stream().findFirst().orElse(-1L);
-            return shown >= version;
-        }, max);
+        BooleanSupplier shown = () -> jdbc.queryForList("SELECT version FROM budget_project WHERE project_id = ?", Long.class, projectId)
+                .stream().findFirst().orElse(-1L) >= version;
+        if (ReadSource.onReplica()) {
+            if (signals.awaitReadModel(shown, longestWaitOnReplica.compareTo(max) < 0 ? longestWaitOnReplica : max)) {
+                return true;
+            }
+            if (!roles.primaryWritable()) {
+                return false;
+            }
+            ReadSource.switchToPrimary();
+        }
+        return signals.awaitReadModel(shown, max);
+    }
+
+    /**
+     * The newest version the store holds of a project, -1 when there is none: from the
+     * primary while it answers, as a read from the standby must show what was written
+     * there (the standby may not have it yet).
+     */
+    public long storedVersion(ProjectFromEvents events, String projectId) {
+        return ReadSource.onReplica() && roles.primaryWritable()
+                ? ReadSource.fromPrimary(() -> events.storedVersion(projectId)) : events.storedVersion(projectId);
     }
 }

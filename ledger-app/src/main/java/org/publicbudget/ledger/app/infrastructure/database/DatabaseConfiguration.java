@@ -32,6 +32,8 @@ public class DatabaseConfiguration {
                         pool.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
                     }
                     pool.addDataSourceProperty("reWriteBatchedInserts", "true");
+                    // an operator looking at pg_stat_activity, on the primary or a standby, sees whose connections these are
+                    pool.addDataSourceProperty("ApplicationName", "budget-ledger");
                 }
                 return bean;
             }
