@@ -53,24 +53,28 @@ public final class StandbyPair implements AutoCloseable {
             // the server's own folders are made inside by postgres, with the modes it wants
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
             StandbyPair pair = new StandbyPair(binaries(), folder);
-            pair.startPrimary(synchronous);
+            // a test JVM that is killed leaves no server running
+            Runtime.getRuntime().addShutdownHook(new Thread(pair::close));
+            pair.startPrimary();
             pair.startStandby();
+            if (synchronous) {
+                // only now: with no standby yet, the primary's own commits would wait for one for ever
+                execute(url(pair.primaryPort, "postgres"), "ALTER SYSTEM SET synchronous_standby_names = '*'");
+                execute(url(pair.primaryPort, "postgres"), "ALTER SYSTEM SET synchronous_commit = 'remote_apply'");
+                execute(url(pair.primaryPort, "postgres"), "SELECT pg_reload_conf()");
+            }
             return pair;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void startPrimary(boolean synchronous) throws IOException {
+    private void startPrimary() throws IOException {
         Path data = folder.resolve("primary");
         asPostgres("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-        List<String> settings = new ArrayList<>(List.of("port = " + primaryPort, "listen_addresses = '127.0.0.1'",
+        appendAsPostgres(data.resolve("postgresql.conf"), List.of("port = " + primaryPort, "listen_addresses = '127.0.0.1'",
                 "unix_socket_directories = '" + folder + "'", "wal_level = replica", "max_wal_senders = 4", "hot_standby = on",
                 "max_connections = 60", "shared_buffers = 64MB"));
-        if (synchronous) {
-            settings.addAll(List.of("synchronous_standby_names = '*'", "synchronous_commit = remote_apply"));
-        }
-        appendAsPostgres(data.resolve("postgresql.conf"), settings);
         asPostgres("pg_ctl", "-D", data.toString(), "-l", folder.resolve("primary.log").toString(), "-w", "start");
         execute(url(primaryPort, "postgres"), "CREATE DATABASE ledger");
     }
@@ -130,7 +134,7 @@ public final class StandbyPair implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (String server : List.of("primary", "standby")) {
             if (Files.exists(folder.resolve(server).resolve("postmaster.pid"))) {
                 run(false, List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve(server).toString(), "-m", "immediate", "-w", "stop"));
