@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.LedgerApplication;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.LedgerProcess;
+import org.publicbudget.ledger.app.support.StandbyPair;
 import org.publicbudget.ledger.app.support.SyntheticBudgets;
 import org.publicbudget.ledger.app.support.TestDeployment;
 import org.publicbudget.ledger.app.support.TestPostgres;
@@ -53,6 +54,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from this JVM. Also: how soon a write shows to a reader that names no
  * position, and the store's size on disk.
  *
+ * <p>With {@code -Dbenchmark.standby=true} the store lives on a primary with a synchronous
+ * streaming standby of the benchmark's own ({@link StandbyPair}), and the reads under load
+ * are measured twice at each size: all served by the primary, then with the node sending
+ * them to the standby ({@code LEDGER_REPLICA_URL}). Both servers share this machine's
+ * cores, so this measures what the routing costs and keeps, not what a second machine adds.
+ *
  * <p>On demand: {@code ./mvnw -pl ledger-app -am -Pbenchmark verify -Dtest=ScaleBenchmark}
  * ({@code -Dbenchmark.sizes=100000,1000000}, {@code -Dbenchmark.seconds=60} per size).
  * Prints a table and writes {@code target/benchmarks/scale.json}.
@@ -69,6 +76,7 @@ class ScaleBenchmark {
     /** Reads per second the readers send together: several auditors and a reporting system at work. */
     private static final int READ_RATE = Integer.getInteger("benchmark.readRate", 80);
     private static final Path OUT = Path.of("target", "benchmarks");
+    private static final boolean STANDBY = Boolean.getBoolean("benchmark.standby");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Duration each = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 60));
@@ -81,7 +89,8 @@ class ScaleBenchmark {
     void everyReadCostsWhatItReturns() throws Exception {
         List<Long> sizes = Arrays.stream(System.getProperty("benchmark.sizes", "100000,1000000,10000000").split(","))
                 .map(String::strip).map(Long::parseLong).toList();
-        TestPostgres.Database database = TestPostgres.freshSchema();
+        StandbyPair pair = STANDBY ? StandbyPair.start(true) : null;
+        TestPostgres.Database database = STANDBY ? pair.database() : TestPostgres.freshSchema();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
         ArrayNode results = json.createArrayNode();
         LedgerProcess ledger = null;
@@ -119,6 +128,15 @@ class ScaleBenchmark {
                 result.set("freshness", freshness(api));
                 result.set("alone", alone(api));
                 result.set("reads", measure(api));
+                if (pair != null) {
+                    ledger.stop();
+                    ledger = new LedgerProcess(database, "scale").with(Map.of("LEDGER_REPLICA_URL", pair.standbyUrl()))
+                            .start(Duration.ofHours(2));
+                    api = ledger.api();
+                    result.put("standbyServes", api.get(TestDeployment.AUDITOR, "/api/v1/departments?limit=1").headers()
+                            .firstValue("Ledger-Read-From").orElse("nobody"));
+                    result.set("readsFromStandby", measure(api));
+                }
                 System.out.println(table(result));
                 Files.createDirectories(OUT);
                 json.writerWithDefaultPrettyPrinter().writeValue(OUT.resolve("scale.json").toFile(), results);
@@ -126,6 +144,9 @@ class ScaleBenchmark {
         } finally {
             if (ledger != null) {
                 ledger.stop();
+            }
+            if (pair != null) {
+                pair.close();
             }
         }
     }
@@ -468,6 +489,22 @@ class ScaleBenchmark {
                         r.get("errors").asLong()));
             }
         });
+        if (result.has("readsFromStandby")) {
+            out.append(String.format("%nthe same load, reads sent to the standby (answers said: %s)%n", result.get("standbyServes").asText()));
+            out.append(String.format("%-45s %17s   %17s%n", "read", "primary p50/p99", "standby p50/p99"));
+            result.get("readsFromStandby").fields().forEachRemaining(e -> {
+                JsonNode standby = e.getValue();
+                JsonNode primary = result.get("reads").get(e.getKey());
+                if (standby.has("p50Ms")) {
+                    out.append(String.format("%-45s %7.1f / %7.1f   %7.1f / %7.1f   errors %d%n", e.getKey(), primary.get("p50Ms").asDouble(),
+                            primary.get("p99Ms").asDouble(), standby.get("p50Ms").asDouble(), standby.get("p99Ms").asDouble(),
+                            standby.get("errors").asLong()));
+                } else {
+                    out.append(String.format("%-45s %,13d/s   %,13d/s%n", e.getKey(), primary.get("perSecond").asLong(),
+                            standby.get("perSecond").asLong()));
+                }
+            });
+        }
         return out.toString();
     }
 }

@@ -46,7 +46,8 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void runsPostgresTwoNodesAndABalancerWithPersistentData() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "ledger-1", "ledger-2", "certificate", "balancer", "prometheus", "grafana");
+        assertThat(services).containsOnlyKeys("postgres", "postgres-standby", "ledger-1", "ledger-2", "certificate", "balancer", "prometheus",
+                "grafana");
         Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
         assertThat((List<String>) postgres.get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         assertThat(postgres).containsKey("healthcheck");
@@ -56,7 +57,16 @@ class ComposeFileTest {
         for (String node : List.of("ledger-1", "ledger-2")) {
             Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(node)).get("environment");
             assertThat(environment.get("LEDGER_NODE_ID")).isEqualTo(node);
+            assertThat(environment.get("SPRING_DATASOURCE_URL")).as("writes to whichever is the primary")
+                    .isEqualTo("jdbc:postgresql://postgres:5432,postgres-standby:5432/ledger?targetServerType=primary");
+            assertThat(environment.get("LEDGER_REPLICA_URL")).as("auditors' reads from the standby")
+                    .isEqualTo("jdbc:postgresql://postgres-standby:5432/ledger");
         }
+        Map<String, Object> standby = (Map<String, Object>) services.get("postgres-standby");
+        assertThat((List<String>) standby.get("volumes")).anyMatch(v -> v.startsWith("ledger-db-standby:"));
+        assertThat(Files.readString(DOCKER.resolve("postgres").resolve("standby.sh"))).contains("pg_basebackup -h postgres -U ledger -D \"$PGDATA\" -R");
+        assertThat(Files.readString(DOCKER.resolve("postgres").resolve("primary-init.sh")))
+                .contains("host replication").contains("synchronous_commit = 'remote_apply'");
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.publicbudget.ledger.app.infrastructure.replication;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,13 +50,21 @@ public class DatabaseRoles implements DisposableBean {
     private volatile Instant replicaCurrentAt;
 
     public DatabaseRoles(DataSourceProperties database, ReplicaSettings replica,
-            @Value("${ledger.replica.max-lag:PT5S}") Duration maxLag) {
+            @Value("${ledger.replica.max-lag:PT5S}") Duration maxLag, MeterRegistry meters) {
         this.primaryUrl = database.determineUrl();
         this.primaryLogin = login(database.determineUsername(), database.determinePassword());
         this.replicaSettings = replica;
         this.replicaLogin = login(replica.username(), replica.password());
         this.maxLag = maxLag;
         this.postgres = primaryUrl != null && primaryUrl.startsWith("jdbc:postgresql:");
+        Gauge.builder("ledger.database.primary.writable", this, roles -> roles.primaryWritable ? 1 : 0)
+                .description("1 while the primary database takes writes, 0 while it is away").register(meters);
+        if (replica.configured()) {
+            Gauge.builder("ledger.replica.lag", this, roles -> roles.replica.reachable() && roles.replica.lagMillis() != Long.MAX_VALUE
+                    ? roles.replica.lagMillis() / 1000.0 : Double.NaN)
+                    .baseUnit("seconds").description("how far behind the standby's answers may be; NaN while it does not answer or cannot tell")
+                    .register(meters);
+        }
     }
 
     private static Properties login(String user, String password) {

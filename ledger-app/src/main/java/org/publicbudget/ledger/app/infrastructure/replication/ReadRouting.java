@@ -74,6 +74,9 @@ class ReadRouting extends FilterRegistrationBean<OncePerRequestFilter> {
     }
 
     private static String seconds(long millis) {
+        if (millis == Long.MAX_VALUE) {
+            return "unknown";
+        }
         return BigDecimal.valueOf(millis).movePointLeft(3).setScale(1, RoundingMode.UP).toPlainString();
     }
 
