@@ -62,6 +62,30 @@ final class LedgerClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * A stream's lines as they arrive (Server-Sent Events), with no time limit: the
+     * caller reads until the ledger or the network ends it.
+     */
+    java.util.stream.Stream<String> lines(String path, String lastEventId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
+                .header("Accept", "text/event-stream").header("X-Requested-With", "ledger-cli");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (ConnectException e) {
+            throw new IOException("No ledger answers at " + base + " (is it running, and is that its address?)", e);
+        }
+        if (response.statusCode() >= 300) {
+            String body = String.join("\n", response.body().toList());
+            response.body().close();
+            throw new Refused(response.statusCode(), readOrText(body), "The ledger answered " + response.statusCode() + ": " + body);
+        }
+        return response.body();
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(10)).header("Authorization", authorization)
                 .header("Accept", "application/json").header("X-Requested-With", "ledger-cli");

@@ -18,7 +18,7 @@ import picocli.CommandLine;
                 + "With one: runs an operator's task against the database the ledger is configured for, or, given --ledger=URL, "
                 + "asks the ledger running there.",
         subcommands = {ImportCommand.class, ProofCommand.Verify.class, ProofCommand.Checkpoint.class, OpsCommand.Processors.class,
-            OpsCommand.RebuildReadModels.class, CommandLine.HelpCommand.class},
+            OpsCommand.RebuildReadModels.class, FollowCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:done",

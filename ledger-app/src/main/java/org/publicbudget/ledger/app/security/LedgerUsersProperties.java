@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code LEDGER_SECURITY_USERS_0_NAME=treasury}, {@code LEDGER_SECURITY_USERS_0_PASSWORD={bcrypt}$2a$10$…},
  * {@code LEDGER_SECURITY_USERS_0_ROLES=LEDGER_WRITER}. Passwords are stored hashed, in
  * Spring Security's {@code {id}hash} form; a plain-text password is refused at startup.
+ * {@code LEDGER_SECURITY_USERS_0_DEPARTMENTS} (department names) limits what an account
+ * reads of the event feed to those departments.
  */
 @ConfigurationProperties("ledger.security")
 public record LedgerUsersProperties(List<User> users) {
@@ -16,6 +18,6 @@ public record LedgerUsersProperties(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String name, String password, List<String> roles) {
+    public record User(String name, String password, List<String> roles, List<String> departments) {
     }
 }

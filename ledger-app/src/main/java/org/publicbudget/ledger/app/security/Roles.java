@@ -9,6 +9,8 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     /** Operators: run and inspect the system. */
     public static final String OPERATOR = "OPERATOR";
+    /** Systems that follow the ledger's events (GET /api/v1/events): a warehouse, a transparency portal. */
+    public static final String FEED = "FEED";
     /** Monitoring systems (Prometheus): read the metrics and nothing else. */
     public static final String METRICS = "METRICS";
 

@@ -95,6 +95,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/ops/**").hasRole(Roles.OPERATOR)
                         // reads in every form (HEAD tells existence, size and version as GET does), then
                         // writes by name; any other method is refused rather than left to a default
+                        // the event feed: for the systems that follow the ledger, and for auditors
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**").hasAnyRole(Roles.FEED, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").hasRole(Roles.AUDITOR)

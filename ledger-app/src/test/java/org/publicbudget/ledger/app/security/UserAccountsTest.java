@@ -22,7 +22,7 @@ class UserAccountsTest {
 
     private void configure(String password) {
         accounts.userDetailsService(new LedgerUsersProperties(List.of(new LedgerUsersProperties.User("finance", password,
-                List.of("LEDGER_WRITER")))), new MockEnvironment(), encoder);
+                List.of("LEDGER_WRITER"), null))), new MockEnvironment(), encoder);
     }
 
     @ParameterizedTest

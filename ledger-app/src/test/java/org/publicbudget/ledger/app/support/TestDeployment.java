@@ -16,8 +16,12 @@ public final class TestDeployment {
     public static final String OPERATOR = "ops";
     /** Prometheus's account: the metrics and nothing else. */
     public static final String MONITOR = "monitor";
-    public static final Map<String, String> PASSWORDS = Map.of(
-            WRITER, "treasury-secret", AUDITOR, "audit-secret", OPERATOR, "ops-secret", MONITOR, "monitor-secret");
+    /** A warehouse that follows every event, and a portal that follows one department's (by name, every fiscal year). */
+    public static final String WAREHOUSE = "warehouse";
+    public static final String PORTAL = "portal";
+    public static final String PORTAL_DEPARTMENT = "公开门户 测试局";
+    public static final Map<String, String> PASSWORDS = Map.of(WRITER, "treasury-secret", AUDITOR, "audit-secret", OPERATOR, "ops-secret",
+            MONITOR, "monitor-secret", WAREHOUSE, "warehouse-secret", PORTAL, "portal-secret");
 
     private TestDeployment() {
     }
@@ -32,9 +36,12 @@ public final class TestDeployment {
         registry.add("ledger.http.header-deadline", () -> "3s");
         // more bodies in flight for an account than for an address, so that a test can tell the two limits apart
         registry.add("ledger.http.max-bodies-per-account", () -> "48");
+        // a quiet event stream says it is alive every second rather than every fifteen
+        registry.add("ledger.feed.heartbeat", () -> "1s");
         // Low cost factor: hashed as in production, but quick enough for hundreds of test requests.
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        String[][] accounts = {{WRITER, "LEDGER_WRITER"}, {AUDITOR, "AUDITOR"}, {OPERATOR, "OPERATOR"}, {MONITOR, "METRICS"}};
+        String[][] accounts = {{WRITER, "LEDGER_WRITER"}, {AUDITOR, "AUDITOR"}, {OPERATOR, "OPERATOR"}, {MONITOR, "METRICS"},
+            {WAREHOUSE, "FEED"}, {PORTAL, "FEED"}};
         for (int i = 0; i < accounts.length; i++) {
             String name = accounts[i][0];
             String role = accounts[i][1];
@@ -42,5 +49,6 @@ public final class TestDeployment {
             registry.add("ledger.security.users[" + i + "].password", () -> "{bcrypt}" + bcrypt.encode(PASSWORDS.get(name)));
             registry.add("ledger.security.users[" + i + "].roles", () -> role);
         }
+        registry.add("ledger.security.users[" + (accounts.length - 1) + "].departments", () -> PORTAL_DEPARTMENT);
     }
 }

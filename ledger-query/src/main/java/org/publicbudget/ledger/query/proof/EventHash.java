@@ -23,15 +23,25 @@ public final class EventHash {
     }
 
     public static String of(String previousHash, StoredEvent event) {
+        return of(previousHash, event.aggregateIdentifier(), event.sequenceNumber(), event.eventIdentifier(), event.payloadType(),
+                event.payloadRevision(), event.timeStamp(), Sha256.hex(event.payload()),
+                Sha256.hex(event.metaData() == null ? new byte[0] : event.metaData()));
+    }
+
+    /**
+     * The same hash from the SHA-256 digests (hex) of the stored payload and metadata: what
+     * a reader of the event feed, which sees the event in its current revision rather
+     * than as stored, recomputes it from.
+     */
+    public static String of(String previousHash, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+            String payloadType, String payloadRevision, String timeStamp, String payloadSha256, String metaDataSha256) {
         MessageDigest digest = Sha256.digest();
-        String header = previousHash + "\n" + event.aggregateIdentifier() + "\n" + event.sequenceNumber() + "\n"
-                + event.eventIdentifier() + "\n" + event.payloadType() + "\n" + nullToEmpty(event.payloadRevision()) + "\n"
-                + event.timeStamp() + "\n";
+        String header = previousHash + "\n" + aggregateIdentifier + "\n" + sequenceNumber + "\n" + eventIdentifier + "\n" + payloadType
+                + "\n" + nullToEmpty(payloadRevision) + "\n" + timeStamp + "\n";
         digest.update(header.getBytes(StandardCharsets.UTF_8));
-        digest.update(Sha256.hex(event.payload()).getBytes(StandardCharsets.UTF_8));
+        digest.update(payloadSha256.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
-        digest.update(Sha256.hex(event.metaData() == null ? new byte[0] : event.metaData())
-                .getBytes(StandardCharsets.UTF_8));
+        digest.update(metaDataSha256.getBytes(StandardCharsets.UTF_8));
         return Sha256.hex(digest, new byte[0]);
     }
 

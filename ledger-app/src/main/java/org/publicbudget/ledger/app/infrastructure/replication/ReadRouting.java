@@ -48,7 +48,8 @@ class ReadRouting extends FilterRegistrationBean<OncePerRequestFilter> {
                     primaryAway(response, json, roles.replicaConfigured());
                     return;
                 }
-                if (!read || operators) {
+                // the event feed asks the primary which transactions are still running (see FeedHorizon)
+                if (!read || operators || path.startsWith("/api/v1/events")) {
                     chain.doFilter(request, response);
                     return;
                 }
