@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.publicbudget.ledger.app.infrastructure.http.ReadModelBehind;
 import org.publicbudget.ledger.app.reads.ReadModelProgress;
 import org.publicbudget.ledger.domain.Sha256;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -72,7 +73,12 @@ public class EventFeed {
         List<Stored> rows;
         if (filter.byDepartment()) {
             // which department an event belongs to, the journal knows once it has been projected
-            readModels.awaitPosition(complete);
+            try {
+                readModels.awaitPosition(complete);
+            } catch (ReadModelBehind behind) {
+                throw new ReadModelBehind(filter.departments().isEmpty() ? "fiscalYear" : "department", "the read models, which know "
+                        + "each event's department, have not reached position " + complete + " yet; retry shortly");
+            }
             List<String> departments = departments(filter);
             rows = departments.isEmpty() ? List.of() : query("FROM ledger_journal j JOIN domainevententry e ON e.globalIndex = j.position "
                     + "LEFT JOIN event_chain c ON c.event_identifier = e.eventIdentifier WHERE j.department_id IN ("

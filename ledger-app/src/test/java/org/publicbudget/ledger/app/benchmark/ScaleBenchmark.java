@@ -57,7 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>With {@code -Dbenchmark.standby=true} the store lives on a primary with a synchronous
  * streaming standby of the benchmark's own ({@link StandbyPair}), and the reads under load
  * are measured twice at each size: all served by the primary, then with the node sending
- * them to the standby ({@code LEDGER_REPLICA_URL}). Both servers share this machine's
+ * them to the standby ({@code LEDGER_REPLICA_URL}). The primary's commits wait for the
+ * standby to apply them ({@code -Dbenchmark.standbyCommit=remote_apply}, the default) or
+ * only to write them to disk ({@code on}). Both servers share this machine's
  * cores, so this measures what the routing costs and keeps, not what a second machine adds.
  *
  * <p>On demand: {@code ./mvnw -pl ledger-app -am -Pbenchmark verify -Dtest=ScaleBenchmark}
@@ -89,7 +91,7 @@ class ScaleBenchmark {
     void everyReadCostsWhatItReturns() throws Exception {
         List<Long> sizes = Arrays.stream(System.getProperty("benchmark.sizes", "100000,1000000,10000000").split(","))
                 .map(String::strip).map(Long::parseLong).toList();
-        StandbyPair pair = STANDBY ? StandbyPair.start(true) : null;
+        StandbyPair pair = STANDBY ? StandbyPair.start(System.getProperty("benchmark.standbyCommit", "remote_apply")) : null;
         TestPostgres.Database database = STANDBY ? pair.database() : TestPostgres.freshSchema();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
         ArrayNode results = json.createArrayNode();

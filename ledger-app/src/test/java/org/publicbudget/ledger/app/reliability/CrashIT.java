@@ -6,21 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.FullVerification;
 import org.publicbudget.ledger.app.support.LedgerProcess;
+import org.publicbudget.ledger.app.support.RetryingWriters;
 import org.publicbudget.ledger.app.support.TestPostgres;
 
 /**
@@ -39,49 +31,18 @@ class CrashIT {
         TestPostgres.Database database = TestPostgres.freshSchema();
         LedgerProcess node = new LedgerProcess(database, "crash").start();
         Api api = node.api();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> load = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            load.add(clients.submit(() -> {
-                for (int n = 0; running.get(); n++) {
-                    String key = "crash-" + client + "-" + n;
-                    String body = "{\"department\":\"宕机\",\"fiscalYear\":2025,\"unit\":\"街道办事处\",\"name\":\"" + key
-                            + "\",\"allocations\":{\"FISCAL_APPROPRIATION\":\"1.00\"}}";
-                    while (true) {
-                        try {
-                            Api.Response response = api.post("treasury", "/api/v1/projects", body, Map.of("Idempotency-Key", key));
-                            statuses.add(response.status());
-                            if (response.status() == 201) {
-                                acknowledged.put(key, response.body().get("projectId").asText());
-                                break;
-                            }
-                        } catch (IllegalStateException refused) {
-                            // the node is down: the client waits and sends the same command again
-                        }
-                        Thread.sleep(200);
-                    }
-                }
-                return null;
-            }));
-        }
+        RetryingWriters writers = RetryingWriters.start(api, CLIENTS, "宕机", "crash");
         for (int kill = 0; kill < KILLS; kill++) {
             Thread.sleep(1500);
             node.kill();
             node.start();
         }
         Thread.sleep(1000);
-        running.set(false);
-        for (Future<?> client : load) {
-            client.get(3, TimeUnit.MINUTES);
-        }
-        clients.shutdown();
+        writers.stop();
+        Map<String, String> acknowledged = writers.acknowledged();
 
         assertThat(acknowledged).hasSizeGreaterThan(20);
-        assertThat(statuses).as("no 5xx other than 503 while the node was starting").allMatch(s -> s < 500 || s == 503);
+        assertThat(writers.statuses()).as("no 5xx other than 503 while the node was starting").allMatch(s -> s < 500 || s == 503);
         assertThat(Set.copyOf(acknowledged.values())).hasSize(acknowledged.size());
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 ResultSet rows = connection.createStatement().executeQuery(

@@ -8,21 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.publicbudget.ledger.app.support.Api;
 import org.publicbudget.ledger.app.support.FullVerification;
 import org.publicbudget.ledger.app.support.LedgerProcess;
+import org.publicbudget.ledger.app.support.RetryingWriters;
 import org.publicbudget.ledger.app.support.StandbyPair;
 
 /**
@@ -43,51 +35,21 @@ class FailoverIT {
             LedgerProcess node = new LedgerProcess(pair.database(), "failover").with(Map.of("LEDGER_REPLICA_URL", pair.standbyUrl())).start();
             try {
                 Api api = node.api();
-                AtomicBoolean running = new AtomicBoolean(true);
-                Map<String, String> acknowledged = new ConcurrentHashMap<>();
-                ConcurrentLinkedQueue<Long> acknowledgedAt = new ConcurrentLinkedQueue<>();
-                ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-                ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-                List<Future<?>> load = new ArrayList<>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    int client = c;
-                    load.add(clients.submit(() -> {
-                        for (int n = 0; running.get(); n++) {
-                            String key = "failover-" + client + "-" + n;
-                            String body = "{\"department\":\"切换\",\"fiscalYear\":2025,\"unit\":\"街道办事处\",\"name\":\"" + key
-                                    + "\",\"allocations\":{\"FISCAL_APPROPRIATION\":\"1.00\"}}";
-                            while (true) {
-                                Api.Response response = api.post("treasury", "/api/v1/projects", body, Map.of("Idempotency-Key", key));
-                                statuses.add(response.status());
-                                if (response.status() == 201) {
-                                    acknowledged.put(key, response.body().get("projectId").asText());
-                                    acknowledgedAt.add(System.nanoTime());
-                                    break;
-                                }
-                                Thread.sleep(200);
-                            }
-                        }
-                        return null;
-                    }));
-                }
+                RetryingWriters writers = RetryingWriters.start(api, CLIENTS, "切换", "failover");
                 Thread.sleep(3000);
                 long lost = System.nanoTime();
                 pair.losePrimary();
                 pair.promoteStandby();
                 long promoted = System.nanoTime();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> acknowledgedAt.stream().anyMatch(at -> at > promoted));
-                long resumed = acknowledgedAt.stream().filter(at -> at > promoted).min(Long::compare).orElseThrow();
+                long resumed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> writers.firstAcknowledgedAfter(promoted), java.util.Objects::nonNull);
                 Thread.sleep(3000);
-                running.set(false);
-                for (Future<?> client : load) {
-                    client.get(2, TimeUnit.MINUTES);
-                }
-                clients.shutdown();
+                writers.stop();
+                Map<String, String> acknowledged = writers.acknowledged();
 
                 double seconds = (resumed - lost) / 1e9;
                 assertThat(seconds).as("writes resume within 30 s of the primary's loss").isLessThan(30);
-                assertThat(statuses).as("no 5xx other than 503 while the primary was away").allMatch(s -> s < 500 || s == 503);
+                assertThat(writers.statuses()).as("no 5xx other than 503 while the primary was away").allMatch(s -> s < 500 || s == 503);
                 assertThat(Set.copyOf(acknowledged.values())).hasSize(acknowledged.size());
                 try (Connection connection = DriverManager.getConnection(pair.standbyUrl(), "postgres", "");
                         ResultSet rows = connection.createStatement().executeQuery(

@@ -134,7 +134,8 @@ public final class LedgerProcess {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package org.publicbudget.ledger.app.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,8 @@ public final class StandbyPair implements AutoCloseable {
     private StandbyPair(Path bin, Path folder) {
         this.bin = bin;
         this.folder = folder;
-        this.primaryPort = freePort();
-        this.standbyPort = freePort();
+        this.primaryPort = LedgerProcess.freePort();
+        this.standbyPort = LedgerProcess.freePort();
     }
 
     /**
@@ -48,6 +47,11 @@ public final class StandbyPair implements AutoCloseable {
      * client was told is lost when the primary is.
      */
     public static StandbyPair start(boolean synchronous) {
+        return start(synchronous ? "remote_apply" : null);
+    }
+
+    /** With {@code synchronousCommit} ({@code on}, {@code remote_apply}) a synchronous standby, without (null) an asynchronous one. */
+    public static StandbyPair start(String synchronousCommit) {
         try {
             Path folder = Files.createTempDirectory("ledger-pair");
             // the server's own folders are made inside by postgres, with the modes it wants
@@ -57,10 +61,10 @@ public final class StandbyPair implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(pair::close));
             pair.startPrimary();
             pair.startStandby();
-            if (synchronous) {
+            if (synchronousCommit != null) {
                 // only now: with no standby yet, the primary's own commits would wait for one for ever
                 execute(url(pair.primaryPort, "postgres"), "ALTER SYSTEM SET synchronous_standby_names = '*'");
-                execute(url(pair.primaryPort, "postgres"), "ALTER SYSTEM SET synchronous_commit = 'remote_apply'");
+                execute(url(pair.primaryPort, "postgres"), "ALTER SYSTEM SET synchronous_commit = '" + synchronousCommit + "'");
                 execute(url(pair.primaryPort, "postgres"), "SELECT pg_reload_conf()");
             }
             return pair;
@@ -82,7 +86,7 @@ public final class StandbyPair implements AutoCloseable {
     private void startStandby() throws IOException {
         Path data = folder.resolve("standby");
         asPostgres("pg_basebackup", "-h", "127.0.0.1", "-p", Integer.toString(primaryPort), "-U", "postgres", "-D", data.toString(),
-                "-R", "-X", "stream");
+                "-R", "-X", "stream", "--checkpoint=fast");
         appendAsPostgres(data.resolve("postgresql.conf"), List.of("port = " + standbyPort));
         asPostgres("pg_ctl", "-D", data.toString(), "-l", folder.resolve("standby.log").toString(), "-w", "start");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -226,14 +230,6 @@ public final class StandbyPair implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

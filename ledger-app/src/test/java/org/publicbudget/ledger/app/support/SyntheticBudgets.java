@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -20,6 +22,10 @@ import org.publicbudget.ledger.domain.project.api.events.ExpenditureRecorded;
 import org.publicbudget.ledger.domain.project.api.events.IndicatorAdded;
 import org.publicbudget.ledger.domain.project.api.events.IndicatorResultReported;
 import org.publicbudget.ledger.domain.project.api.events.ProjectCreated;
+import org.publicbudget.ledger.app.LedgerApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +47,22 @@ public final class SyntheticBudgets {
     public SyntheticBudgets(EventStorageEngine store, TransactionTemplate transaction) {
         this.store = store;
         this.transaction = transaction;
+    }
+
+    /**
+     * Fills a database with {@code projects} projects through the ledger's own storage
+     * engine, started without HTTP and with its processors stopped: a store as a node
+     * finds it when it joins a ledger that has been running for a while.
+     */
+    public static long fill(TestPostgres.Database database, int projects, int eventsPerProject) {
+        try (ConfigurableApplicationContext generator = new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
+                .run("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + database.password(), "--spring.flyway.schemas=" + database.schema(),
+                        "--ledger.seed.enabled=false", "--ledger.node-id=generator", "--logging.level.root=WARN")) {
+            generator.getBean(EventProcessingConfiguration.class).eventProcessor("totals").ifPresent(EventProcessor::shutDown);
+            return new SyntheticBudgets(generator.getBean(EventStorageEngine.class), generator.getBean(TransactionTemplate.class))
+                    .append(projects, eventsPerProject);
+        }
     }
 
     /** Appends {@code projects} projects of {@code eventsPerProject} events each (at least 1), 50 per unit, 20 units per department. */
