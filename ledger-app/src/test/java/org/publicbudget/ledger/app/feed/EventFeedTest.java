@@ -242,6 +242,23 @@ class EventFeedTest extends PostgresApiTest {
         }
     }
 
+    /** The connection's header deadline (3 s in tests) is for requests still arriving, not for a stream being sent. */
+    @Test
+    void aQuietStreamStaysOpenPastTheHeaderDeadline() throws Exception {
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(streamRequest(WAREHOUSE, head(), null),
+                HttpResponse.BodyHandlers.ofInputStream());
+        int heartbeats = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while (heartbeats < 6 && (line = lines.readLine()) != null) {
+                if (line.startsWith(": heartbeat")) {
+                    heartbeats++;
+                }
+            }
+        }
+        assertThat(heartbeats).as("a heartbeat a second for six seconds, the stream still open").isEqualTo(6);
+    }
+
     @Test
     void anAccountMayFollowOnlySoManyStreamsAtOnce() throws Exception {
         HttpClient http = HttpClient.newHttpClient();

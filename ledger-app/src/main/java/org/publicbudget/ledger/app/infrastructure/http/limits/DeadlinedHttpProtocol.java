@@ -40,8 +40,9 @@ public class DeadlinedHttpProtocol extends Http11NioProtocol {
         long startedBefore = System.currentTimeMillis() - headerDeadline.toMillis();
         for (SocketWrapperBase<?> connection : getEndpoint().getConnections()) {
             // a connection between requests has no processor, and one being served is in a later stage; a request
-            // still waiting for the rest of its headers keeps its processor, its stage PARSE or (between reads) ENDED
-            if (connection.getCurrentProcessor() instanceof AbstractProcessor processor) {
+            // still waiting for the rest of its headers keeps its processor, its stage PARSE or (between reads) ENDED.
+            // An answer still being written after its servlet returned (the event feed's stream) is ENDED too, but async.
+            if (connection.getCurrentProcessor() instanceof AbstractProcessor processor && !processor.isAsync()) {
                 org.apache.coyote.Request request = processor.getRequest();
                 int stage = request.getRequestProcessor().getStage();
                 long started = request.getStartTime();
