@@ -27,6 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class FeedController {
 
     static final int MAX_LIMIT = 1_000;
+    /** More names than any reader needs, few enough that a query never carries thousands of them. */
+    static final int MAX_NAMES = 100;
 
     private final EventFeed feed;
     private final FeedStreams streams;
@@ -52,7 +54,7 @@ class FeedController {
             throw new InvalidRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         FeedPage page = feed.page(position(after, "after"), limit == null ? MAX_LIMIT : limit,
-                new FeedFilter(department, fiscalYear, type, aggregateId, scopes.of(user)));
+                filter(department, fiscalYear, type, aggregateId, user));
         String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
                 .replaceQueryParam("after", page.next()).build().toUriString();
         return ResponseEntity.ok().header("Link", "<" + next + ">; rel=\"next\"").header("Ledger-Complete-Up-To",
@@ -77,7 +79,17 @@ class FeedController {
                 throw new InvalidRequest("Last-Event-ID", "Last-Event-ID must be the position of the last event received");
             }
         }
-        streams.open(user.getName(), from, new FeedFilter(department, fiscalYear, type, aggregateId, scopes.of(user)), request, response);
+        streams.open(user.getName(), from, filter(department, fiscalYear, type, aggregateId, user), request, response);
+    }
+
+    private FeedFilter filter(List<String> departments, Integer fiscalYear, List<String> types, String aggregateId, Authentication user) {
+        if (departments != null && departments.size() > MAX_NAMES) {
+            throw new InvalidRequest("department", "at most " + MAX_NAMES + " departments at once");
+        }
+        if (types != null && types.size() > MAX_NAMES) {
+            throw new InvalidRequest("type", "at most " + MAX_NAMES + " types at once");
+        }
+        return new FeedFilter(departments, fiscalYear, types, aggregateId, scopes.of(user));
     }
 
     private static long position(Long given, String field) {

@@ -195,6 +195,12 @@ class EventFeedTest extends PostgresApiTest {
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.contentType()).startsWith("application/problem+json");
         assertThat(api.get(AUDITOR, "/api/v1/events?limit=1001").status()).isEqualTo(400);
+        assertThat(api.get(AUDITOR, "/api/v1/events?after=abc").status()).isEqualTo(400);
+        Api.Response tooMany = api.get(AUDITOR, "/api/v1/events?" + "type=X&".repeat(101));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body().toString()).contains("type");
+        assertThat(read(PORTAL, "department=" + database.queryForObject("SELECT department_id FROM budget_project WHERE project_id = ?",
+                String.class, other), start, head(), 100)).as("naming another department widens nothing").isEmpty();
     }
 
     @Test
