@@ -95,12 +95,13 @@ class FeedStreams implements DisposableBean {
     private void follow(long after, FeedFilter filter, ServletOutputStream out) throws IOException {
         Object wake = new Object();
         boolean[] woken = {false};
-        try (AutoCloseable ignored = signals.onEvents(() -> {
+        AutoCloseable listening = signals.onEvents(() -> {
             synchronized (wake) {
                 woken[0] = true;
                 wake.notifyAll();
             }
-        })) {
+        });
+        try {
             long cursor = after;
             long lastWrite = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
@@ -134,10 +135,12 @@ class FeedStreams implements DisposableBean {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } finally {
+            try {
+                listening.close();
+            } catch (Exception e) {
+                // removing a listener from a list does not fail
+            }
         }
     }
 

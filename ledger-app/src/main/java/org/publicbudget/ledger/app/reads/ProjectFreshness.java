@@ -1,6 +1,8 @@
 package org.publicbudget.ledger.app.reads;
 
 import java.time.Duration;
+import org.publicbudget.ledger.app.infrastructure.replication.DatabaseRoles;
+import org.publicbudget.ledger.app.infrastructure.replication.ReadSource;
 import org.publicbudget.ledger.query.totals.queries.ProjectFromEvents;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,12 @@ public class ProjectFreshness {
 
     private final ProjectFromEvents fromEvents;
     private final ReadModelProgress progress;
+    private final DatabaseRoles roles;
 
-    public ProjectFreshness(ProjectFromEvents fromEvents, ReadModelProgress progress) {
+    public ProjectFreshness(ProjectFromEvents fromEvents, ReadModelProgress progress, DatabaseRoles roles) {
         this.fromEvents = fromEvents;
         this.progress = progress;
+        this.roles = roles;
     }
 
     /**
@@ -37,9 +41,14 @@ public class ProjectFreshness {
         return stored >= 0;
     }
 
-    /** The newest version of the project in the store (on the primary while it answers); -1 when there is no such project. */
+    /**
+     * The newest version of the project in the store, -1 when there is none: from the
+     * primary while it answers, as a read from the standby must show what was written
+     * there (the standby may not have it yet).
+     */
     long storedVersion(String projectId) {
-        return progress.storedVersion(fromEvents, projectId);
+        return ReadSource.onReplica() && roles.primaryWritable()
+                ? ReadSource.fromPrimary(() -> fromEvents.storedVersion(projectId)) : fromEvents.storedVersion(projectId);
     }
 
     /** Waits at most a second until the read models show {@code version} of the project; false when they did not. */

@@ -6,7 +6,6 @@ import org.publicbudget.ledger.app.infrastructure.database.LedgerSignals;
 import org.publicbudget.ledger.app.infrastructure.http.ReadModelBehind;
 import org.publicbudget.ledger.app.infrastructure.replication.DatabaseRoles;
 import org.publicbudget.ledger.app.infrastructure.replication.ReadSource;
-import org.publicbudget.ledger.query.totals.queries.ProjectFromEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -92,15 +91,5 @@ public class ReadModelProgress {
             ReadSource.switchToPrimary();
         }
         return signals.awaitReadModel(shown, max);
-    }
-
-    /**
-     * The newest version the store holds of a project, -1 when there is none: from the
-     * primary while it answers, as a read from the standby must show what was written
-     * there (the standby may not have it yet).
-     */
-    public long storedVersion(ProjectFromEvents events, String projectId) {
-        return ReadSource.onReplica() && roles.primaryWritable()
-                ? ReadSource.fromPrimary(() -> events.storedVersion(projectId)) : events.storedVersion(projectId);
     }
 }

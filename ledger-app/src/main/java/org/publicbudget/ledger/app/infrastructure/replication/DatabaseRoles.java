@@ -165,17 +165,16 @@ public class DatabaseRoles implements DisposableBean {
                     replayAge = (Long) row.getObject(3, Long.class);
                 }
             }
-            if (!standby || holdsAll) {
-                replicaCurrentAt = now;
-            }
+            long unknown = replayAge == null ? Long.MAX_VALUE : replayAge;
             long lag;
             if (!standby || holdsAll) {
+                replicaCurrentAt = now;
                 lag = 0;
-            } else if (primaryPosition != null) {
-                lag = replayAge == null ? Long.MAX_VALUE : replayAge;
+            } else if (primaryPosition != null || replicaCurrentAt == null) {
+                lag = unknown;
             } else {
-                lag = replicaCurrentAt == null ? (replayAge == null ? Long.MAX_VALUE : replayAge)
-                        : Duration.between(replicaCurrentAt, now).toMillis();
+                // the primary away: the standby may miss whatever came after it was last seen holding all
+                lag = Duration.between(replicaCurrentAt, now).toMillis();
             }
             return new Replica(true, standby, lag, journalPosition());
         } catch (SQLException e) {

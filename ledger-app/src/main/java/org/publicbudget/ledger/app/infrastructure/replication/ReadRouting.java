@@ -53,6 +53,11 @@ class ReadRouting extends FilterRegistrationBean<OncePerRequestFilter> {
                     chain.doFilter(request, response);
                     return;
                 }
+                if (!roles.replicaConfigured()) {
+                    response.setHeader(ReadSource.HEADER, ReadSource.PRIMARY);
+                    chain.doFilter(request, response);
+                    return;
+                }
                 boolean replica = roles.readsFromReplica();
                 Map<String, String> replicaHeaders = new LinkedHashMap<>();
                 if (replica) {
