@@ -118,7 +118,7 @@ public class ReadModelConfiguration {
 
     @Bean
     public TotalsProof totalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model) {
-        return new TotalsProof(jdbc, events, model);
+        return new TotalsProof(jdbc, events, model, TotalsProof.EVENTS_PER_WINDOW);
     }
 
     @Bean

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * How fast the totals read model is rebuilt from 1,000,000 events (100,000 projects
  * of 10 events), beside how fast plain SQL reads the same rows in the same pages, on
  * PostgreSQL. Run on demand: {@code ./mvnw -pl ledger-app -am -Pbenchmark verify
- * -Dtest=RebuildBenchmark}; {@code -Dbenchmark.projects=10000} for a quick look.
+ * -Dtest=RebuildBenchmark}; {@code -Dbenchmark.projects=10000} for a quick look;
+ * {@code -Dbenchmark.projects=1000 -Dbenchmark.eventsPerProject=200} for one department
+ * of 200,000 events (1,000 projects a department), which a proof must not hold in memory.
  * Prints a table and writes {@code target/benchmarks/rebuild.json}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "ledger.seed.enabled=false")
@@ -66,7 +68,8 @@ class RebuildBenchmark {
         // measured alone: the live processor would otherwise work through the new events meanwhile
         processing.eventProcessor("totals").ifPresent(EventProcessor::shutDown);
         long generating = System.nanoTime();
-        long events = new SyntheticBudgets(store, transaction).append(projects, 10);
+        int eventsPerProject = Integer.getInteger("benchmark.eventsPerProject", 10);
+        long events = new SyntheticBudgets(store, transaction).append(projects, eventsPerProject);
         double generatedSeconds = (System.nanoTime() - generating) / 1e9;
 
         long reading = System.nanoTime();

@@ -3,6 +3,7 @@ package org.publicbudget.ledger.query.history;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +57,36 @@ public class EventReader {
             args.add(upTo);
             rows.addAll(jdbc.query(SELECT + " WHERE aggregateIdentifier IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
                     + ") AND globalIndex <= ?", EventReader::row, args.toArray()));
+        }
+        rows.sort((a, b) -> Long.compare(position(a), position(b)));
+        return messages(rows);
+    }
+
+    /**
+     * The positions of every event of these streams up to {@code upTo}, in store order:
+     * eight bytes an event, so that a large department's events can be read a window
+     * at a time ({@link #at}) rather than all at once.
+     */
+    public long[] positionsOf(Collection<String> aggregateIds, long upTo) {
+        List<String> ids = new ArrayList<>(aggregateIds);
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(upTo);
+            positions.addAll(jdbc.queryForList("SELECT globalIndex FROM domainevententry WHERE aggregateIdentifier IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND globalIndex <= ?", Long.class, args.toArray()));
+        }
+        return positions.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** The events at {@code positions[from]} to {@code positions[to - 1]}, in store order. */
+    public List<TrackedEventMessage<?>> at(long[] positions, int from, int to) {
+        List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>();
+        for (int i = from; i < to; i += IDS_PER_QUERY) {
+            Object[] chunk = Arrays.stream(positions, i, Math.min(to, i + IDS_PER_QUERY)).boxed().toArray();
+            rows.addAll(jdbc.query(SELECT + " WHERE globalIndex IN (" + String.join(", ", Collections.nCopies(chunk.length, "?")) + ")",
+                    EventReader::row, chunk));
         }
         rows.sort((a, b) -> Long.compare(position(a), position(b)));
         return messages(rows);

@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * time: the department's events are read from the store and applied in memory with
  * the read model's own definition, and every row the copy holds for the department —
  * current rows, their history, the journal — must be exactly what that gives. Memory
- * holds one department, whatever the size of the store. This checks the database
+ * holds one department's current rows and a window of its events, whatever the size
+ * of the store or of the department. This checks the database
  * writer (batching, late events, SQL) against a plain recomputation.
  */
 public class TotalsProof {
@@ -53,14 +54,19 @@ public class TotalsProof {
 
     private static final int IDS_PER_QUERY = 500;
 
+    /** Events applied in memory between two comparisons of history rows: a few tens of megabytes of rows. */
+    public static final int EVENTS_PER_WINDOW = 10_000;
+
     private final JdbcTemplate jdbc;
     private final EventReader events;
     private final TotalsReadModel model;
+    private final int eventsPerWindow;
 
-    public TotalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model) {
+    public TotalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model, int eventsPerWindow) {
         this.model = model;
         this.jdbc = jdbc;
         this.events = events;
+        this.eventsPerWindow = eventsPerWindow;
     }
 
     /**
@@ -93,9 +99,14 @@ public class TotalsProof {
     }
 
     /**
-     * One department: every row the copy holds for it is read first (in the caller's
-     * transaction: one snapshot where the database offers it), then its budget's and its
-     * projects' events are applied in memory and the two compared row by row.
+     * One department. Its current rows — department, units, projects, indicators — are
+     * read first (in the caller's transaction: one snapshot where the database offers
+     * it). Its budget's and its projects' events are then applied in memory in store
+     * order, a window of {@link #eventsPerWindow} at a time, and after each window the
+     * history and journal rows it gave are compared with the stored rows of the same
+     * positions, and let go. Memory holds the department's current rows and one window,
+     * however many events the department has: a history row, once written, never
+     * changes while events are applied in store order.
      */
     public Result proveDepartment(String copy, String departmentId, long upTo, LongPredicate included) {
         List<String> units = jdbc.queryForList("SELECT unit_id FROM " + UNIT.in(copy) + " WHERE department_id = ?", String.class, departmentId);
@@ -106,49 +117,89 @@ public class TotalsProof {
         figures.add(departmentId);
         List<String> declaring = new ArrayList<>(units);
         declaring.add(departmentId);
-        Map<Table, List<Row>> found = new LinkedHashMap<>();
-        found.put(DEPARTMENT, stored(copy, DEPARTMENT, "department_id", List.of(departmentId)));
-        found.put(UNIT, stored(copy, UNIT, "department_id", List.of(departmentId)));
-        found.put(PROJECT, stored(copy, PROJECT, "department_id", List.of(departmentId)));
-        found.put(INDICATOR, stored(copy, INDICATOR, "project_id", projects));
-        found.put(FIGURE_HISTORY, stored(copy, FIGURE_HISTORY, "figure_id", figures));
-        found.put(DECLARED_HISTORY, stored(copy, DECLARED_HISTORY, "figure_id", declaring));
-        found.put(GOAL_HISTORY, stored(copy, GOAL_HISTORY, "project_id", projects));
-        found.put(INDICATOR_HISTORY, stored(copy, INDICATOR_HISTORY, "project_id", projects));
-        found.put(JOURNAL, stored(copy, JOURNAL, "department_id", List.of(departmentId)));
-        long bound = upTo >= 0 ? upTo : found.get(JOURNAL).stream().mapToLong(row -> row.number(TotalsTables.POSITION)).max().orElse(-1);
+        Map<Table, List<Row>> current = new LinkedHashMap<>();
+        current.put(DEPARTMENT, stored(copy, DEPARTMENT, "department_id", List.of(departmentId)));
+        current.put(UNIT, stored(copy, UNIT, "department_id", List.of(departmentId)));
+        current.put(PROJECT, stored(copy, PROJECT, "department_id", List.of(departmentId)));
+        current.put(INDICATOR, stored(copy, INDICATOR, "project_id", projects));
+        List<Owned> histories = List.of(new Owned(FIGURE_HISTORY, "figure_id", figures), new Owned(DECLARED_HISTORY, "figure_id", declaring),
+                new Owned(GOAL_HISTORY, "project_id", projects), new Owned(INDICATOR_HISTORY, "project_id", projects),
+                new Owned(JOURNAL, "department_id", List.of(departmentId)));
+        long bound = upTo >= 0 ? upTo : newestJournalled(copy, departmentId);
 
         List<String> streams = new ArrayList<>(projects);
         streams.add(departmentId);
+        long[] positions = events.positionsOf(streams, bound);
         MemoryRows expected = new MemoryRows();
+        Differences historyDifferences = new Differences();
         List<Unreadable> unreadable = new ArrayList<>();
         long applied = 0;
-        for (TrackedEventMessage<?> message : events.ofStreams(streams, bound)) {
-            long position = message.trackingToken().position().orElse(-1);
-            if (!included.test(position)) {
-                continue;
+        long compared = -1;
+        for (int from = 0; ; from += eventsPerWindow) {
+            int to = Math.min(positions.length, from + eventsPerWindow);
+            for (TrackedEventMessage<?> message : events.at(positions, from, to)) {
+                long position = message.trackingToken().position().orElse(-1);
+                if (included.test(position)) {
+                    applied += apply(message, position, expected, unreadable);
+                }
             }
-            try {
-                Projector.apply(model, List.of(ProjectedEvent.of(message)), expected);
-                applied++;
-            } catch (RuntimeException e) {
-                DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
-                String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                unreadable.add(new Unreadable(position, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
-                        reason.length() > 300 ? reason.substring(0, 300) + "…" : reason));
+            // the last window also takes every stored row after the newest event: none should be there
+            long through = to == positions.length ? Long.MAX_VALUE : positions[to - 1];
+            for (Owned history : histories) {
+                RowComparison.compare(history.table(), expected.take(history.table()), storedBetween(copy, history, compared, through),
+                        historyDifferences);
+            }
+            compared = through;
+            if (to == positions.length) {
+                break;
             }
         }
         Differences differences = new Differences();
-        found.forEach((table, rows) -> RowComparison.compare(table, expected.rows(table), rows, differences));
+        current.forEach((table, rows) -> RowComparison.compare(table, expected.rows(table), rows, differences));
+        differences.addAll(historyDifferences);
         return new Result(applied, 1, differences, unreadable);
     }
 
+    /** A history table's rows of one department: those whose {@code column} is one of {@code ids}. */
+    private record Owned(Table table, String column, List<String> ids) {
+    }
+
+    private int apply(TrackedEventMessage<?> message, long position, MemoryRows expected, List<Unreadable> unreadable) {
+        try {
+            Projector.apply(model, List.of(ProjectedEvent.of(message)), expected);
+            return 1;
+        } catch (RuntimeException e) {
+            DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            unreadable.add(new Unreadable(position, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                    reason.length() > 300 ? reason.substring(0, 300) + "…" : reason));
+            return 0;
+        }
+    }
+
+    private long newestJournalled(String copy, String departmentId) {
+        Long newest = jdbc.queryForObject("SELECT MAX(" + TotalsTables.POSITION + ") FROM " + JOURNAL.in(copy) + " WHERE department_id = ?",
+                Long.class, departmentId);
+        return newest == null ? -1 : newest;
+    }
+
+    private List<Row> storedBetween(String copy, Owned history, long after, long through) {
+        return stored(copy, history.table(), history.column(), history.ids(),
+                " AND " + TotalsTables.POSITION + " > ? AND " + TotalsTables.POSITION + " <= ?", after, through);
+    }
+
     private List<Row> stored(String copy, Table table, String column, List<String> values) {
+        return stored(copy, table, column, values, "");
+    }
+
+    private List<Row> stored(String copy, Table table, String column, List<String> values, String andWhere, Object... andArgs) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i += IDS_PER_QUERY) {
-            List<String> chunk = values.subList(i, Math.min(values.size(), i + IDS_PER_QUERY));
+            List<Object> args = new ArrayList<>(values.subList(i, Math.min(values.size(), i + IDS_PER_QUERY)));
+            int ids = args.size();
+            args.addAll(List.of(andArgs));
             rows.addAll(jdbc.query("SELECT " + table.columnList() + " FROM " + table.in(copy) + " WHERE " + column + " IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", (rs, n) -> RowMapping.read(table, rs), chunk.toArray()));
+                    + String.join(", ", Collections.nCopies(ids, "?")) + ")" + andWhere, (rs, n) -> RowMapping.read(table, rs), args.toArray()));
         }
         return rows;
     }
