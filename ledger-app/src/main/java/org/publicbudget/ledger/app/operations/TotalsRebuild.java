@@ -123,9 +123,11 @@ public class TotalsRebuild {
             long replayNanos = System.nanoTime() - started;
 
             rebuilds.state(id, Rebuild.PROVING);
+            long proving = System.nanoTime();
             TotalsProof.Result proven = proof.prove(target, replayed.position(), replayed::covers, done -> lease.failIfLost());
             boolean matches = proven.differences().none() && proven.events() == replayed.events();
             ObjectNode report = proof(target, replayed, before.get(), proven, matches, replayNanos);
+            report.put("proofSeconds", (System.nanoTime() - proving) / 1e9);
             verification.readModelsProven(matches);
             if (!matches) {
                 rebuilds.finish(id, Rebuild.FAILED, report, "the new copy is not what the events say; nothing was switched");

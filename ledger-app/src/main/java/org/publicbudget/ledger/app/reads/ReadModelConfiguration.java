@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -117,8 +118,12 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public TotalsProof totalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model) {
-        return new TotalsProof(jdbc, events, model, TotalsProof.EVENTS_PER_WINDOW);
+    public TotalsProof totalsProof(JdbcTemplate jdbc, TransactionTemplate transactions, EventReader events, TotalsReadModel model) {
+        // each department read in one snapshot, its events a page at a time
+        TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        return new TotalsProof(jdbc, snapshot, events, model, TotalsProof.EVENTS_PER_WINDOW);
     }
 
     @Bean

@@ -49,8 +49,8 @@ class ExternalLoadBenchmark {
     private static final int PROJECTS = 2_000;
     /**
      * Departments of 100 projects (two units each). With four, one department held 140,000
-     * of the run's events, and proving its rebuilt rows — a department at a time, in
-     * memory — ran the 1 GiB node out of heap (docs/measurements.md, "The write path").
+     * of the run's events, and proving its rebuilt rows, then held in memory a department
+     * at a time, ran the 1 GiB node out of heap; a proof now holds a window of events.
      */
     private static final int DEPARTMENTS = 20;
     private static final Path OUT = Path.of("target", "benchmarks");

@@ -92,6 +92,7 @@ class RebuildBenchmark {
         result.put("generatedEventsPerSecond", Math.round(events / generatedSeconds));
         result.put("plainSqlReadEventsPerSecond", Math.round(read / readSeconds));
         result.put("replayEventsPerSecond", Math.round(events / replaySeconds));
+        result.put("proofEventsPerSecond", Math.round(events / done.proof().get("proofSeconds").asDouble()));
         result.put("rebuildEventsPerSecond", Math.round(events / rebuildSeconds));
         result.put("rebuildSeconds", rebuildSeconds);
         result.put("rowsWritten", done.proof().get("rowsWritten").asLong());
@@ -102,6 +103,7 @@ class RebuildBenchmark {
         System.out.printf("%nRebuild of the totals read model, %,d events (%,d projects)%n", events, projects);
         System.out.printf("  plain SQL read, pages of %,d    %,10d events/s%n", PAGE, result.get("plainSqlReadEventsPerSecond").asLong());
         System.out.printf("  replay into the new copy       %,10d events/s%n", result.get("replayEventsPerSecond").asLong());
+        System.out.printf("  proof against the events         %,10d events/s%n", result.get("proofEventsPerSecond").asLong());
         System.out.printf("  whole rebuild, request → DONE  %,10d events/s  (%.1f s, %,d rows written)%n",
                 result.get("rebuildEventsPerSecond").asLong(), rebuildSeconds, result.get("rowsWritten").asLong());
         System.out.printf("  (generating the events: %,d events/s)%n%n", result.get("generatedEventsPerSecond").asLong());

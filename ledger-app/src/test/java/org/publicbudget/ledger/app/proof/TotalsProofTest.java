@@ -124,7 +124,7 @@ class TotalsProofTest {
     }
 
     private TotalsProof.Result prove(int eventsPerWindow, long upTo) {
-        TotalsProof proof = new TotalsProof(jdbc, events, model, eventsPerWindow);
+        TotalsProof proof = new TotalsProof(jdbc, transaction, events, model, eventsPerWindow);
         return transaction.execute(status -> proof.proveDepartment(copy, department, upTo, position -> true));
     }
 

@@ -1,12 +1,13 @@
 package org.publicbudget.ledger.query.history;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -28,6 +29,7 @@ public class EventReader {
     private static final String SELECT = "SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, "
             + "payloadType, payloadRevision, payload, metaData FROM domainevententry";
     private static final int IDS_PER_QUERY = 500;
+    private static final int ROWS_PER_FETCH = 500;
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -63,33 +65,28 @@ public class EventReader {
     }
 
     /**
-     * The positions of every event of these streams up to {@code upTo}, in store order:
-     * eight bytes an event, so that a large department's events can be read a window
-     * at a time ({@link #at}) rather than all at once.
+     * Every event of these streams up to {@code upTo}, in store order, handed over as
+     * read rather than held: in a transaction the rows come a few hundred at a time,
+     * so a department of any size can be read through. One statement; the explicit
+     * sort keeps the database from walking the whole store in position order.
      */
-    public long[] positionsOf(Collection<String> aggregateIds, long upTo) {
-        List<String> ids = new ArrayList<>(aggregateIds);
-        List<Long> positions = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
-            List<Object> args = new ArrayList<>(chunk);
-            args.add(upTo);
-            positions.addAll(jdbc.queryForList("SELECT globalIndex FROM domainevententry WHERE aggregateIdentifier IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND globalIndex <= ?", Long.class, args.toArray()));
-        }
-        return positions.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    /** The events at {@code positions[from]} to {@code positions[to - 1]}, in store order. */
-    public List<TrackedEventMessage<?>> at(long[] positions, int from, int to) {
-        List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>();
-        for (int i = from; i < to; i += IDS_PER_QUERY) {
-            Object[] chunk = Arrays.stream(positions, i, Math.min(to, i + IDS_PER_QUERY)).boxed().toArray();
-            rows.addAll(jdbc.query(SELECT + " WHERE globalIndex IN (" + String.join(", ", Collections.nCopies(chunk.length, "?")) + ")",
-                    EventReader::row, chunk));
-        }
-        rows.sort((a, b) -> Long.compare(position(a), position(b)));
-        return messages(rows);
+    public void forEachOfStreams(Collection<String> aggregateIds, long upTo, Consumer<TrackedEventMessage<?>> each) {
+        List<TrackedDomainEventData<byte[]>> read = new ArrayList<>(ROWS_PER_FETCH);
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(SELECT
+                    + " WHERE aggregateIdentifier = ANY (?) AND globalIndex <= ? ORDER BY globalIndex + 0");
+            statement.setFetchSize(ROWS_PER_FETCH);
+            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
+            statement.setLong(2, upTo);
+            return statement;
+        }, (ResultSet rs) -> {
+            read.add(row(rs, 0));
+            if (read.size() == ROWS_PER_FETCH) {
+                messages(read).forEach(each);
+                read.clear();
+            }
+        });
+        messages(read).forEach(each);
     }
 
     /** The newest sequence number of a stream, -1 when it has none: one look at the unique index every append uses. */

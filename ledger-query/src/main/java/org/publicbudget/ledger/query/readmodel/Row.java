@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** One row of a read-model table; values are read and set by column name. */
@@ -77,6 +78,23 @@ public final class Row {
 
     public Row copy() {
         return new Row(table, values.clone());
+    }
+
+    /**
+     * Whether the two rows hold the same values, amounts compared by value (59.840000
+     * and 59.84 alike): what {@link #canonical()} says, without making the text of
+     * every row a proof compares.
+     */
+    public boolean sameAs(Row other) {
+        for (int i = 0; i < values.length; i++) {
+            Object mine = values[i];
+            Object theirs = other.values[i];
+            boolean same = mine instanceof BigDecimal a && theirs instanceof BigDecimal b ? a.compareTo(b) == 0 : Objects.equals(mine, theirs);
+            if (!same) {
+                return canonical().equals(other.canonical());
+            }
+        }
+        return true;
     }
 
     /** The row as text in which equal values read the same (59.840000 and 59.84 alike). */

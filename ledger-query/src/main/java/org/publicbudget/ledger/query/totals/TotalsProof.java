@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -25,19 +27,21 @@ import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
 import org.publicbudget.ledger.query.readmodel.Row;
 import org.publicbudget.ledger.query.readmodel.RowMapping;
 import org.publicbudget.ledger.query.readmodel.Table;
+import org.publicbudget.ledger.query.readmodel.Workers;
 import org.publicbudget.ledger.query.readmodel.comparison.Differences;
 import org.publicbudget.ledger.query.readmodel.comparison.RowComparison;
 import org.publicbudget.ledger.query.readmodel.projection.Projector;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Proves a copy of the totals read model against the events, one department at a
- * time: the department's events are read from the store and applied in memory with
- * the read model's own definition, and every row the copy holds for the department —
- * current rows, their history, the journal — must be exactly what that gives. Memory
- * holds one department's current rows and a window of its events, whatever the size
- * of the store or of the department. This checks the database
- * writer (batching, late events, SQL) against a plain recomputation.
+ * Proves a copy of the totals read model against the events, department by
+ * department: the department's events are read from the store and applied in memory
+ * with the read model's own definition, and every row the copy holds for the
+ * department — current rows, their history, the journal — must be exactly what that
+ * gives. Memory holds a department's current rows and a window of its events, whatever
+ * the size of the store or of the department. This checks the database writer
+ * (batching, late events, SQL) against a plain recomputation.
  */
 public class TotalsProof {
 
@@ -61,8 +65,11 @@ public class TotalsProof {
     private final EventReader events;
     private final TotalsReadModel model;
     private final int eventsPerWindow;
+    private final TransactionOperations transactions;
 
-    public TotalsProof(JdbcTemplate jdbc, EventReader events, TotalsReadModel model, int eventsPerWindow) {
+    public TotalsProof(JdbcTemplate jdbc, TransactionOperations transactions, EventReader events, TotalsReadModel model,
+            int eventsPerWindow) {
+        this.transactions = transactions;
         this.model = model;
         this.jdbc = jdbc;
         this.events = events;
@@ -75,6 +82,16 @@ public class TotalsProof {
      * event its journal holds (for a copy the projection is still writing).
      */
     public Result prove(String copy, long upTo, LongPredicate included, LongConsumer eventsDone) {
+        ExecutorService pool = Workers.pool("read-model-proof");
+        try {
+            return prove(copy, upTo, included, eventsDone, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Departments are proven on several threads at once, each in a transaction of its own; the results are taken in department order. */
+    private Result prove(String copy, long upTo, LongPredicate included, LongConsumer eventsDone, ExecutorService pool) {
         Differences differences = new Differences();
         List<Unreadable> unreadable = new ArrayList<>();
         long proven = 0;
@@ -83,8 +100,10 @@ public class TotalsProof {
         while (true) {
             List<String> page = jdbc.queryForList("SELECT department_id FROM " + DEPARTMENT.in(copy) + " WHERE department_id > ? "
                     + "ORDER BY department_id LIMIT 100", String.class, after);
-            for (String departmentId : page) {
-                Result one = proveDepartment(copy, departmentId, upTo, included);
+            List<Future<Result>> proofs = page.stream()
+                    .map(id -> pool.submit(() -> transactions.execute(status -> proveDepartment(copy, id, upTo, included)))).toList();
+            for (Future<Result> proof : proofs) {
+                Result one = Workers.join(proof);
                 differences.addAll(one.differences());
                 unreadable.addAll(one.unreadable());
                 proven += one.events();
@@ -99,12 +118,12 @@ public class TotalsProof {
     }
 
     /**
-     * One department. Its current rows — department, units, projects, indicators — are
-     * read first (in the caller's transaction: one snapshot where the database offers
-     * it). Its budget's and its projects' events are then applied in memory in store
-     * order, a window of {@link #eventsPerWindow} at a time, and after each window the
-     * history and journal rows it gave are compared with the stored rows of the same
-     * positions, and let go. Memory holds the department's current rows and one window,
+     * One department, in the caller's transaction (which lets its events be read a page
+     * at a time). Its current rows — department, units, projects, indicators — are read
+     * first (one snapshot where the transaction is repeatable-read). Its budget's and its
+     * projects' events are then read in store order and applied in memory, and their
+     * history rows compared a window at a time
+     * ({@link Windows}). Memory holds the department's current rows and one window,
      * however many events the department has: a history row, once written, never
      * changes while events are applied in store order.
      */
@@ -129,35 +148,57 @@ public class TotalsProof {
 
         List<String> streams = new ArrayList<>(projects);
         streams.add(departmentId);
-        long[] positions = events.positionsOf(streams, bound);
-        MemoryRows expected = new MemoryRows();
-        Differences historyDifferences = new Differences();
+        Windows windows = new Windows(copy, histories);
         List<Unreadable> unreadable = new ArrayList<>();
-        long applied = 0;
-        long compared = -1;
-        for (int from = 0; ; from += eventsPerWindow) {
-            int to = Math.min(positions.length, from + eventsPerWindow);
-            for (TrackedEventMessage<?> message : events.at(positions, from, to)) {
-                long position = message.trackingToken().position().orElse(-1);
-                if (included.test(position)) {
-                    applied += apply(message, position, expected, unreadable);
-                }
+        long[] applied = {0};
+        events.forEachOfStreams(streams, bound, message -> {
+            long position = message.trackingToken().position().orElse(-1);
+            if (included.test(position)) {
+                applied[0] += apply(message, position, windows.expected, unreadable);
             }
-            // the last window also takes every stored row after the newest event: none should be there
-            long through = to == positions.length ? Long.MAX_VALUE : positions[to - 1];
-            for (Owned history : histories) {
-                RowComparison.compare(history.table(), expected.take(history.table()), storedBetween(copy, history, compared, through),
-                        historyDifferences);
-            }
-            compared = through;
-            if (to == positions.length) {
-                break;
+            windows.read(position);
+        });
+        // the last window also takes every stored row after the newest event: none should be there
+        windows.compareThrough(Long.MAX_VALUE);
+        Differences differences = new Differences();
+        current.forEach((table, rows) -> RowComparison.compare(table, windows.expected.rows(table), rows, differences));
+        differences.addAll(windows.differences);
+        return new Result(applied[0], 1, differences, unreadable);
+    }
+
+    /**
+     * The recomputation of one department, and its history rows compared a window of
+     * events at a time: after every {@link #eventsPerWindow} events read, the history and
+     * journal rows they gave are compared with the stored rows of the same positions, and
+     * let go.
+     */
+    private final class Windows {
+        final MemoryRows expected = new MemoryRows();
+        final Differences differences = new Differences();
+        private final String copy;
+        private final List<Owned> histories;
+        private long compared = -1;
+        private int read;
+
+        Windows(String copy, List<Owned> histories) {
+            this.copy = copy;
+            this.histories = histories;
+        }
+
+        void read(long position) {
+            if (++read == eventsPerWindow) {
+                compareThrough(position);
+                read = 0;
             }
         }
-        Differences differences = new Differences();
-        current.forEach((table, rows) -> RowComparison.compare(table, expected.rows(table), rows, differences));
-        differences.addAll(historyDifferences);
-        return new Result(applied, 1, differences, unreadable);
+
+        void compareThrough(long position) {
+            for (Owned history : histories) {
+                RowComparison.compare(history.table(), expected.take(history.table()), storedBetween(copy, history, compared, position),
+                        differences);
+            }
+            compared = position;
+        }
     }
 
     /** A history table's rows of one department: those whose {@code column} is one of {@code ids}. */

@@ -15,15 +15,15 @@ public final class RowComparison {
     }
 
     public static void compare(Table table, Stream<Row> expected, List<Row> found, Differences into) {
-        Map<List<Object>, String> wanted = new TreeMap<>(Keys.ORDER);
-        expected.forEach(row -> wanted.put(row.key(), row.canonical()));
+        Map<List<Object>, Row> wanted = new TreeMap<>(Keys.ORDER);
+        expected.forEach(row -> wanted.put(row.key(), row));
         for (Row row : found) {
-            String want = wanted.remove(row.key());
-            String have = row.canonical();
-            if (!have.equals(want)) {
-                into.add(new Differences.Difference(table.name(), CopyComparison.text(row.key()), want, have));
+            Row want = wanted.remove(row.key());
+            if (want == null || !want.sameAs(row)) {
+                into.add(new Differences.Difference(table.name(), CopyComparison.text(row.key()), want == null ? null : want.canonical(),
+                        row.canonical()));
             }
         }
-        wanted.forEach((key, want) -> into.add(new Differences.Difference(table.name(), CopyComparison.text(key), want, null)));
+        wanted.forEach((key, want) -> into.add(new Differences.Difference(table.name(), CopyComparison.text(key), want.canonical(), null)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import org.publicbudget.ledger.query.history.EventReader;
 import org.publicbudget.ledger.query.readmodel.DatabaseRows;
 import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
 import org.publicbudget.ledger.query.readmodel.ReadModel;
+import org.publicbudget.ledger.query.readmodel.Workers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -74,21 +76,37 @@ public final class Replay {
     }
 
     /**
-     * Replays into {@code copy}, which must be empty. Its secondary indexes are made
-     * afterwards, in one pass each, rather than kept up row by row.
+     * Replays into {@code copy}, which must be empty. Its secondary indexes (and on
+     * PostgreSQL the keys of its history tables) are made afterwards, in one pass each,
+     * rather than kept up row by row. Pages are written by {@link ReplayLanes} while the
+     * next is read.
      */
     public Result run(String copy, Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress) {
         ReadModelSchema.dropIndexes(jdbc, model, copy);
+        if (copyIn) {
+            ReadModelSchema.dropHistoryKeys(jdbc, model, copy);
+        }
+        ReplayLanes<ProjectedEvent> lanes = new ReplayLanes<>(Workers.count(), share -> write(copy, share));
         try {
-            return replay(copy, oldTokens, atOldPositions, progress);
+            return replay(oldTokens, atOldPositions, progress, lanes);
+        } catch (RuntimeException e) {
+            // a copy left half-written is emptied, so that its keys can be made again; the next attempt starts from empty anyway
+            lanes.close();
+            ReadModelCopies.empty(jdbc, model, copy);
+            throw e;
         } finally {
+            lanes.close();
+            if (copyIn) {
+                ReadModelSchema.createHistoryKeys(jdbc, model, copy);
+            }
             ReadModelSchema.createIndexes(jdbc, model, copy);
         }
     }
 
-    private Result replay(String copy, Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress) {
+    private Result replay(Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress,
+            ReplayLanes<ProjectedEvent> lanes) {
         long oldEnd = oldTokens.values().stream().filter(t -> t != null).mapToLong(t -> t.position().orElse(-1)).max().orElse(-1);
-        List<ProjectedEvent> heldBack = new ArrayList<>();
+        List<Pending> heldBack = new ArrayList<>();
         boolean compared = false;
         BitSet seen = new BitSet();
         long position = -1;
@@ -96,15 +114,16 @@ public final class Replay {
         long applied = 0;
         while (true) {
             List<TrackedEventMessage<?>> page = events.after(position, pageSize);
-            List<ProjectedEvent> now = new ArrayList<>(page.size());
+            List<Pending> now = new ArrayList<>(page.size());
             for (TrackedEventMessage<?> message : page) {
                 long at = EventReader.positionOf(message);
-                ProjectedEvent event = ProjectedEvent.of(message);
+                Pending event = new Pending(ProjectedEvent.of(message), laneOf(message, lanes));
                 if (!compared && at > oldEnd) {
-                    write(copy, now);
+                    submit(now, lanes);
                     now.clear();
+                    lanes.drain();
                     atOldPositions.run();
-                    write(copy, heldBack);
+                    submit(heldBack, lanes);
                     heldBack.clear();
                     compared = true;
                 }
@@ -118,15 +137,17 @@ public final class Replay {
                 position = at;
                 applied++;
             }
-            write(copy, now);
+            submit(now, lanes);
             progress.accept(new Progress(applied, position));
             if (page.size() < pageSize) {
                 break;
             }
         }
+        lanes.drain();
         if (!compared) {
             atOldPositions.run();
-            write(copy, heldBack);
+            submit(heldBack, lanes);
+            lanes.drain();
         }
         SortedSet<Long> gaps = new TreeSet<>();
         for (long at = Math.max(first, position - GAP_WINDOW); at < position; at++) {
@@ -135,6 +156,23 @@ public final class Replay {
             }
         }
         return new Result(position, gaps, applied);
+    }
+
+    /** An event read, and which lane writes it. */
+    private record Pending(ProjectedEvent event, int lane) {
+    }
+
+    private int laneOf(EventMessage<?> message, ReplayLanes<?> lanes) {
+        return Math.floorMod(Objects.hashCode(sequencing.getSequenceIdentifierFor(message)), lanes.count());
+    }
+
+    private static void submit(List<Pending> events, ReplayLanes<ProjectedEvent> lanes) {
+        List<List<ProjectedEvent>> shares = new ArrayList<>();
+        for (int i = 0; i < lanes.count(); i++) {
+            shares.add(new ArrayList<>());
+        }
+        events.forEach(pending -> shares.get(pending.lane()).add(pending.event()));
+        lanes.submit(shares);
     }
 
     private void write(String copy, List<ProjectedEvent> batch) {
