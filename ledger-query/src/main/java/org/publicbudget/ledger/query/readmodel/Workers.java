@@ -7,9 +7,9 @@ import java.util.concurrent.Future;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Threads for the work a rebuild divides by department — writing a replayed page,
- * proving departments — so that the database's work for one share overlaps the JVM's
- * for another: one per core, at most four.
+ * Threads for the work a rebuild divides by department — writing a replay's pages,
+ * proving its departments — so that the database's work for one share overlaps the
+ * JVM's for another: one per core, at most four.
  */
 public final class Workers {
 

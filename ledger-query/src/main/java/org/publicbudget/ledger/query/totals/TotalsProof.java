@@ -90,7 +90,7 @@ public class TotalsProof {
         }
     }
 
-    /** Departments are proven on several threads at once, each in a transaction of its own; the results are taken in department order. */
+    /** Departments proven on several threads at once, each in a transaction of its own; results taken in department order. */
     private Result prove(String copy, long upTo, LongPredicate included, LongConsumer eventsDone, ExecutorService pool) {
         Differences differences = new Differences();
         List<Unreadable> unreadable = new ArrayList<>();
@@ -122,10 +122,9 @@ public class TotalsProof {
      * at a time). Its current rows — department, units, projects, indicators — are read
      * first (one snapshot where the transaction is repeatable-read). Its budget's and its
      * projects' events are then read in store order and applied in memory, and their
-     * history rows compared a window at a time
-     * ({@link Windows}). Memory holds the department's current rows and one window,
-     * however many events the department has: a history row, once written, never
-     * changes while events are applied in store order.
+     * history rows compared a window at a time ({@link Windows}). Memory holds the
+     * department's current rows and one window, however many events the department has:
+     * a history row, once written, never changes while events are applied in store order.
      */
     public Result proveDepartment(String copy, String departmentId, long upTo, LongPredicate included) {
         List<String> units = jdbc.queryForList("SELECT unit_id FROM " + UNIT.in(copy) + " WHERE department_id = ?", String.class, departmentId);
@@ -153,10 +152,10 @@ public class TotalsProof {
         long[] applied = {0};
         events.forEachOfStreams(streams, bound, message -> {
             long position = message.trackingToken().position().orElse(-1);
+            windows.next(position);
             if (included.test(position)) {
                 applied[0] += apply(message, position, windows.expected, unreadable);
             }
-            windows.read(position);
         });
         // the last window also takes every stored row after the newest event: none should be there
         windows.compareThrough(Long.MAX_VALUE);
@@ -170,7 +169,8 @@ public class TotalsProof {
      * The recomputation of one department, and its history rows compared a window of
      * events at a time: after every {@link #eventsPerWindow} events read, the history and
      * journal rows they gave are compared with the stored rows of the same positions, and
-     * let go.
+     * let go (once a further event comes: the last window is compared with every stored
+     * row after it).
      */
     private final class Windows {
         final MemoryRows expected = new MemoryRows();
@@ -178,6 +178,7 @@ public class TotalsProof {
         private final String copy;
         private final List<Owned> histories;
         private long compared = -1;
+        private long last = -1;
         private int read;
 
         Windows(String copy, List<Owned> histories) {
@@ -185,11 +186,14 @@ public class TotalsProof {
             this.histories = histories;
         }
 
-        void read(long position) {
-            if (++read == eventsPerWindow) {
-                compareThrough(position);
+        /** Before the event at {@code position} is applied: a full window is compared first, through the last event applied. */
+        void next(long position) {
+            if (read == eventsPerWindow) {
+                compareThrough(last);
                 read = 0;
             }
+            read++;
+            last = position;
         }
 
         void compareThrough(long position) {

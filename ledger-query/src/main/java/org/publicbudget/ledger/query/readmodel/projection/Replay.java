@@ -86,20 +86,15 @@ public final class Replay {
         if (copyIn) {
             ReadModelSchema.dropHistoryKeys(jdbc, model, copy);
         }
-        ReplayLanes<ProjectedEvent> lanes = new ReplayLanes<>(Workers.count(), share -> write(copy, share));
-        try {
-            return replay(oldTokens, atOldPositions, progress, lanes);
-        } catch (RuntimeException e) {
-            // a copy left half-written is emptied, so that its keys can be made again; the next attempt starts from empty anyway
-            lanes.close();
-            ReadModelCopies.empty(jdbc, model, copy);
-            throw e;
-        } finally {
+        // a replay that fails leaves the copy without those: only a replay fills this copy again, and it makes them at its end
+        try (ReplayLanes<ProjectedEvent> lanes = new ReplayLanes<>(Workers.count(), share -> write(copy, share))) {
+            Result result = replay(oldTokens, atOldPositions, progress, lanes);
             lanes.close();
             if (copyIn) {
                 ReadModelSchema.createHistoryKeys(jdbc, model, copy);
             }
             ReadModelSchema.createIndexes(jdbc, model, copy);
+            return result;
         }
     }
 
