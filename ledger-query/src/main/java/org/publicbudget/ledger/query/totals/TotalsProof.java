@@ -15,8 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -27,7 +25,6 @@ import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
 import org.publicbudget.ledger.query.readmodel.Row;
 import org.publicbudget.ledger.query.readmodel.RowMapping;
 import org.publicbudget.ledger.query.readmodel.Table;
-import org.publicbudget.ledger.query.readmodel.Workers;
 import org.publicbudget.ledger.query.readmodel.comparison.Differences;
 import org.publicbudget.ledger.query.readmodel.comparison.RowComparison;
 import org.publicbudget.ledger.query.readmodel.projection.Projector;
@@ -82,16 +79,6 @@ public class TotalsProof {
      * event its journal holds (for a copy the projection is still writing).
      */
     public Result prove(String copy, long upTo, LongPredicate included, LongConsumer eventsDone) {
-        ExecutorService pool = Workers.pool("read-model-proof");
-        try {
-            return prove(copy, upTo, included, eventsDone, pool);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Departments proven on several threads at once, each in a transaction of its own; results taken in department order. */
-    private Result prove(String copy, long upTo, LongPredicate included, LongConsumer eventsDone, ExecutorService pool) {
         Differences differences = new Differences();
         List<Unreadable> unreadable = new ArrayList<>();
         long proven = 0;
@@ -100,10 +87,9 @@ public class TotalsProof {
         while (true) {
             List<String> page = jdbc.queryForList("SELECT department_id FROM " + DEPARTMENT.in(copy) + " WHERE department_id > ? "
                     + "ORDER BY department_id LIMIT 100", String.class, after);
-            List<Future<Result>> proofs = page.stream()
-                    .map(id -> pool.submit(() -> transactions.execute(status -> proveDepartment(copy, id, upTo, included)))).toList();
-            for (Future<Result> proof : proofs) {
-                Result one = Workers.join(proof);
+            for (String departmentId : page) {
+                // a transaction of its own: its events come a page at a time
+                Result one = transactions.execute(status -> proveDepartment(copy, departmentId, upTo, included));
                 differences.addAll(one.differences());
                 unreadable.addAll(one.unreadable());
                 proven += one.events();

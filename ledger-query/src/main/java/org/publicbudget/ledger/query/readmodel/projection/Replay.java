@@ -19,7 +19,6 @@ import org.publicbudget.ledger.query.history.EventReader;
 import org.publicbudget.ledger.query.readmodel.DatabaseRows;
 import org.publicbudget.ledger.query.readmodel.ProjectedEvent;
 import org.publicbudget.ledger.query.readmodel.ReadModel;
-import org.publicbudget.ledger.query.readmodel.Workers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -87,7 +86,7 @@ public final class Replay {
             ReadModelSchema.dropHistoryKeys(jdbc, model, copy);
         }
         // a replay that fails leaves the copy without those: only a replay fills this copy again, and it makes them at its end
-        try (ReplayLanes<ProjectedEvent> lanes = new ReplayLanes<>(Workers.count(), share -> write(copy, share))) {
+        try (ReplayLanes<ProjectedEvent> lanes = new ReplayLanes<>(share -> write(copy, share))) {
             Result result = replay(oldTokens, atOldPositions, progress, lanes);
             lanes.close();
             if (copyIn) {

@@ -4,12 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.publicbudget.ledger.query.readmodel.Workers;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -21,13 +21,16 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 final class ReplayLanes<T> implements AutoCloseable {
 
     private static final int PAGES_IN_FLIGHT = 2;
+    private static final int MOST_LANES = 4;
 
     private final List<ExecutorService> lanes = new ArrayList<>();
     private final Consumer<List<T>> write;
     private final Deque<List<Future<?>>> inFlight = new ArrayDeque<>();
 
-    ReplayLanes(int count, Consumer<List<T>> write) {
+    /** One lane per core, at most four: the database's work for one share overlaps the JVM's for another. */
+    ReplayLanes(Consumer<List<T>> write) {
         this.write = write;
+        int count = Math.max(1, Math.min(MOST_LANES, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < count; i++) {
             lanes.add(Executors.newSingleThreadExecutor(new CustomizableThreadFactory("read-model-replay-" + (i + 1) + "-")));
         }
@@ -48,14 +51,25 @@ final class ReplayLanes<T> implements AutoCloseable {
         }
         inFlight.addLast(page);
         while (inFlight.size() > PAGES_IN_FLIGHT) {
-            inFlight.removeFirst().forEach(Workers::join);
+            inFlight.removeFirst().forEach(ReplayLanes::join);
         }
     }
 
     /** Returns once every page handed over is committed; rethrows the first failure. */
     void drain() {
         while (!inFlight.isEmpty()) {
-            inFlight.removeFirst().forEach(Workers::join);
+            inFlight.removeFirst().forEach(ReplayLanes::join);
+        }
+    }
+
+    private static void join(Future<?> page) {
+        try {
+            page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a page was written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
     }
 
