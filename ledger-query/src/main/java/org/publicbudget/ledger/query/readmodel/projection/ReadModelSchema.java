@@ -80,14 +80,17 @@ public final class ReadModelSchema {
      * insertion per row.
      */
     public static void dropHistoryKeys(JdbcTemplate jdbc, ReadModel model, String copy) {
-        history(model).forEach(table -> jdbc.execute("ALTER TABLE " + table.in(copy) + " DROP CONSTRAINT IF EXISTS " + table.in(copy) + "_pkey"));
+        for (Table table : history(model)) {
+            jdbc.execute("ALTER TABLE " + table.in(copy) + " DROP CONSTRAINT IF EXISTS " + table.in(copy) + "_pkey");
+        }
     }
 
     /** Makes the keys of one copy's history tables again; fails if two rows share a key. */
     public static void createHistoryKeys(JdbcTemplate jdbc, ReadModel model, String copy) {
         for (Table table : history(model)) {
-            boolean keyed = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = ?)",
-                    Boolean.class, table.in(copy) + "_pkey"));
+            // the table as the connection's search path finds it: other schemas may hold tables of the same name
+            boolean keyed = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_constraint "
+                    + "WHERE conrelid = to_regclass(?) AND contype = 'p')", Boolean.class, table.in(copy)));
             if (!keyed) {
                 jdbc.execute("ALTER TABLE " + table.in(copy) + " ADD PRIMARY KEY (" + String.join(", ",
                         table.columns().subList(0, table.keyColumns()).stream().map(Column::name).toList()) + ")");
