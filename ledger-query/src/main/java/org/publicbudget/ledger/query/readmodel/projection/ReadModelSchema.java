@@ -73,35 +73,6 @@ public final class ReadModelSchema {
         model.tables().forEach(table -> indexes(table, copy).forEach(jdbc::execute));
     }
 
-    /**
-     * Drops the keys of one copy's history tables, for a bulk load in store order on
-     * PostgreSQL: nothing looks a history row up by its key while events come in order,
-     * and a key made once from the whole table costs a sort instead of a B-tree
-     * insertion per row.
-     */
-    public static void dropHistoryKeys(JdbcTemplate jdbc, ReadModel model, String copy) {
-        for (Table table : history(model)) {
-            jdbc.execute("ALTER TABLE " + table.in(copy) + " DROP CONSTRAINT IF EXISTS " + table.in(copy) + "_pkey");
-        }
-    }
-
-    /** Makes the keys of one copy's history tables again; fails if two rows share a key. */
-    public static void createHistoryKeys(JdbcTemplate jdbc, ReadModel model, String copy) {
-        for (Table table : history(model)) {
-            // the table as the connection's search path finds it: other schemas may hold tables of the same name
-            boolean keyed = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_constraint "
-                    + "WHERE conrelid = to_regclass(?) AND contype = 'p')", Boolean.class, table.in(copy)));
-            if (!keyed) {
-                jdbc.execute("ALTER TABLE " + table.in(copy) + " ADD PRIMARY KEY (" + String.join(", ",
-                        table.columns().subList(0, table.keyColumns()).stream().map(Column::name).toList()) + ")");
-            }
-        }
-    }
-
-    private static List<Table> history(ReadModel model) {
-        return model.tables().stream().filter(table -> table.kind() == Table.Kind.HISTORY).toList();
-    }
-
     /** Changes whenever the tables change. */
     public static String fingerprint(ReadModel model) {
         MessageDigest digest = Sha256.digest();

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -75,32 +74,21 @@ public final class Replay {
     }
 
     /**
-     * Replays into {@code copy}, which must be empty. Its secondary indexes (and on
-     * PostgreSQL the keys of its history tables) are made afterwards, in one pass each,
-     * rather than kept up row by row. Pages are written by {@link ReplayLanes} while the
-     * next is read.
+     * Replays into {@code copy}, which must be empty. Its secondary indexes are made
+     * afterwards, in one pass each, rather than kept up row by row.
      */
     public Result run(String copy, Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress) {
         ReadModelSchema.dropIndexes(jdbc, model, copy);
-        if (copyIn) {
-            ReadModelSchema.dropHistoryKeys(jdbc, model, copy);
-        }
-        // a replay that fails leaves the copy without those: only a replay fills this copy again, and it makes them at its end
-        try (ReplayLanes<ProjectedEvent> lanes = new ReplayLanes<>(share -> write(copy, share))) {
-            Result result = replay(oldTokens, atOldPositions, progress, lanes);
-            lanes.close();
-            if (copyIn) {
-                ReadModelSchema.createHistoryKeys(jdbc, model, copy);
-            }
+        try {
+            return replay(copy, oldTokens, atOldPositions, progress);
+        } finally {
             ReadModelSchema.createIndexes(jdbc, model, copy);
-            return result;
         }
     }
 
-    private Result replay(Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress,
-            ReplayLanes<ProjectedEvent> lanes) {
+    private Result replay(String copy, Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress) {
         long oldEnd = oldTokens.values().stream().filter(t -> t != null).mapToLong(t -> t.position().orElse(-1)).max().orElse(-1);
-        List<Pending> heldBack = new ArrayList<>();
+        List<ProjectedEvent> heldBack = new ArrayList<>();
         boolean compared = false;
         BitSet seen = new BitSet();
         long position = -1;
@@ -108,16 +96,15 @@ public final class Replay {
         long applied = 0;
         while (true) {
             List<TrackedEventMessage<?>> page = events.after(position, pageSize);
-            List<Pending> now = new ArrayList<>(page.size());
+            List<ProjectedEvent> now = new ArrayList<>(page.size());
             for (TrackedEventMessage<?> message : page) {
                 long at = EventReader.positionOf(message);
-                Pending event = new Pending(ProjectedEvent.of(message), laneOf(message, lanes));
+                ProjectedEvent event = ProjectedEvent.of(message);
                 if (!compared && at > oldEnd) {
-                    submit(now, lanes);
+                    write(copy, now);
                     now.clear();
-                    lanes.drain();
                     atOldPositions.run();
-                    submit(heldBack, lanes);
+                    write(copy, heldBack);
                     heldBack.clear();
                     compared = true;
                 }
@@ -131,17 +118,15 @@ public final class Replay {
                 position = at;
                 applied++;
             }
-            submit(now, lanes);
+            write(copy, now);
             progress.accept(new Progress(applied, position));
             if (page.size() < pageSize) {
                 break;
             }
         }
-        lanes.drain();
         if (!compared) {
             atOldPositions.run();
-            submit(heldBack, lanes);
-            lanes.drain();
+            write(copy, heldBack);
         }
         SortedSet<Long> gaps = new TreeSet<>();
         for (long at = Math.max(first, position - GAP_WINDOW); at < position; at++) {
@@ -150,23 +135,6 @@ public final class Replay {
             }
         }
         return new Result(position, gaps, applied);
-    }
-
-    /** An event read, and which lane writes it. */
-    private record Pending(ProjectedEvent event, int lane) {
-    }
-
-    private int laneOf(EventMessage<?> message, ReplayLanes<?> lanes) {
-        return Math.floorMod(Objects.hashCode(sequencing.getSequenceIdentifierFor(message)), lanes.count());
-    }
-
-    private static void submit(List<Pending> events, ReplayLanes<ProjectedEvent> lanes) {
-        List<List<ProjectedEvent>> shares = new ArrayList<>();
-        for (int i = 0; i < lanes.count(); i++) {
-            shares.add(new ArrayList<>());
-        }
-        events.forEach(pending -> shares.get(pending.lane()).add(pending.event()));
-        lanes.submit(shares);
     }
 
     private void write(String copy, List<ProjectedEvent> batch) {
