@@ -96,7 +96,7 @@ class RebuildTest extends PostgresApiTest {
         assertThat(after.get("activeCopy").asText()).isNotEqualTo(copyBefore);
         assertThat(after.get("runningHere").asBoolean()).isTrue();
         for (String history : List.of("figure_history", "goal_history", "ledger_journal")) {
-            // the replay loads history without its keys and makes them at the end
+            // every history table keeps its key through a rebuild
             String table = history + "_" + after.get("activeCopy").asText();
             assertThatThrownBy(() -> database.update("INSERT INTO " + table + " SELECT * FROM " + table + " LIMIT 1"))
                     .as(table).isInstanceOf(DuplicateKeyException.class);
