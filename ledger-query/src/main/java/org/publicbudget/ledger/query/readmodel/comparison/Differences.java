@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.publicbudget.ledger.query.readmodel.Rows;
 
-/** Rows that differ between two versions of a read model: how many, and the first few. */
+/**
+ * Rows that differ between two versions of a read model: how many, and the first few.
+ * Parts merged into one (a department each, in a verification) list a few rows each, so
+ * that a mismatch in one department is named even when others ahead of it differ a lot.
+ */
 public final class Differences {
 
     /**
@@ -21,6 +25,12 @@ public final class Differences {
     }
 
     static final int LISTED = 50;
+
+    /** Of each merged part: enough to show what differs, not all of a department gone wrong. */
+    static final int LISTED_PER_PART = 5;
+
+    /** Of all merged parts: one row for each of a few hundred departments. */
+    static final int LISTED_MERGED = 500;
 
     private long count;
     private final List<Difference> first = new ArrayList<>();
@@ -43,8 +53,8 @@ public final class Differences {
 
     public void addAll(Differences other) {
         count += other.count;
-        for (Difference difference : other.first) {
-            if (first.size() < LISTED) {
+        for (Difference difference : other.first.subList(0, Math.min(LISTED_PER_PART, other.first.size()))) {
+            if (first.size() < LISTED_MERGED) {
                 first.add(difference);
             }
         }
