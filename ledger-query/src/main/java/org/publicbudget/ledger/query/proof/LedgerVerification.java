@@ -193,7 +193,7 @@ public class LedgerVerification {
                     }
                     pause();
                 }
-                all.addAll(result.differences());
+                all.addPart(result.differences());
                 // its stored bytes no longer read as its type: named, and the other departments are still proven
                 result.unreadable().forEach(u -> found.add(new Found(u.position(), new VerificationReport.Problem("UNREADABLE_EVENT",
                         u.aggregateId(), u.sequence(), "the event at position " + u.position() + " no longer reads as its type ("

@@ -90,7 +90,7 @@ public class TotalsProof {
             for (String departmentId : page) {
                 // a transaction of its own: its events come a page at a time
                 Result one = transactions.execute(status -> proveDepartment(copy, departmentId, upTo, included));
-                differences.addAll(one.differences());
+                differences.addPart(one.differences());
                 unreadable.addAll(one.unreadable());
                 proven += one.events();
                 departments++;

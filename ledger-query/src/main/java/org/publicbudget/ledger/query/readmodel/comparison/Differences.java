@@ -6,8 +6,8 @@ import org.publicbudget.ledger.query.readmodel.Rows;
 
 /**
  * Rows that differ between two versions of a read model: how many, and the first few.
- * Parts merged into one (a department each, in a verification) list a few rows each, so
- * that a mismatch in one department is named even when others ahead of it differ a lot.
+ * Parts merged into one (a department each, in a proof) list a few rows each, so that a
+ * mismatch in one department is named even when others ahead of it differ a lot.
  */
 public final class Differences {
 
@@ -51,10 +51,24 @@ public final class Differences {
         count += more;
     }
 
+    /** Another comparison of the same part (a department's history after its current rows). */
     public void addAll(Differences other) {
         count += other.count;
-        for (Difference difference : other.first.subList(0, Math.min(LISTED_PER_PART, other.first.size()))) {
-            if (first.size() < LISTED_MERGED) {
+        merge(other.first, LISTED);
+    }
+
+    /**
+     * Another part (a department): a few of its rows are listed, so that one gone badly
+     * wrong does not hide the parts after it.
+     */
+    public void addPart(Differences other) {
+        count += other.count;
+        merge(other.first.subList(0, Math.min(LISTED_PER_PART, other.first.size())), LISTED_MERGED);
+    }
+
+    private void merge(List<Difference> more, int limit) {
+        for (Difference difference : more) {
+            if (first.size() < limit) {
                 first.add(difference);
             }
         }

@@ -18,9 +18,9 @@ class DifferencesTest {
     void aDepartmentAfterManyThatDifferALotIsStillNamed() {
         Differences all = new Differences();
         for (int d = 0; d < 30; d++) {
-            all.addAll(department("department " + d, 40));
+            all.addPart(department("department " + d, 40));
         }
-        all.addAll(department("the edited one", 1));
+        all.addPart(department("the edited one", 1));
 
         assertThat(all.count()).isEqualTo(30 * 40 + 1);
         assertThat(all.first()).extracting(Differences.Difference::id).contains("the edited one", "department 0", "department 29");
@@ -33,5 +33,15 @@ class DifferencesTest {
 
         assertThat(one.count()).isEqualTo(Differences.LISTED + 10);
         assertThat(one.first()).hasSize(Differences.LISTED);
+    }
+
+    @Test
+    void aDepartmentsHistoryIsListedAfterItsCurrentRowsUpToTheSameBound() {
+        Differences current = department("one", 3);
+        current.addAll(department("one history", Differences.LISTED));
+
+        assertThat(current.count()).isEqualTo(3 + Differences.LISTED);
+        assertThat(current.first()).hasSize(Differences.LISTED);
+        assertThat(current.first().get(0).id()).isEqualTo("one");
     }
 }
