@@ -1,9 +1,11 @@
 package org.publicbudget.ledger.app.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,16 @@ class TamperEvidenceTest extends PostgresApiTest {
                 {"department":"Tamper %s","fiscalYear":2025,"unit":"街道办事处","name":"%s","allocations":{"FISCAL_APPROPRIATION":"10.00"}}"""
                 .formatted(UUID.randomUUID(), name));
         String id = created.body().get("projectId").asText();
+        long position = 0;
         for (String amount : new String[] {"11.00", "12.00", "13.00"}) {
-            assertThat(api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
-                    "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + amount + "\",\"reason\":\"追加\"}").status()).isEqualTo(200);
+            Api.Response revised = api.post(WRITER, "/api/v1/projects/" + id + "/allocation-revisions",
+                    "{\"fundingSource\":\"FISCAL_APPROPRIATION\",\"amount\":\"" + amount + "\",\"reason\":\"追加\"}");
+            assertThat(revised.status()).isEqualTo(200);
+            position = revised.body().get("position").asLong();
         }
+        // projected before anything is edited: an edit of a row the projection has yet to write would be overwritten
+        String trail = "/api/v1/projects/" + id + "/trail?minPosition=" + position;
+        await().atMost(Duration.ofMinutes(1)).until(() -> api.get(AUDITOR, trail).status() == 200);
         return id;
     }
 
@@ -109,7 +117,7 @@ class TamperEvidenceTest extends PostgresApiTest {
         String previous = database.queryForObject("SELECT previous_hash FROM event_chain WHERE event_identifier = ?", String.class, last);
         database.update("UPDATE event_chain SET hash = ? WHERE event_identifier = ?", EventHash.of(previous, stored), last);
         // a read model figure edited
-        database.update("UPDATE budget_project SET amount_fiscal_appropriation = 1 WHERE project_id = ?", misread);
+        assertThat(database.update("UPDATE budget_project SET amount_fiscal_appropriation = 1 WHERE project_id = ?", misread)).isEqualTo(1);
 
         assertThat(verify().get("chainIntact").asBoolean()).as("all of it was verified before it was edited").isTrue();
         JsonNode report = verifyAll();
