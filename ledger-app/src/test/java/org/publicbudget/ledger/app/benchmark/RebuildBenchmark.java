@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL. Run on demand: {@code ./mvnw -pl ledger-app -am -Pbenchmark verify
  * -Dtest=RebuildBenchmark}; {@code -Dbenchmark.projects=10000} for a quick look;
  * {@code -Dbenchmark.projects=1000 -Dbenchmark.eventsPerProject=200} for one department
- * of 200,000 events (1,000 projects a department), which a proof must not hold in memory.
+ * of 200,000 events (1,000 projects a department), which a proof must not hold in memory;
+ * {@code -Dbenchmark.rounds=N} adds N revisions to every project, one project after another
+ * (a year's revisions interleave: every page of the replay moves most projects again).
  * Prints a table and writes {@code target/benchmarks/rebuild.json}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "ledger.seed.enabled=false")
@@ -69,7 +71,9 @@ class RebuildBenchmark {
         processing.eventProcessor("totals").ifPresent(EventProcessor::shutDown);
         long generating = System.nanoTime();
         int eventsPerProject = Integer.getInteger("benchmark.eventsPerProject", 10);
-        long events = new SyntheticBudgets(store, transaction).append(projects, eventsPerProject);
+        SyntheticBudgets budgets = new SyntheticBudgets(store, transaction);
+        long events = budgets.append(projects, eventsPerProject);
+        events += budgets.reviseInTurn(projects, eventsPerProject, Integer.getInteger("benchmark.rounds", 0));
         double generatedSeconds = (System.nanoTime() - generating) / 1e9;
 
         long reading = System.nanoTime();
@@ -100,7 +104,8 @@ class RebuildBenchmark {
         Path out = Path.of("target", "benchmarks", "rebuild.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        System.out.printf("%nRebuild of the totals read model, %,d events (%,d projects)%n", events, projects);
+        System.out.printf("%nRebuild of the totals read model, %,d events (%,d projects, %d rounds of revisions in turn)%n", events, projects,
+                Integer.getInteger("benchmark.rounds", 0));
         System.out.printf("  plain SQL read, pages of %,d    %,10d events/s%n", PAGE, result.get("plainSqlReadEventsPerSecond").asLong());
         System.out.printf("  replay into the new copy       %,10d events/s%n", result.get("replayEventsPerSecond").asLong());
         System.out.printf("  proof against the events         %,10d events/s%n", result.get("proofEventsPerSecond").asLong());

@@ -130,24 +130,47 @@ public final class SyntheticBudgets {
      * {@code eventsPerProject} events): a project with a long history.
      */
     public long revise(int p, int eventsPerProject, int revisions) {
-        int unitNo = p / 50;
-        String departmentId = departmentId(unitNo / 20);
-        String unitId = unitId(unitNo);
-        String projectId = projectId(p);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         long appended = 0;
-        BigDecimal amount = BigDecimal.ZERO;
         for (long sequence = eventsPerProject; sequence < eventsPerProject + revisions; sequence++) {
-            // the amount before is not tracked here: a long history of revisions to fixed figures
-            BigDecimal after = BigDecimal.valueOf(1_000 + sequence % 997, 2);
-            batch.add(event(projectId, sequence, new AllocationRevised(projectId, departmentId, unitId, FundingSource.OTHER, amount, after,
-                    "预算调整")));
-            amount = after;
+            batch.add(revision(p, sequence, eventsPerProject));
             if (batch.size() >= 2_000) {
                 appended += flush(batch);
             }
         }
         return appended + flush(batch);
+    }
+
+    /**
+     * Appends {@code rounds} more revisions to each of the first {@code projects} projects
+     * (made before with {@code eventsPerProject} events), one to every project in turn: a
+     * year in which the revisions of many projects interleave, as in a live ledger.
+     */
+    public long reviseInTurn(int projects, int eventsPerProject, int rounds) {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        long appended = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int p = 0; p < projects; p++) {
+                batch.add(revision(p, eventsPerProject + round, eventsPerProject));
+                if (batch.size() >= 2_000) {
+                    appended += flush(batch);
+                }
+            }
+        }
+        return appended + flush(batch);
+    }
+
+    /** A revision of project {@code p} to a fixed figure (the figure before is not the project's, but the previous revision's). */
+    private static DomainEventMessage<?> revision(int p, long sequence, int eventsPerProject) {
+        int unitNo = p / 50;
+        String projectId = projectId(p);
+        BigDecimal before = sequence == eventsPerProject ? BigDecimal.ZERO : figure(sequence - 1);
+        return event(projectId, sequence, new AllocationRevised(projectId, departmentId(unitNo / 20), unitId(unitNo), FundingSource.OTHER,
+                before, figure(sequence), "预算调整"));
+    }
+
+    private static BigDecimal figure(long sequence) {
+        return BigDecimal.valueOf(1_000 + sequence % 997, 2);
     }
 
     public static String departmentName(int department) {

@@ -43,6 +43,8 @@ public final class DatabaseRows implements Rows {
     private final JdbcTemplate jdbc;
     private final String copy;
     private final boolean copyIn;
+    /** Whether every row of the copy's state tables is in {@link #cache}: the copy was empty and nothing was forgotten since. */
+    private boolean holdsEveryRow;
     private final Map<Table, TreeMap<List<Object>, Entry>> cache = new HashMap<>();
     private final Map<Table, Set<Object>> loaded = new HashMap<>();
     private final Map<Table, List<Row>> appended = new LinkedHashMap<>();
@@ -54,6 +56,17 @@ public final class DatabaseRows implements Rows {
         this.copyIn = copyIn;
     }
 
+    /**
+     * For a copy that is empty now and written by nobody else (a replay): nothing need
+     * be read back until {@link #flushAndForget}, and state rows may be held across
+     * batches ({@link #flushHistory}), to be written once.
+     */
+    public static DatabaseRows ofEmptyCopy(JdbcTemplate jdbc, String copy, boolean copyIn) {
+        DatabaseRows rows = new DatabaseRows(jdbc, copy, copyIn);
+        rows.holdsEveryRow = true;
+        return rows;
+    }
+
     public static boolean copyInAvailable(JdbcTemplate jdbc) {
         return CopyIn.available(jdbc);
     }
@@ -63,6 +76,10 @@ public final class DatabaseRows implements Rows {
         Set<Object> done = loaded.computeIfAbsent(table, t -> new HashSet<>());
         List<Object> missing = firstKeys.stream().filter(k -> k != null && !done.contains(k)).distinct().map(k -> (Object) k).toList();
         TreeMap<List<Object>, Entry> rows = cache.computeIfAbsent(table, t -> new TreeMap<>(Keys.ORDER));
+        if (holdsEveryRow) {
+            done.addAll(missing);
+            return;
+        }
         for (List<Object> chunk : chunks(missing)) {
             jdbc.query("SELECT " + table.columnList() + " FROM " + table.in(copy) + " WHERE " + table.columns().get(0).name()
                     + " IN (" + marks(chunk.size()) + ")", rs -> {
@@ -185,7 +202,25 @@ public final class DatabaseRows implements Rows {
             delete(table, deletes);
             insert(table, inserts);
         });
+        flushHistory();
+    }
+
+    /** Writes the history rows collected so far; state rows stay held until {@link #flush}. */
+    public void flushHistory() {
         new ArrayList<>(appended.keySet()).forEach(this::flushAppended);
+    }
+
+    /** How many state rows are held in memory. */
+    public int stateRowsHeld() {
+        return cache.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Writes every change, then lets go of every state row held: they are read again when next needed. */
+    public void flushAndForget() {
+        flush();
+        cache.clear();
+        loaded.clear();
+        holdsEveryRow = false;
     }
 
     private void flushAppended(Table table) {

@@ -29,6 +29,13 @@ public final class Projector {
 
     /** As {@link #apply(ReadModel, List, DatabaseRows)}, told which positions are applied already. */
     public static int apply(ReadModel model, List<ProjectedEvent> batch, DatabaseRows rows, Set<Object> applied) {
+        int done = applyHoldingState(model, batch, rows, applied);
+        rows.flush();
+        return done;
+    }
+
+    /** As {@link #apply(ReadModel, List, DatabaseRows, Set)}, but writes only the history rows: the state rows changed stay in {@code rows}. */
+    public static int applyHoldingState(ReadModel model, List<ProjectedEvent> batch, DatabaseRows rows, Set<Object> applied) {
         List<ProjectedEvent> fresh = new ArrayList<>();
         Map<Table, Set<Object>> touched = new HashMap<>();
         for (ProjectedEvent event : batch) {
@@ -39,7 +46,7 @@ public final class Projector {
         }
         touched.forEach(rows::prefetch);
         fresh.forEach(event -> model.apply(event, rows));
-        rows.flush();
+        rows.flushHistory();
         return fresh.size();
     }
 

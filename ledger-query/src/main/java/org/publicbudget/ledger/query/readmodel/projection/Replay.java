@@ -37,6 +37,13 @@ public final class Replay {
     /** How far back the event store's readers look for events committed late (Axon's default). */
     static final int GAP_WINDOW = 10_000;
 
+    /**
+     * State rows (projects, units, departments, indicators) held in memory between pages,
+     * each written once rather than once a page; beyond this many, all are written and
+     * let go: some 100 MiB of heap at most.
+     */
+    static final int STATE_ROWS_HELD = 50_000;
+
     /** Where the replay ended: the newest position applied and the positions below it not seen (in flight when read). */
     public record Result(long position, SortedSet<Long> gaps, long events) {
 
@@ -87,6 +94,7 @@ public final class Replay {
     }
 
     private Result replay(String copy, Map<Segment, TrackingToken> oldTokens, Runnable atOldPositions, Consumer<Progress> progress) {
+        DatabaseRows rows = DatabaseRows.ofEmptyCopy(jdbc, copy, copyIn);
         long oldEnd = oldTokens.values().stream().filter(t -> t != null).mapToLong(t -> t.position().orElse(-1)).max().orElse(-1);
         List<ProjectedEvent> heldBack = new ArrayList<>();
         boolean compared = false;
@@ -101,10 +109,11 @@ public final class Replay {
                 long at = EventReader.positionOf(message);
                 ProjectedEvent event = ProjectedEvent.of(message);
                 if (!compared && at > oldEnd) {
-                    write(copy, now);
+                    write(rows, now);
                     now.clear();
+                    writeHeld(rows);
                     atOldPositions.run();
-                    write(copy, heldBack);
+                    write(rows, heldBack);
                     heldBack.clear();
                     compared = true;
                 }
@@ -118,16 +127,18 @@ public final class Replay {
                 position = at;
                 applied++;
             }
-            write(copy, now);
+            write(rows, now);
             progress.accept(new Progress(applied, position));
             if (page.size() < pageSize) {
                 break;
             }
         }
         if (!compared) {
+            writeHeld(rows);
             atOldPositions.run();
-            write(copy, heldBack);
+            write(rows, heldBack);
         }
+        writeHeld(rows);
         SortedSet<Long> gaps = new TreeSet<>();
         for (long at = Math.max(first, position - GAP_WINDOW); at < position; at++) {
             if (!seen.get((int) at)) {
@@ -137,18 +148,32 @@ public final class Replay {
         return new Result(position, gaps, applied);
     }
 
-    private void write(String copy, List<ProjectedEvent> batch) {
+    private void write(DatabaseRows rows, List<ProjectedEvent> batch) {
         if (!batch.isEmpty()) {
             // the copy was empty when the replay began and takes each event once: nothing to look up as applied before
-            transactions.executeWithoutResult(status -> {
-                if (copyIn) {
-                    // PostgreSQL: the copy is not read until the switch, whose commit is durable and
-                    // so flushes every page's before it; a page need not wait for the disk
-                    jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            inTransaction(() -> {
+                Projector.applyHoldingState(model, batch, rows, new HashSet<>());
+                if (rows.stateRowsHeld() > STATE_ROWS_HELD) {
+                    rows.flushAndForget();
                 }
-                Projector.apply(model, batch, new DatabaseRows(jdbc, copy, copyIn), new HashSet<>());
             });
         }
+    }
+
+    /** Writes the state rows held: before the copy is compared or the replay ends. */
+    private void writeHeld(DatabaseRows rows) {
+        inTransaction(rows::flush);
+    }
+
+    private void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> {
+            if (copyIn) {
+                // PostgreSQL: the copy is not read until the switch, whose commit is durable and
+                // so flushes every page's before it; a page need not wait for the disk
+                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            work.run();
+        });
     }
 
     private boolean coveredBy(Map<Segment, TrackingToken> tokens, EventMessage<?> event, long at) {
